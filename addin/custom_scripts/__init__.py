@@ -1,0 +1,3 @@
+"""Entry point xlwings Server imports for ribbon and task-pane scripts."""
+
+from custom_scripts.cleanup import *

@@ -1,0 +1,38 @@
+"""Helpers every ribbon script shares: what to read, and where to write without harm."""
+
+import re
+
+import xlwings as xw
+
+from dadeum.errors import InvalidArgumentError
+
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+MAX_SHEET_NAME = 31  # Excel's limit
+
+
+def source_range(book: xw.Book) -> xw.Range:
+    """The selection, or the whole used range when only one cell is selected."""
+    selection = book.selection
+    if selection is not None and selection.count > 1:
+        return selection
+    used = book.sheets.active.used_range
+    if used.count <= 1 and not used.value:
+        raise InvalidArgumentError("정리할 데이터가 없습니다. 표를 선택한 뒤 다시 눌러 주세요.")
+    return used
+
+
+def new_sheet_name(book: xw.Book, base: str) -> str:
+    """A sheet name Excel accepts that no sheet in the book has yet: 정리, 정리 (2), …"""
+    base = _SHEET_NAME_FORBIDDEN.sub("_", base).strip("'")[:MAX_SHEET_NAME] or "다듬"
+    taken = {sheet.name.casefold() for sheet in book.sheets}
+    name, number = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({number})"
+        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+        number += 1
+    return name
+
+
+def add_result_sheet(book: xw.Book, base: str) -> xw.Sheet:
+    """A new sheet after the active one, so the user's sheets are never overwritten."""
+    return book.sheets.add(name=new_sheet_name(book, base), after=book.sheets.active)

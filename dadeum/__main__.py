@@ -1,0 +1,5 @@
+import sys
+
+from dadeum.cli import main
+
+sys.exit(main())

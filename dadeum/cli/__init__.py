@@ -1,0 +1,46 @@
+"""The ``dadeum`` command line: one entry point, one module per subcommand.
+
+A subcommand module exposes ``register(subparsers)``, which adds its parser and sets
+``handler`` to a function taking the parsed arguments and returning the exit code.
+Add new subcommands to ``SUBCOMMANDS``.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dadeum import __version__
+from dadeum.cli import functions, serve
+from dadeum.errors import DadeumError
+
+SUBCOMMANDS = (serve, functions)
+
+# Exit codes, documented for schedulers (Task Scheduler, cron).
+EXIT_OK = 0
+EXIT_FAILED = 1  # the work ran but something failed (e.g. a bad input file)
+EXIT_USAGE = 2  # wrong command line (argparse uses 2 as well)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dadeum",
+        description="다듬: 엑셀 데이터 정리·개인정보 보호·예측 (Dadeum command line)",
+    )
+    parser.add_argument("--version", action="version", version=f"dadeum {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except DadeumError as error:
+        print(f"오류: {error}", file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,129 @@
+"""Test set-up: xlwings reads its environment at import time, so it is prepared here first."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+ADDIN = REPO / "addin"
+
+os.environ["XLWINGS_ON_SERVER"] = "true"  # otherwise xw.func is a no-op on Linux
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+os.environ["XLWINGS_PROJECT_DIR"] = str(ADDIN)
+os.environ.setdefault("XLWINGS_ENVIRONMENT", "prod")
+os.environ.setdefault("XLWINGS_ENABLE_SOCKETIO", "false")
+for path in (str(ADDIN), str(REPO)):
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+import xlwings as xw  # noqa: E402
+
+OFFICE_JS_BODY = {
+    "client": "Office.js",
+    "caller_address": "[Book1.xlsx]Sheet1!B1",
+    "session_id": "7d0e5d62-0a3c-4d7e-9a0e-2f6b1c0d4e55",
+    "culture_info_name": "ko-KR",
+    "date_format": "yyyy-MM-dd",
+    "version": xw.__version__,
+    "runtime": "1.4",
+}
+
+
+def office_js_call(func_name: str, *args) -> dict:
+    """The JSON body Office.js posts to /xlwings/custom-functions-call."""
+    return {**OFFICE_JS_BODY, "func_name": func_name, "args": list(args)}
+
+
+def book_json(sheets: dict[str, list[list]], selection: str = "A1", active: int = 0) -> dict:
+    """The book payload Office.js posts to /xlwings/custom-scripts-call/{script}."""
+    return {
+        "client": "Office.js",
+        "version": xw.__version__,
+        "book": {
+            "name": "Book1.xlsx",
+            "active_sheet_index": active,
+            "selection": selection,
+            "calculation": "Automatic",
+        },
+        "names": [],
+        "sheets": [
+            {
+                "name": name,
+                "visibility": "Visible",
+                "show_gridlines": True,
+                "print_area": None,
+                "notes": [],
+                "notes_supported": True,
+                "used_range_address": _used_address(values),
+                "used_range_row_count": len(values),
+                "used_range_column_count": max(len(row) for row in values),
+                "values": values,
+                "pictures": [],
+                "shapes": [],
+                "charts": [],
+                "tables": [],
+                "pivot_tables": [],
+            }
+            for name, values in sheets.items()
+        ],
+    }
+
+
+def _used_address(values: list[list]) -> str:
+    columns = max(len(row) for row in values)
+    last = ""
+    n = columns
+    while n:
+        n, rest = divmod(n - 1, 26)
+        last = chr(65 + rest) + last
+    return f"A1:{last}{len(values)}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """A real ``dadeum serve`` process on loopback; yields its base URL."""
+    import httpx
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    env["PYTHONUNBUFFERED"] = "1"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError("dadeum serve exited early:\n" + process.stdout.read())
+            try:
+                if httpx.get(base + "/", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("dadeum serve did not answer within 60 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

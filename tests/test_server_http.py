@@ -1,0 +1,59 @@
+"""The add-in as Excel sees it: a real ``dadeum serve`` process on loopback, over HTTP."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import httpx
+
+from tests.conftest import book_json, office_js_call
+
+
+def test_health_manifest_and_metadata(live_server):
+    assert httpx.get(live_server + "/").json() == {"status": "ok"}
+
+    manifest = httpx.get(live_server + "/manifest").text
+    root = ET.fromstring(manifest.encode("utf-8"))
+    assert root.tag.endswith("OfficeApp")
+    assert 'DefaultValue="DADEUM"' in manifest  # =DADEUM.CLEAN_TEXT(...)
+    assert 'id="DadeumTab.Label" DefaultValue="다듬"' in manifest
+
+    meta = httpx.get(live_server + "/xlwings/custom-functions-meta").json()
+    names = {function["name"] for function in meta["functions"]}
+    assert "CLEAN_TEXT" in names
+
+
+def test_clean_text_over_http(live_server):
+    body = office_js_call("clean_text", [["  민원\u00a0접수 "], [3], [""]])
+    response = httpx.post(live_server + "/xlwings/custom-functions-call", json=body)
+    assert response.status_code == 200
+    assert response.json() == {"result": [["민원 접수"], [3], [""]]}
+
+
+def test_single_cell_problem_is_a_400_with_korean_text(live_server):
+    body = office_js_call("clean_text", [["x" * 33_000]])
+    response = httpx.post(live_server + "/xlwings/custom-functions-call", json=body)
+    assert response.status_code == 400  # no retry; Excel shows #VALUE! with this text
+    assert "32,767" in response.text
+
+
+def test_ribbon_script_over_http(live_server):
+    payload = book_json({"Sheet1": [[" 가 ", "나\u3000"]]})
+    response = httpx.post(
+        live_server + "/xlwings/custom-scripts-call/clean_text_sheet", json=payload
+    )
+    assert response.status_code == 200
+    actions = response.json()["actions"]
+    assert any(a["func"] == "addSheet" for a in actions)
+    assert [["가", "나"]] in [a["values"] for a in actions if a["func"] == "setValues"]
+
+
+def test_nothing_points_outside_the_server(live_server):
+    # 망분리 networks: every URL Excel is given must be this server's own.
+    own = live_server.removeprefix("http://")
+    xml_namespaces = {"schemas.microsoft.com", "www.w3.org"}
+    page = httpx.get(live_server + "/taskpane.html").text
+    manifest = httpx.get(live_server + "/manifest").text
+    assert "다듬" in page
+    for text in (page, manifest):
+        hosts = set(re.findall(r"https?://([^/\"'\s<>]+)", text))
+        assert hosts - xml_namespaces <= {own, own.replace("127.0.0.1", "localhost")}, hosts

@@ -1,0 +1,11 @@
+"""Dadeum's Excel custom functions.
+
+Each public function here is one Excel function: ``clean_text`` is ``=DADEUM.CLEAN_TEXT(A2)``
+through the add-in and ``=CLEAN_TEXT(A2)`` as a classic Windows UDF. Every module is
+star-imported below, so function names must be unique across the package.
+"""
+
+from udfs import text as _text
+from udfs.text import *
+
+__all__ = [*_text.__all__]

@@ -1,0 +1,102 @@
+"""The thin layer between Excel and the engine: cells in, engine call, cells out.
+
+Shared by every custom function so that blanks, Excel errors, per-cell failures and Excel's
+own limits are handled the same way everywhere, for xlwings Server (Office.js), classic COM
+UDFs and xlwings Lite alike.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+import pandas as pd
+import xlwings as xw
+
+from dadeum.engine.cells import CellError, is_blank
+from dadeum.errors import DadeumError
+
+# Error values Excel can hand us (with err_to_str=True) and that we hand straight back.
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+        "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
+        "#BUSY!", "#UNKNOWN!",
+    }
+)  # fmt: skip
+# The most characters one Excel cell holds.
+MAX_CELL_CHARS = 32_767
+VALUE_ERROR = "#VALUE!"
+
+
+def excel_function(function: Callable) -> Callable:
+    """Prepare an engine wrapper for Excel; place it right under ``@xw.func``/``@xw.arg``.
+
+    Dadeum's own errors become the one error xlwings shows users (``#VALUE!`` with the Korean
+    message on hover), and the docstring is folded onto one line, since Excel shows it as is.
+    """
+
+    @wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except DadeumError as error:
+            raise xw.XlwingsError(str(error)) from error
+
+    wrapper.__doc__ = " ".join((function.__doc__ or "").split())
+    return wrapper
+
+
+def summary(function: Callable) -> str:
+    """The first sentence of a custom function's description, for catalogues."""
+    description = " ".join((function.__doc__ or "").split())
+    head, dot, _ = description.partition(". ")
+    return head + dot.strip()
+
+
+def as_rows(values: Any) -> list[list[Any]]:
+    """A cell or range argument as a list of rows, whatever the runtime handed over."""
+    if not isinstance(values, (list, tuple)):
+        return [[values]]
+    if not values:
+        return [[None]]
+    if not isinstance(values[0], (list, tuple)):
+        return [list(values)]
+    return [list(row) for row in values]
+
+
+def _is_excel_error(value: Any) -> bool:
+    return isinstance(value, str) and value in EXCEL_ERRORS
+
+
+def map_cells(values: Any, convert: Callable[[pd.Series], pd.Series]) -> list[list[Any]]:
+    """Apply a vectorised engine conversion to a cell or range and keep its shape.
+
+    Blanks stay blank and Excel errors pass through untouched; every other cell goes to
+    ``convert`` in one call. A failed cell becomes ``#VALUE!``; when the call was for a single
+    cell, its Korean reason is raised instead, so Excel shows it when the user hovers.
+    """
+    rows = as_rows(values)
+    width = max(len(row) for row in rows)
+    flat = [cell for row in rows for cell in row + [None] * (width - len(row))]
+    out: list[Any] = [cell if _is_excel_error(cell) else "" for cell in flat]
+    todo = [i for i, cell in enumerate(flat) if not (is_blank(cell) or _is_excel_error(cell))]
+    if todo:
+        converted = convert(pd.Series([flat[i] for i in todo], dtype=object))
+        for i, value in zip(todo, converted.tolist(), strict=True):
+            out[i] = value
+    cells = [fit_excel_cell(cell) for cell in out]
+    if len(cells) == 1 and isinstance(cells[0], CellError):
+        raise xw.XlwingsError(cells[0].reason)
+    cells = [VALUE_ERROR if isinstance(cell, CellError) else cell for cell in cells]
+    return [cells[start : start + width] for start in range(0, len(cells), width)]
+
+
+def fit_excel_cell(value: Any) -> Any:
+    """One engine value as something an Excel cell can hold, or the reason it cannot."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        return CellError(f"결과가 {len(value):,}자로, 엑셀 셀 한 칸의 한도(32,767자)를 넘습니다.")
+    return value
