@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import xlwings as xw
 
-from dadeum.engine.cells import CellError, is_blank
+from dadeum.engine.cells import CellError, Placeholder, apply_on_error, is_blank
 from dadeum.errors import DadeumError
 
 # Error values Excel can hand us (with err_to_str=True) and that we hand straight back.
@@ -91,9 +91,19 @@ def map_cells(values: Any, convert: Callable[[pd.Series], pd.Series]) -> list[li
     return [cells[start : start + width] for start in range(0, len(cells), width)]
 
 
+def convert_cells(
+    values: Any, convert: Callable[[pd.Series], pd.Series], on_error: Any, *, function: str
+) -> list[list[Any]]:
+    """``map_cells`` for conversions that take the user's ``on_error`` choice."""
+    return map_cells(
+        values,
+        lambda column: apply_on_error(column, convert(column), on_error, function=function),
+    )
+
+
 def fit_excel_cell(value: Any) -> Any:
     """One engine value as something an Excel cell can hold, or the reason it cannot."""
-    if value is None:
+    if value is None or isinstance(value, Placeholder):
         return ""
     if isinstance(value, float) and value != value:  # NaN
         return ""

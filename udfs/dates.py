@@ -1,0 +1,3 @@
+"""Cell functions (being filled in)."""
+
+__all__: list[str] = []
