@@ -1,0 +1,707 @@
+"""Numbers as Korean tables write them: ``1,234원``, ``△1,000``, ``3억 5천만원``, ``12.5%``.
+
+How a cell is read:
+
+- thousands separators (``1,234``; ``1 234`` with groups of three), a decimal point, an
+  optional ``1.5E+05`` exponent. A comma is never a decimal mark in Korean tables, so a
+  misplaced one (``1,23``, ``12,34,567``) is an error, not a guess;
+- one unit word or symbol before or after (tables below). Percent becomes a fraction
+  (``12.5%`` → 0.125, as Excel does);
+- Korean magnitude words, alone or mixed with digits: ``12만``, ``1.5천``, ``5천만``,
+  ``3억 5천만원``, ``2조 3,400억``. Scaled money units are the same words, so ``1,234천원`` is
+  1,234,000 and ``1,234백만원`` is 1,234,000,000. A unit written only in the column header
+  (``(단위: 천원)``) is the column tools' business, not this function's;
+- negatives: ``-``, ``−``, ``–``, accounting ``(1,234)``, a trailing ``1,234-`` (SAP exports),
+  and the triangles of Korean budget documents (see ``NEGATIVE_SIGNS``);
+- statistical symbols (``-``, ``…``, ``x``, ``비공개``) become ``Placeholder`` (a blank that
+  keeps its reason); numbers pass through; True/FALSE, dates, phone numbers, ranges and anything
+  ambiguous become ``CellError`` with a short Korean reason.
+
+Speed: a column is read as a whole with pyarrow kernels. Plain numbers (most cells) take one
+regex test and one cast. The others lose their prefix and unit to two character-set trims; the
+few distinct prefixes and suffixes are read once each, and the middle is either a plain number
+(one cast) or passes one grammar test for magnitude words and is cut apart with literal splits.
+Only the distinct cells still unread (symbols, text needing ``clean_text``, Hangul numerals,
+failures needing a reason) are handled one by one in Python.
+"""
+
+import math
+import numbers
+import re
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.text import clean_text
+
+__all__ = [
+    "NEGATIVE_SIGNS",
+    "PLACEHOLDERS",
+    "PREFIXES",
+    "UNITS",
+    "to_number",
+    "to_number_series",
+]
+
+# --- Data tables -------------------------------------------------------------------------
+
+# Unit words that may follow a number, with the power of ten they apply. Magnitude words
+# (십 백 천 만 억 조) are not units: they belong to the number, which is how "천원" scales.
+UNITS: dict[str, int] = {
+    # money
+    "원": 0, "원정": 0, "KRW": 0, "달러": 0, "USD": 0, "엔": 0, "위안": 0, "유로": 0,
+    # percent and per mille become fractions, like Excel's VALUE("12.5%")
+    "%": -2, "%p": -2, "퍼센트": -2, "프로": -2, "‰": -3,
+    # counts
+    "건": 0, "명": 0, "인": 0, "대": 0, "개": 0, "개소": 0, "곳": 0, "가구": 0, "세대": 0,
+    "호": 0, "회": 0, "번": 0, "차": 0, "매": 0, "권": 0, "부": 0, "점": 0, "장": 0, "통": 0,
+    "마리": 0, "두": 0, "수": 0, "척": 0, "필지": 0, "필": 0, "동": 0, "채": 0, "그루": 0,
+    "본": 0, "주": 0, "종": 0, "개국": 0, "개월": 0, "년": 0, "일": 0, "시간": 0, "분": 0,
+    "세": 0, "층": 0, "배": 0,
+    # measures
+    "톤": 0, "t": 0, "kg": 0, "g": 0, "mg": 0, "km": 0, "㎞": 0, "m": 0, "cm": 0, "㎝": 0,
+    "mm": 0, "㎜": 0, "㎡": 0, "m²": 0, "㎢": 0, "km²": 0, "㏊": 0, "ha": 0,
+    "평": 0, "ℓ": 0, "L": 0, "리터": 0, "㎘": 0, "㎥": 0, "m³": 0, "kWh": 0, "㎾h": 0,
+    "kW": 0, "㎾": 0, "MW": 0, "℃": 0,
+}  # fmt: skip
+
+# Words or symbols that may stand before a number and do not change it. "\" is the won sign
+# as Korean Windows fonts draw it; "(일)금 … 원정" is how contracts and receipts write sums.
+PREFIXES = ("₩", "￦", "\\", "US$", "$", "KRW", "일금", "금", "약")
+
+# Signs that make a number negative. In 예산서/결산서 the triangle △ is the standard minus
+# (△1,000 = 감액 1,000), and ▽ ▼ read the same. ▲ is ambiguous in general (stock tables use it
+# for a rise), but in budget 증감 columns, which is where officials meet it, ▲ marks 감소, so
+# it is negative here too. ∆ and Δ are the look-alikes fonts substitute for △.
+NEGATIVE_SIGNS = ("-", "−", "–", "△", "▲", "▽", "▼", "∆", "Δ")
+_SIGNS = (*NEGATIVE_SIGNS, "+")
+
+# Statistical symbols and words that mean "no value" (KOSIS 통계표 기호 and common usage):
+# key is the text without spaces, lower-cased; value is what it means.
+PLACEHOLDERS: dict[str, str] = {
+    "-": "해당 숫자 없음", "--": "해당 숫자 없음", "---": "해당 숫자 없음",
+    "–": "해당 숫자 없음", "—": "해당 숫자 없음", "―": "해당 숫자 없음",
+    "‐": "해당 숫자 없음", "‒": "해당 숫자 없음", "ㅡ": "해당 숫자 없음",
+    "…": "미상 또는 미집계", "...": "미상 또는 미집계", "..": "미상 또는 미집계",
+    "·": "해당 숫자 없음", "ㆍ": "해당 숫자 없음",
+    "x": "비밀보호", "xx": "비밀보호", "*": "비밀보호 또는 생략", "**": "비밀보호 또는 생략",
+    "n/a": "해당 없음", "na": "해당 없음", "n.a.": "해당 없음",
+    "nan": "값 없음", "null": "값 없음", "none": "값 없음",
+    "비공개": "비공개", "미공개": "비공개", "비밀": "비밀보호", "비밀보호": "비밀보호",
+    "해당없음": "해당 없음", "해당사항없음": "해당 없음", "없음": "값 없음",
+    "미상": "미상", "불명": "미상", "미집계": "미집계", "미조사": "미조사",
+    "자료없음": "자료 없음", "통계없음": "자료 없음",
+}  # fmt: skip
+
+_EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
+
+# Units people type without superscripts; read as the units they mean.
+_UNIT_ALIASES = {"m2": "m²", "m3": "m³"}  # also km2 → km²
+
+# --- Patterns ----------------------------------------------------------------------------
+# RE2 syntax for pyarrow, except _PREFIX and _SUFFIX (Python re, run once per distinct piece).
+
+_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+"
+_NUMBER = rf"^(?:{_NUM})$"
+# Plain numbers, the bulk of any column: one regex test and one cast.
+_PLAIN = r"^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$"
+# What is left between the prefix and the unit, without magnitude words: grouped by commas,
+# by spaces in threes, or not at all.
+_NUMBODY = r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)?(?:\.[0-9]+)?$"
+_SCIENTIFIC = r"^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]{1,3}$"
+# Korean magnitude grammar: [..조] [..억] [..만] [..], each block [..천] [..백] [..십] [..].
+# Checked with one match (no captures, so RE2 runs it as a fast DFA); the values are then cut
+# out with literal splits.
+_BLOCK = (
+    rf"(?:(?:(?:{_NUM}) ?)?천 ?)?(?:(?:(?:{_NUM}) ?)?백 ?)?(?:(?:(?:{_NUM}) ?)?십 ?)?(?:{_NUM})?"
+)
+_MAGNITUDE = rf"^(?:{_BLOCK} ?조 ?)?(?:{_BLOCK} ?억 ?)?(?:{_BLOCK} ?만 ?)?{_BLOCK}$"
+# Powers of ten of the words, in the order they are written ("" is the block after the last).
+_BIG_WORDS = {"조": 12, "억": 8, "만": 4, "": 0}
+_SMALL_WORDS = {"천": 3, "백": 2, "십": 1, "": 0}
+
+# A number's trimmings come off with character-set trims (fast); the few distinct prefixes
+# and suffixes that come off are then read with these.
+_PREFIX_CHARS = "".join(sorted(set("".join(PREFIXES) + "".join(_SIGNS) + "( ")))
+_SUFFIX_CHARS = "".join(sorted(set("".join(UNITS) + "-*p) ")))
+_PREFIX = re.compile(
+    r" *(?P<open>\( ?)?(?P<s1>[" + re.escape("".join(_SIGNS)) + r"] ?)?"
+    r"(?P<pre>(?:" + "|".join(re.escape(p) for p in PREFIXES) + r") ?)?"
+    r"(?P<s2>[-+−] ?)?"
+)
+_SUFFIX = re.compile(
+    r"(?P<s3>-)? ?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+    + r")?(?P<note> ?(?:\*+|p\)))?(?P<close> ?\))? *"
+)
+
+# What _quick_clean fixes: full-width digits and signs, and runs of odd spaces.
+_FULL_WIDTH = "０１２３４５６７８９，．－＋％（）"
+_SPACE_RUN = (
+    "[\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]+"
+)
+_NEEDS_QUICK_CLEAN = (
+    "[" + _FULL_WIDTH + "\t\n\v\f\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    "|^ | $|  |m[23]$"
+)
+
+# Result codes of the vectorised pass; anything but OK is explained in Korean afterwards.
+(OK, UNREADABLE, AMBIGUOUS, MISPLACED, OVERFLOW, TOO_LONG, PHONE, UNIT_ONLY, DOUBLE_SIGN,
+ BRACKETS) = range(10)  # fmt: skip
+
+# Excel keeps 15 significant digits; longer integers (account or card numbers) lose digits.
+_EXCEL_DIGITS = 15
+
+
+# --- Public API --------------------------------------------------------------------------
+
+
+def to_number(value: Any) -> Any:
+    """Read one cell as a number (see ``to_number_series`` for what comes back).
+
+    >>> to_number("3억 5천만원")
+    350000000.0
+    >>> to_number("△1,234")
+    -1234.0
+    >>> to_number("12.5%")
+    0.125
+    >>> to_number("-")
+    Placeholder(reason="통계표 기호 '-'(해당 숫자 없음) 표시라서 빈칸으로 바꿨습니다.")
+    """
+    return to_number_series(pd.Series([value], dtype=object)).iloc[0]
+
+
+def to_number_series(values: pd.Series) -> pd.Series:
+    """Read a whole column as numbers.
+
+    Returns a new object Series with the same index: a float for every cell read, None for a
+    blank, ``Placeholder(reason)`` for a statistical "no value" symbol and ``CellError(reason)``
+    for a cell that cannot be read. ``CellError`` and ``Placeholder`` cells pass through as
+    they are, so a converted column can be converted again. The input is not modified.
+    """
+    n = len(values)
+    out = np.empty(n, dtype=object)
+    dtype = values.dtype
+    if n == 0:
+        return pd.Series(out, index=values.index, dtype=object)
+    if pd.api.types.is_bool_dtype(dtype):
+        out[:] = [_from_other(v) for v in values.tolist()]
+    elif pd.api.types.is_numeric_dtype(dtype):
+        _fill_floats(out, np.arange(n), values.to_numpy(dtype=np.float64, na_value=np.nan))
+    elif pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
+        _fill_strings(out, np.arange(n), pa.array(values.array, type=pa.large_string()))
+    else:
+        _fill_objects(out, values.to_numpy(dtype=object))
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+# --- Non-text cells ----------------------------------------------------------------------
+
+_FLOAT_TYPES = (float, int, np.float64, np.float32, np.int64, np.int32)
+_TOO_BIG = "숫자가 너무 커서 엑셀에서 다룰 수 없습니다."
+
+
+def _fill_objects(out: np.ndarray, obj: np.ndarray) -> None:
+    """An object column: strings go the vectorised way, plain numbers too, the rest one by one."""
+    kind = pd.api.types.infer_dtype(obj, skipna=True)
+    if kind == "string":
+        text = pa.array(obj, type=pa.large_string(), from_pandas=True)
+        _fill_strings(out, np.arange(len(obj)), text)
+        return
+    is_text = np.fromiter((isinstance(v, str) for v in obj), dtype=bool, count=len(obj))
+    is_float = np.fromiter((type(v) in _FLOAT_TYPES for v in obj), dtype=bool, count=len(obj))
+    if is_text.any():
+        where = np.flatnonzero(is_text)
+        _fill_strings(out, where, pa.array(obj[where].tolist(), type=pa.large_string()))
+    if is_float.any():
+        where = np.flatnonzero(is_float)
+        _fill_floats(out, where, np.array([_as_float(v) for v in obj[where]], dtype=np.float64))
+    for i in np.flatnonzero(~(is_text | is_float)).tolist():
+        out[i] = _from_other(obj[i])
+
+
+def _as_float(value: Any) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond any double
+        return math.inf
+
+
+def _fill_floats(out: np.ndarray, where: np.ndarray, floats: np.ndarray) -> None:
+    result = floats.astype(object)
+    result[np.isnan(floats)] = None
+    infinite = np.isinf(floats)
+    if infinite.any():
+        result[infinite] = CellError(_TOO_BIG)
+    out[where] = result
+
+
+def _from_other(value: Any) -> Any:
+    """Cells that are neither text nor a plain float or int."""
+    if isinstance(value, (CellError, Placeholder)):
+        return value
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return CellError("참/거짓(TRUE/FALSE) 값은 숫자로 바꾸지 않습니다.")
+    if isinstance(value, (datetime, date, time, timedelta, np.datetime64, np.timedelta64)):
+        return CellError("날짜나 시각은 숫자로 바꾸지 않습니다.")
+    if isinstance(value, (numbers.Real, Decimal)):
+        number = _as_float(value)
+        if math.isnan(number):
+            return None
+        if math.isinf(number):
+            return CellError(_TOO_BIG)
+        return number
+    if isinstance(value, str):  # str subclasses
+        return to_number(str(value))
+    return CellError(f"숫자로 읽을 수 없는 값입니다: {type(value).__name__}")
+
+
+# --- Text cells --------------------------------------------------------------------------
+
+
+def _fill_strings(out: np.ndarray, where: np.ndarray, texts: pa.Array) -> None:
+    """Read an Arrow column of text; results go to ``out[where]``."""
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    valid = texts.is_valid().to_numpy(zero_copy_only=False)
+    if not valid.all():
+        out[where[~valid]] = None
+        where, texts = where[valid], texts.filter(pa.array(valid))
+    values, codes = _parse(texts)
+    failed = codes != OK
+    if failed.any():  # odd spaces and full-width digits, still vectorised
+        idx = np.flatnonzero(failed)
+        original = texts.filter(pa.array(failed))
+        cleaned = _quick_clean(original)
+        changed = pc.not_equal(cleaned, original).to_numpy(zero_copy_only=False)
+        if changed.any():
+            again, again_codes = _parse(cleaned.filter(pa.array(changed)))
+            fixed = again_codes == OK
+            rows = idx[np.flatnonzero(changed)[fixed]]
+            values[rows], codes[rows] = again[fixed], OK
+    result = values.astype(object)
+    failed_rows = np.flatnonzero(codes != OK)
+    if failed_rows.size:  # what is left, once per distinct text
+        encoded = pc.dictionary_encode(texts.take(pa.array(failed_rows)))
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+        settled = np.empty(len(encoded.dictionary), dtype=object)
+        distinct = encoded.dictionary.to_pylist()
+        settled[:] = _settle(distinct, _first_codes(indices, codes[failed_rows]))
+        result[failed_rows] = settled[indices]
+    out[where] = result
+
+
+def _first_codes(indices: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The code of each distinct text (equal texts always get equal codes)."""
+    first = np.full(indices.max() + 1, UNREADABLE, dtype=np.int8)
+    first[indices[::-1]] = codes[::-1]
+    return first
+
+
+def _settle(texts: list[str], codes: np.ndarray) -> list[Any]:
+    """The distinct texts the vectorised pass did not read: clean them, recognise symbols and
+    Hangul numerals, read again what changed, and explain the rest."""
+    results: list[Any] = [None] * len(texts)
+    retry: list[tuple[int, str]] = []
+    for i, (text, code) in enumerate(zip(texts, codes.tolist(), strict=True)):
+        cleaned = clean_text(text)
+        if not cleaned:
+            continue
+        meaning = PLACEHOLDERS.get(cleaned.replace(" ", "").lower())
+        if meaning is not None:
+            results[i] = Placeholder(_placeholder_reason(cleaned, meaning))
+            continue
+        candidate = _hangul_numerals(cleaned) or cleaned
+        if candidate != text:
+            retry.append((i, candidate))
+        else:
+            results[i] = CellError(_reason(code, cleaned))
+    if retry:
+        again = pa.array([candidate for _, candidate in retry], type=pa.large_string())
+        numbers_, codes_again = _parse(again)
+        outcomes = zip(retry, numbers_.tolist(), codes_again.tolist(), strict=True)
+        for (i, _), number, code in outcomes:
+            results[i] = number if code == OK else CellError(_reason(code, clean_text(texts[i])))
+    return results
+
+
+def _parse(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The vectorised pass: a float and a result code for every text (no nulls)."""
+    n = len(texts)
+    values = np.full(n, np.nan)
+    codes = np.full(n, UNREADABLE, dtype=np.int8)
+    if n == 0:
+        return values, codes
+    plain = _matches(texts, _PLAIN)
+    if plain.any():
+        where = np.flatnonzero(plain)
+        mantissas = pc.replace_substring(texts.filter(pa.array(plain)), ",", "")
+        values[where] = _cast(mantissas)
+        codes[where] = OK
+        _check_digits(mantissas, where, codes, phone=True)
+    if not plain.all():
+        rest = ~plain
+        _parse_wrapped(texts.filter(pa.array(rest)), np.flatnonzero(rest), values, codes)
+    codes[(codes == OK) & ~np.isfinite(values)] = OVERFLOW
+    values += 0.0  # -0.0 → 0.0
+    return values, codes
+
+
+def _parse_wrapped(texts: pa.Array, where: np.ndarray, values, codes) -> None:
+    """Numbers with trimmings: ``△ 1,234``, ``₩1,234``, ``(1,234)``, ``12.5%``, ``3억 5천만원``."""
+    left = pc.utf8_ltrim(texts, _PREFIX_CHARS)
+    middle = pc.utf8_rtrim(left, _SUFFIX_CHARS)
+    full_len, left_len, middle_len = (_byte_lengths(a) for a in (texts, left, middle))
+    pre = _edges(texts, full_len - left_len, _read_prefix, tail=False)
+    suf = _edges(left, left_len - middle_len, _read_suffix, tail=True)
+    usable = (pre[:, 0] == 1) & (suf[:, 0] == 1) & (middle_len > 0)
+    power = suf[:, 1]
+
+    number = np.full(len(texts), np.nan)
+    code = np.full(len(texts), UNREADABLE, dtype=np.int8)
+    simple = usable & _matches(middle, _NUMBODY)
+    if simple.any():
+        idx = np.flatnonzero(simple)
+        mantissas = pc.replace_substring(
+            pc.replace_substring(middle.filter(pa.array(simple)), ",", ""), " ", ""
+        )
+        number[idx] = _cast(_scientific(mantissas, power[idx]))
+        code[idx] = OK
+        _check_digits(mantissas, idx, code, phone=False)
+    scientific = usable & ~simple
+    if scientific.any():
+        scientific[scientific] = _matches(middle.filter(pa.array(scientific)), _SCIENTIFIC)
+    for i in np.flatnonzero(scientific).tolist():  # 1.5E+05: rare, exact with Decimal
+        number[i] = float(Decimal(middle[i].as_py()).scaleb(int(power[i])))
+        code[i] = OK
+    words = usable & ~simple & ~scientific
+    if words.any():
+        idx = np.flatnonzero(words)
+        number[idx], code[idx] = _magnitudes(middle.filter(pa.array(words)), power[idx])
+
+    negative = (pre[:, 1] > 0) | (suf[:, 2] > 0) | (pre[:, 3] > 0)
+    signs = pre[:, 2] + suf[:, 2] + pre[:, 3]
+    code[(code == OK) & (pre[:, 3] != suf[:, 3])] = BRACKETS
+    code[(code == OK) & (signs > 1)] = DOUBLE_SIGN
+    values[where] = np.where(negative, -number, number)
+    codes[where] = code
+
+
+def _read_prefix(text: str) -> tuple[int, int, int, int]:
+    """(valid, negative signs, all signs, opening bracket) of what stands before a number."""
+    match = _PREFIX.fullmatch(text)
+    if not match:
+        return 0, 0, 0, 0
+    s1, s2 = ((match.group(g) or "").strip() for g in ("s1", "s2"))
+    negative = (s1 in NEGATIVE_SIGNS) + (s2 in NEGATIVE_SIGNS)
+    return 1, negative, bool(s1) + bool(s2), int(bool(match.group("open")))
+
+
+def _read_suffix(text: str) -> tuple[int, int, int, int]:
+    """(valid, power of ten, trailing minus, closing bracket) of what follows a number."""
+    match = _SUFFIX.fullmatch(text)
+    if not match:
+        return 0, 0, 0, 0
+    power = UNITS.get(match.group("unit") or "", 0)
+    return 1, power, int(bool(match.group("s3"))), int(bool(match.group("close")))
+
+
+def _edges(texts: pa.Array, lengths: np.ndarray, read, *, tail: bool) -> np.ndarray:
+    """Read the first (or last) ``lengths[i]`` bytes of each text with ``read``, once per
+    distinct piece; rows with nothing to read are valid and neutral."""
+    table = np.zeros((len(texts), 4), dtype=np.int64)
+    table[:, 0] = 1
+    for k in np.unique(lengths[lengths > 0]).tolist():
+        rows = np.flatnonzero(lengths == k)
+        sub = pc.cast(texts.take(pa.array(rows)), pa.large_binary())
+        piece = pc.binary_slice(sub, -k) if tail else pc.binary_slice(sub, 0, k)
+        encoded = pc.dictionary_encode(piece)
+        pieces = [p.decode("utf-8") for p in encoded.dictionary.to_pylist()]
+        read_once = np.array([read(p) for p in pieces], dtype=np.int64).reshape(-1, 4)
+        table[rows] = read_once[encoded.indices.to_numpy(zero_copy_only=False)]
+    return table
+
+
+def _magnitudes(bodies: pa.Array, power: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Bodies with magnitude words (``3억 5천만``): the value and code of each."""
+    n = len(bodies)
+    total = np.zeros(n)
+    code = np.full(n, UNREADABLE, dtype=np.int8)
+    grammatical = _matches(bodies, _MAGNITUDE)
+    has_digit = _matches(bodies, "[0-9]")
+    code[grammatical] = np.where(has_digit[grammatical], OK, UNIT_ONLY)
+    big, big_present = _split_words(bodies, "".join(_BIG_WORDS))
+    jo, eok, man, one = big_present
+    # 1억 2천: after 조 or 억, a last block without its own word is ambiguous (said aloud,
+    # "1억 2천" means 1억 2천만). Ask rather than guess.
+    code[(jo | eok) & ~man & one & (code == OK)] = AMBIGUOUS
+
+    all_rows = np.tile(np.arange(n), 4)
+    keep = np.concatenate(big_present) & (code[all_rows] == OK)
+    rows = all_rows[keep]
+    which = np.repeat(np.arange(4), n)[keep]
+    powers = np.concatenate([power + p for p in _BIG_WORDS.values()])[keep]
+    blocks = pa.concat_arrays(big).filter(pa.array(keep))
+    small, small_present = _split_words(blocks, "".join(_SMALL_WORDS))
+    lone = ~np.any(small_present, axis=0)  # 만 2천: the big word alone counts once
+    np.add.at(total, rows[lone], 10.0 ** powers[lone].astype(float))
+    # lowest digit written, to tell when a sum spans more digits than Excel keeps
+    lowest = np.full(n, np.inf)
+    np.minimum.at(lowest, rows[lone], powers[lone])
+    # inside a block: after 천 what follows stays under 1,000 (1천 2,345 is a typo)
+    block_value = lone.astype(float)
+    misplaced = np.zeros(len(rows), dtype=bool)
+    limit = np.full(len(rows), np.inf)
+    for part, has, small_power in zip(small, small_present, _SMALL_WORDS.values(), strict=True):
+        if has.any():
+            # the word alone counts once: 천 is one thousand
+            coef = pc.if_else(pc.equal(part, ""), "1", pc.replace_substring(part, ",", ""))
+            coef = coef.filter(pa.array(has))
+            value = _cast(coef) * 10.0**small_power
+            block_value[has] += value
+            misplaced[has] |= value >= limit[has]
+            if small_power == 0:  # 1천 2.5: a fraction only on the leading number
+                misplaced[has] |= np.isfinite(limit[has]) & _matches(coef, "[.]")
+            np.add.at(total, rows[has], _cast(_scientific(coef, powers[has] + small_power)))
+            np.minimum.at(lowest, rows[has], powers[has] + small_power + _lowest_digit(coef))
+        limit = np.where(has, 10.0**small_power, limit)
+    # across blocks: after 억 the 만 block stays under 10,000 (1억 12,345만 is a typo)
+    values = np.full((4, n), np.nan)
+    values[which, rows] = block_value
+    places = np.full((4, n), False)
+    places[which, rows] = True
+    dotted = np.zeros((4, n), dtype=bool)
+    dotted[which, rows] = _matches(blocks, "[.]")
+    previous = np.full(n, np.nan)
+    wrong = np.zeros(n, dtype=bool)
+    for k, big_power in enumerate(_BIG_WORDS.values()):
+        after = places[k] & ~np.isnan(previous)
+        wrong |= after & (values[k] >= 10.0 ** (previous - big_power))
+        if big_power == 0:
+            wrong |= after & dotted[k]
+        previous = np.where(places[k], big_power, previous)
+    wrong[rows[misplaced]] = True
+    code[wrong & (code == OK)] = MISPLACED
+    huge = (code == OK) & (np.abs(total) >= 10.0**_EXCEL_DIGITS)
+    span = np.floor(np.log10(np.abs(total[huge]))) - lowest[huge] + 1
+    code[np.flatnonzero(huge)[span > _EXCEL_DIGITS]] = TOO_LONG
+    return np.where(code == OK, total, np.nan), code
+
+
+def _lowest_digit(numbers_: pa.Array) -> np.ndarray:
+    """Position of the last digit written: 1,200 → 2, 3 → 0, 1.25 → -2."""
+    values = _cast(numbers_)
+    point = pc.find_substring(numbers_, ".").to_numpy(zero_copy_only=False)
+    fraction = np.where(point >= 0, _lengths(numbers_) - point - 1, 0)
+    zeros = np.zeros(len(values))
+    rest = np.where(point >= 0, 0.0, values)
+    for _ in range(_EXCEL_DIGITS):
+        ten = (rest > 0) & (rest % 10 == 0)
+        if not ten.any():
+            break
+        zeros += ten
+        rest = np.where(ten, rest // 10, rest)
+    return np.where(point >= 0, -fraction, zeros)
+
+
+def _split_words(texts: pa.Array, words: str) -> tuple[list[pa.Array], list[np.ndarray]]:
+    """Cut each text at the first of each word in turn: ``"3억 5천만"`` with ``"조억만"`` gives
+    blocks ``["", "3", "5천", ""]`` (before 조, 억, 만, and the rest) and where each word and
+    the rest are present."""
+    blocks, present = [], []
+    for word in words:
+        has = pc.match_substring(texts, word)
+        halves = pc.split_pattern(texts.filter(has), word, max_splits=1)
+        empty = pc.if_else(has, *[pa.scalar("", texts.type)] * 2)
+        before = pc.replace_with_mask(empty, has, pc.list_element(halves, 0))
+        blocks.append(pc.utf8_trim(before, " "))
+        present.append(has.to_numpy(zero_copy_only=False))
+        texts = pc.replace_with_mask(texts, has, pc.list_element(halves, 1))
+    blocks.append(pc.utf8_trim(texts, " "))
+    present.append(_nonempty(blocks[-1]))
+    return blocks, present
+
+
+def _matches(texts: pa.Array, pattern: str) -> np.ndarray:
+    return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
+
+
+def _nonempty(texts: pa.Array) -> np.ndarray:
+    return pc.not_equal(texts, "").to_numpy(zero_copy_only=False)
+
+
+def _lengths(texts: pa.Array) -> np.ndarray:
+    return pc.utf8_length(texts).to_numpy(zero_copy_only=False)
+
+
+def _byte_lengths(texts: pa.Array) -> np.ndarray:
+    """Byte length of each string, read off the offsets buffer without a kernel."""
+    width = np.int64 if pa.types.is_large_string(texts.type) else np.int32
+    offsets = np.frombuffer(texts.buffers()[1], dtype=width)
+    return np.diff(offsets[texts.offset : texts.offset + len(texts) + 1]).astype(np.int64)
+
+
+def _scientific(mantissas: pa.Array, power: np.ndarray) -> pa.Array:
+    """``"12.5"`` and -2 → ``"12.5e-2"``, so the cast rounds once and 12.5% is exactly 0.125."""
+    if not power.any():
+        return mantissas
+    return pc.binary_join_element_wise(
+        mantissas, pa.array(power).cast(mantissas.type), pa.scalar("e", mantissas.type)
+    )
+
+
+def _cast(texts: pa.Array) -> np.ndarray:
+    try:
+        return pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
+    except pa.ArrowInvalid:  # not expected: the patterns only pass what parses
+        return np.array([_safe_float(t) for t in texts.to_pylist()], dtype=np.float64)
+
+
+def _safe_float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+def _check_digits(mantissas: pa.Array, where: np.ndarray, codes: np.ndarray, *, phone: bool):
+    """Flag digit strings Excel cannot hold (16+ significant digits) and, for bare digit
+    strings, phone numbers with the hyphens left out (010…, 02…)."""
+    lengths = _lengths(mantissas)
+    if phone:
+        candidates = lengths >= 9
+        if candidates.any():
+            idx = np.flatnonzero(candidates)
+            looks = _matches(mantissas.filter(pa.array(candidates)), r"^0[0-9]{8,10}$")
+            codes[where[idx[looks]]] = PHONE
+    long = lengths > _EXCEL_DIGITS
+    for i in np.flatnonzero(long).tolist():
+        digits = mantissas[i].as_py().lstrip("+-").partition(".")[0].strip("0")
+        if len(digits) > _EXCEL_DIGITS and codes[where[i]] == OK:
+            codes[where[i]] = TOO_LONG
+
+
+def _quick_clean(texts: pa.Array) -> pa.Array:
+    """The part of ``clean_text`` that ordinary number cells need, on the whole array: full-width
+    digits and signs, odd or doubled spaces, edge spaces, and ``m2`` for ``m²``."""
+    needs = _matches(texts, _NEEDS_QUICK_CLEAN)
+    if not needs.any():
+        return texts
+    sub = texts.filter(pa.array(needs))
+    for wide in _FULL_WIDTH:
+        sub = pc.replace_substring(sub, wide, chr(ord(wide) - 0xFEE0))
+    sub = pc.utf8_trim(pc.replace_substring_regex(sub, _SPACE_RUN, " "), " ")
+    for alias, unit in _UNIT_ALIASES.items():
+        sub = pc.replace_substring_regex(sub, alias + "$", unit)
+    return pc.replace_with_mask(texts, pa.array(needs), sub)
+
+
+# --- Leftovers, one distinct text at a time ------------------------------------------------
+
+_HANGUL_DIGITS = str.maketrans("일이삼사오육칠팔구", "123456789")
+_HANGUL_NUMBER = re.compile(r"((?:일금|금) ?)?([일이삼사오육칠팔구십백천만억조 ]+?) ?(원정?)")
+
+
+def _hangul_numerals(text: str) -> str | None:
+    """``일금 일백만원정`` → ``일금 1백만원정``. Only sums of money (ending in 원), since a bare
+    word like 이천 is more often a place name than 2,000."""
+    match = _HANGUL_NUMBER.fullmatch(text)
+    if not match:
+        return None
+    prefix, number, unit = match.group(1) or "", match.group(2), match.group(3)
+    if not (re.search("[일이삼사오육칠팔구]", number) and re.search("[십백천만억조]", number)):
+        return None
+    return f"{prefix}{number.translate(_HANGUL_DIGITS)}{unit}"
+
+
+def _placeholder_reason(text: str, meaning: str) -> str:
+    if re.search("[가-힣]", text):
+        return f"'{text}' 표시라서 빈칸으로 바꿨습니다."
+    return f"통계표 기호 '{text}'({meaning}) 표시라서 빈칸으로 바꿨습니다."
+
+
+def _quote(text: str) -> str:
+    return f"'{text}'" if len(text) <= 30 else f"'{text[:30]}…'"
+
+
+_DATE = re.compile(
+    r"'?[0-9]{2,4} ?[./-] ?[0-9]{1,2} ?[./-] ?[0-9]{1,2}\.?( ?\(.\))?"
+    r"|[0-9]{2,4}년 ?[0-9]{1,2}월( ?[0-9]{1,2}일)?|[0-9]{1,2}월 ?[0-9]{1,2}일"
+)
+_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?|[0-9]{1,2}시( ?[0-9]{1,2}분)?")
+_PHONE = re.compile(
+    r"(\+ ?82 ?|0)[0-9]{1,2} ?[-).]? ?[0-9]{3,4} ?[-.]? ?[0-9]{4}|1[5-9][0-9]{2} ?-? ?[0-9]{4}"
+)
+_RANGE = re.compile(r".*[0-9] ?[~∼〜-] ?[0-9].*")
+_BOUND = re.compile(r"이상|이하|미만|초과|내외|정도|남짓|가량|여 ?[가-힣]*$")
+_COMMAS = re.compile(r".*[0-9],[0-9].*")
+_NUMBER_THEN_WORD = re.compile(r"[-+(△▲▽▼]?[0-9][0-9.,]* ?([^0-9 ]+)")
+
+
+def _reason(code: int, text: str) -> str:
+    """A short Korean reason for a text that did not become a number."""
+    q = _quote(text)
+    if code == AMBIGUOUS:
+        return (
+            f"만·억 단위가 빠진 것인지 알 수 없어 값이 분명하지 않습니다: {q} "
+            "('1억 2천만'처럼 단위까지 적어 주세요)"
+        )
+    if code == MISPLACED:
+        return (
+            f"자릿수가 단위와 맞지 않습니다: {q} "
+            "(예: '1억 2,345만'은 되지만 '1억 12,345만'은 안 됩니다)"
+        )
+    if code == OVERFLOW:
+        return f"숫자가 너무 커서 엑셀에서 다룰 수 없습니다: {q}"
+    if code == TOO_LONG:
+        return (
+            f"15자리가 넘는 숫자는 엑셀이 끝자리를 0으로 바꿉니다: {q} "
+            "(계좌·카드번호 같은 번호라면 텍스트로 두세요)"
+        )
+    if code == PHONE:
+        return f"전화번호처럼 보여 숫자로 바꾸지 않았습니다: {q}"
+    if code == UNIT_ONLY:
+        return f"숫자 없이 단위만 있습니다: {q}"
+    if code == DOUBLE_SIGN:
+        return f"부호가 두 번 붙어 있어 양수인지 음수인지 알 수 없습니다: {q}"
+    if code == BRACKETS:
+        return f"괄호 짝이 맞지 않습니다: {q}"
+    return _diagnose(text)
+
+
+def _diagnose(text: str) -> str:
+    """Why an unreadable text is not a number, as specifically as a few patterns can say."""
+    q = _quote(text)
+    if text.upper() in _EXCEL_ERRORS:
+        return f"엑셀 오류 값이라 숫자로 바꿀 수 없습니다: {q}"
+    if _DATE.fullmatch(text):
+        return f"날짜처럼 보여 숫자로 바꾸지 않았습니다: {q} (TO_DATE 함수를 쓰세요)"
+    if _TIME.fullmatch(text):
+        return f"시각처럼 보여 숫자로 바꾸지 않았습니다: {q}"
+    if _PHONE.fullmatch(text):
+        return f"전화번호처럼 보여 숫자로 바꾸지 않았습니다: {q} (TO_PHONE 함수를 쓰세요)"
+    if _BOUND.search(text) and re.search("[0-9]", text):
+        return f"'이상·미만' 같은 범위 표현이 붙어 있어 숫자 하나로 바꿀 수 없습니다: {q}"
+    if _RANGE.fullmatch(text):
+        return f"범위나 번호처럼 보여 숫자 하나로 바꿀 수 없습니다: {q}"
+    if re.search(r"[0-9]*\.[0-9]*\.", text):
+        return f"소수점이 두 개 이상입니다: {q}"
+    if _COMMAS.fullmatch(text):
+        return f"천 단위 쉼표 위치가 맞지 않습니다: {q}"
+    if re.search("[0-9] [0-9]", text):
+        return f"숫자가 여러 개 있습니다: {q}"
+    word = _NUMBER_THEN_WORD.fullmatch(text)
+    if word:
+        return f"알 수 없는 단위가 붙어 있습니다: {q}"
+    if not re.search("[0-9]", text):
+        return f"숫자가 없습니다: {q}"
+    return f"숫자로 읽을 수 없습니다: {q}"
