@@ -47,9 +47,9 @@ def run_script(name, book_payload):
     return response.json()["actions"]
 
 
-def test_clean_text_sheet_writes_a_new_sheet_and_leaves_the_source():
+def test_clean_sheet_writes_a_new_sheet_and_leaves_the_source():
     payload = book_json({"민원": [["이름 ", "내용"], ["\u3000홍길동", "도로\u00a0파손"]]})
-    actions = run_script("clean_text_sheet", payload)
+    actions = run_script("clean_sheet", payload)
     added = [a for a in actions if a["func"] == "addSheet"]
     assert added and added[0]["args"][1] == "민원_정리"
     writes = [a for a in actions if a["func"] == "setValues"]
@@ -57,13 +57,13 @@ def test_clean_text_sheet_writes_a_new_sheet_and_leaves_the_source():
     assert writes[0]["values"] == [["이름", "내용"], ["홍길동", "도로 파손"]]
 
 
-def test_clean_text_sheet_never_reuses_an_existing_sheet_name():
+def test_clean_sheet_never_reuses_an_existing_sheet_name():
     payload = book_json({"민원": [["a ", "b"]], "민원_정리": [["keep"]]})
-    actions = run_script("clean_text_sheet", payload)
+    actions = run_script("clean_sheet", payload)
     added = [a for a in actions if a["func"] == "addSheet"]
     assert added[0]["args"][1] == "민원_정리 (2)"
 
 
-def test_clean_text_sheet_on_an_empty_sheet_says_so_in_korean():
+def test_clean_sheet_on_an_empty_sheet_says_so_in_korean():
     with pytest.raises(xw.XlwingsError, match="데이터가 없습니다"):
-        run_script("clean_text_sheet", book_json({"빈 시트": [[None]]}))
+        run_script("clean_sheet", book_json({"빈 시트": [[None]]}))

@@ -38,9 +38,7 @@ def test_single_cell_problem_is_a_400_with_korean_text(live_server):
 
 def test_ribbon_script_over_http(live_server):
     payload = book_json({"Sheet1": [[" 가 ", "나\u3000"]]})
-    response = httpx.post(
-        live_server + "/xlwings/custom-scripts-call/clean_text_sheet", json=payload
-    )
+    response = httpx.post(live_server + "/xlwings/custom-scripts-call/clean_sheet", json=payload)
     assert response.status_code == 200
     actions = response.json()["actions"]
     assert any(a["func"] == "addSheet" for a in actions)

@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from dadeum import __version__
-from dadeum.cli import functions, serve
+from dadeum.cli import clean, functions, serve
 from dadeum.errors import DadeumError
 
-SUBCOMMANDS = (serve, functions)
+SUBCOMMANDS = (serve, functions, clean)
 
 # Exit codes, documented for schedulers (Task Scheduler, cron).
 EXIT_OK = 0

@@ -18,4 +18,4 @@ function bindRibbon(actionId, scriptName) {
   });
 }
 
-bindRibbon("run-clean-text-sheet", "clean_text_sheet");
+bindRibbon("run-clean-sheet", "clean_sheet");

@@ -1,0 +1,256 @@
+"""Reading and writing the files batch commands work on: .xlsx and .csv.
+
+Kept out of the engine, which never touches files or Excel libraries. Every write is atomic:
+the data goes to a temporary file in the destination folder and replaces the destination
+only when complete, so a failure never leaves a half-written or empty output behind.
+"""
+
+import csv
+import datetime as dt
+import io
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dadeum.engine.cells import is_blank
+from dadeum.errors import InputFileError
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv",)
+# CSV written for Excel on Korean Windows: UTF-8 with a byte-order mark, or Excel guesses CP949.
+CSV_WRITE_ENCODING = "utf-8-sig"
+_UTF8_BOM = b"\xef\xbb\xbf"
+# XML (and so .xlsx) cannot hold these control characters.
+_XML_ILLEGAL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+@dataclass
+class Table:
+    """A table read from a file: raw cell values anchored at the sheet's A1."""
+
+    frame: pd.DataFrame
+    path: Path
+    sheet: str | None = None  # the worksheet read, for Excel files
+    encoding: str | None = None  # how a CSV file was decoded, in words
+
+    @property
+    def source_name(self) -> str:
+        """What to call the source in a review list: the sheet name, or the CSV file name."""
+        return self.sheet if self.sheet is not None else self.path.name
+
+
+def file_kind(path: Path) -> str:
+    """ "excel" or "csv" by file name, or an InputFileError naming what is accepted."""
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        return "excel"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    if suffix == ".xls":
+        raise InputFileError(
+            f"{path.name}: 예전 엑셀 형식(.xls)은 읽을 수 없습니다. 엑셀에서 "
+            "'다른 이름으로 저장 > Excel 통합 문서(.xlsx)'로 바꾼 뒤 다시 실행하세요."
+        )
+    raise InputFileError(f"{path.name}: .xlsx 또는 .csv 파일만 다룹니다.")
+
+
+def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
+    """Read the first worksheet (or ``sheet``) of an Excel file, or a CSV file, as a grid."""
+    path = Path(path)
+    kind = file_kind(path)
+    if not path.is_file():
+        raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
+    if kind == "excel":
+        return _read_excel(path, sheet)
+    return _read_csv(path)
+
+
+def _grid(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+    """Rows of cells as a rectangular object DataFrame, without trailing blank rows/columns."""
+    width = max((len(row) for row in rows), default=0)
+    frame = pd.DataFrame([list(row) for row in rows], columns=range(width), dtype=object)
+    filled = np.zeros(frame.shape, dtype=bool)
+    for j in range(width):
+        column = frame[j]
+        is_text = column.map(_is_text).to_numpy(dtype=bool)
+        filled[:, j] = column.notna().to_numpy(dtype=bool)
+        if is_text.any():
+            stripped = column[is_text].astype(str).str.strip()
+            filled[is_text, j] = (stripped != "").to_numpy(dtype=bool)
+    if not filled.any():
+        return pd.DataFrame()
+    last_row = np.flatnonzero(filled.any(axis=1))[-1]
+    last_column = np.flatnonzero(filled.any(axis=0))[-1]
+    return frame.iloc[: last_row + 1, : last_column + 1].reset_index(drop=True)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _read_excel(path: Path, sheet: str | None) -> Table:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # zip, XML and openpyxl errors all mean "cannot read"
+        raise InputFileError(f"{path.name}: 엑셀 파일을 열 수 없습니다 ({error}).") from error
+    try:
+        names = book.sheetnames
+        if sheet is None:
+            worksheet = book.worksheets[0]
+        elif sheet in names:
+            worksheet = book[sheet]
+        else:
+            listed = ", ".join(f"'{name}'" for name in names)
+            raise InputFileError(
+                f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}"
+            )
+        # Some programs write a wrong sheet size; read every row that is really there.
+        worksheet.reset_dimensions()
+        rows = list(worksheet.iter_rows(values_only=True))
+        return Table(_grid(rows), path, sheet=worksheet.title)
+    finally:
+        book.close()
+
+
+def _read_csv(path: Path) -> Table:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "UTF-8 (BOM)" if data.startswith(_UTF8_BOM) else "UTF-8"
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp949")
+            encoding = "CP949"
+        except UnicodeDecodeError as error:
+            raise InputFileError(
+                f"{path.name}: 글자 인코딩을 알 수 없습니다. UTF-8이나 CP949(엑셀의 'CSV' 저장)로 "
+                "저장된 파일만 읽습니다."
+            ) from error
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise InputFileError(f"{path.name}: CSV 형식이 올바르지 않습니다 ({error}).") from error
+    return Table(_grid(rows), path, encoding=encoding)
+
+
+def _temporary(destination: Path) -> Path:
+    """An empty temporary file beside ``destination`` (same folder, so os.replace is atomic)."""
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=destination.parent, prefix=f".{destination.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise InputFileError(
+            f"{destination.parent}에 파일을 쓸 수 없습니다 ({error.strerror or error})."
+        ) from error
+    os.close(handle)
+    # mkstemp makes the file private (0600); give it the mode a normal new file would get.
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = destination.stat().st_mode & 0o777 if destination.exists() else 0o666 & ~umask
+    os.chmod(name, mode)
+    return Path(name)
+
+
+def write_outputs(writers: dict[Path, Callable[[Path], None]]) -> None:
+    """Write one or more files atomically: all are replaced, or none is and no temporary file
+    is left behind.
+
+    ``writers`` maps each destination to a function that writes the file at a given path.
+    Every file is first written to a temporary file in its destination's folder.
+    """
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for destination, write in writers.items():
+            temporary = _temporary(Path(destination))
+            temporaries.append((Path(destination), temporary))
+            write(temporary)
+        for destination, temporary in temporaries:
+            os.replace(temporary, destination)
+    except BaseException as error:
+        for _, temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError) and not isinstance(error, InputFileError):
+            raise InputFileError(f"결과 파일을 쓰지 못했습니다: {error}") from error
+        raise
+
+
+def _plain(value: Any) -> Any:
+    """An engine value as a plain Python value a file writer accepts; blanks become None."""
+    if is_blank(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    return value
+
+
+def csv_text(value: Any) -> str:
+    """How a value is written to CSV: dates as yyyy-mm-dd, whole numbers without ".0"."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def write_csv(path: Path, frame: pd.DataFrame, *, header: Sequence[str] | None = None) -> None:
+    """Write a grid (and an optional header row) as UTF-8 CSV with a BOM."""
+    with open(path, "w", encoding=CSV_WRITE_ENCODING, newline="") as handle:
+        writer = csv.writer(handle)
+        if header is not None:
+            writer.writerow(header)
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([csv_text(value) for value in row])
+
+
+def write_excel(
+    path: Path, sheets: dict[str, tuple[pd.DataFrame, dict[int, tuple[int, str]]]]
+) -> None:
+    """Write grids to a new .xlsx file: sheet name → (grid, {column: (first row, format)}).
+
+    Rows before a column's first formatted row (the header) keep the default format. Text is
+    always stored as text, never as a formula, and characters XML cannot hold are dropped.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    for name, (frame, formats) in sheets.items():
+        sheet = book.create_sheet(name)
+        for row_number, row in enumerate(frame.itertuples(index=False, name=None)):
+            cells = []
+            for position, value in enumerate(row):
+                value = _plain(value)
+                if isinstance(value, str):
+                    value = value.translate(_XML_ILLEGAL)
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # "=..." stays text
+                fmt = formats.get(position)
+                if fmt and row_number >= fmt[0] and value is not None:
+                    cell.number_format = fmt[1]
+                cells.append(cell)
+            sheet.append(cells)
+    book.save(path)
