@@ -1,0 +1,183 @@
+"""Find the tables on a sheet and the title, unit and note rows around them."""
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from dadeum.engine.tables.grid import filled
+
+# "(단위: 천원)", "[단위 : 건, 명]", "단위:%"
+UNIT_PATTERN = re.compile(
+    r"^[(\[<〈【]?\s*단\s*위\s*[:：]?\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$"
+)
+# Footnotes and sources under a table: "※ …", "주) …", "1) …", "자료: …", "출처 : …", "* …"
+NOTE_PATTERN = re.compile(
+    r"^\s*(※|\*|＊|주\s*\d*\s*[)）:：]|\d{1,2}\s*[)）]\s|[①-⑳]|자료\s*[:：]|출처\s*[:：)]?|"
+    r"비고\s*[:：]|참고\s*[:：]|note\b|source\b)",
+    re.IGNORECASE,
+)
+# "2023. 12. 31. 기준", "(2024.1.1 현재)", "기준일: 2023-12-31"
+BASIS_PATTERN = re.compile(r"(기준\s*일|기준\s*시점|\d\s*[.)년일]?\s*(기준|현재)\s*[)\]]?\s*$)")
+
+
+@dataclass
+class TableRegion:
+    """Where one table sits (1-based inclusive), with the text found around it."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+    titles: list[tuple[int, int, str]] = field(default_factory=list)
+    units: list[tuple[int, int, str]] = field(default_factory=list)
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str | None:
+        """The table-wide unit text, e.g. ``"천원"``, if one was written around the table."""
+        return self.units[0][2] if self.units else None
+
+    @property
+    def title(self) -> str | None:
+        return " ".join(text for _, _, text in self.titles) or None
+
+
+def unit_of(text: object) -> str | None:
+    """The unit in a "(단위: …)" cell, or None."""
+    if not isinstance(text, str):
+        return None
+    match = UNIT_PATTERN.match(text.strip())
+    return match.group("unit").strip() if match else None
+
+
+def is_note(text: object) -> bool:
+    return isinstance(text, str) and bool(NOTE_PATTERN.match(text))
+
+
+def _row_cells(grid: pd.DataFrame, row: int) -> list[tuple[int, object]]:
+    values = grid.loc[row]
+    return [(col, value) for col, value in values.items() if pd.notna(value)]
+
+
+def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
+    """A row above a table holding only a title, and perhaps a unit or reference date."""
+    texts = [value for _, value in cells]
+    if not texts or not all(isinstance(value, str) for value in texts):
+        return False
+    distinct = set(texts)  # a merged title spread over its cells counts once
+    side_notes = [t for t in distinct if unit_of(t) or BASIS_PATTERN.search(t)]
+    return len(distinct) - len(side_notes) <= 1
+
+
+def _is_annotation_below(cells: list[tuple[int, object]]) -> bool:
+    texts = [value for _, value in cells]
+    if len(set(texts)) == 1 and isinstance(texts[0], str):
+        return True
+    return bool(texts) and is_note(texts[0]) and all(isinstance(t, str) for t in texts)
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """Start and end positions (inclusive) of each run of True."""
+    runs, start = [], None
+    for position, flag in enumerate(flags):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            runs.append((start, position - 1))
+            start = None
+    if start is not None:
+        runs.append((start, len(flags) - 1))
+    return runs
+
+
+def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
+    """Every table on the sheet, top to bottom then left to right.
+
+    Blank rows separate blocks; leading title/unit rows and trailing note rows are set aside;
+    a fully blank column splits a block into side-by-side tables when the part on its right
+    starts with its own text label column.
+    """
+    mask = filled(grid)
+    row_numbers = list(grid.index)
+    regions: list[TableRegion] = []
+    pending_above: list[tuple[str, tuple[int, int, str]]] = []
+    for start, end in _runs(mask.any(axis=1).to_numpy()):
+        block_rows = row_numbers[start : end + 1]
+        cells = {row: _row_cells(grid, row) for row in block_rows}
+        first = 0
+        while first < len(block_rows) and _is_annotation_above(cells[block_rows[first]]):
+            first += 1
+        last = len(block_rows) - 1
+        while last >= first and _is_annotation_below(cells[block_rows[last]]):
+            last -= 1
+        above = block_rows[:first]
+        below = block_rows[last + 1 :]
+        if first > last:  # only annotations: a title block above, or notes below, a table
+            if (
+                regions
+                and not pending_above
+                and all(
+                    _is_annotation_below(cells[row]) and is_note(cells[row][0][1])
+                    for row in block_rows
+                )
+            ):
+                regions[-1].notes += [
+                    (row, c, v) for row in block_rows for c, v in _distinct_cells(cells[row])
+                ]
+            else:
+                pending_above += [
+                    _classify_above(row, c, v)
+                    for row in block_rows
+                    for c, v in _distinct_cells(cells[row])
+                ]
+            continue
+        body_rows = block_rows[first : last + 1]
+        for left, right in _split_columns(grid, body_rows):
+            region = TableRegion(body_rows[0], left, body_rows[-1], right)
+            for kind, item in pending_above + [
+                _classify_above(row, c, v) for row in above for c, v in _distinct_cells(cells[row])
+            ]:
+                (region.units if kind == "unit" else region.titles).append(item)
+            regions.append(region)
+            pending_above = []
+        regions[-1].notes += [(row, c, v) for row in below for c, v in _distinct_cells(cells[row])]
+    if pending_above and regions:
+        regions[-1].notes += [item for _, item in pending_above]
+    return regions
+
+
+def _distinct_cells(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """A row's cells without the copies a spread merge made (first occurrence kept)."""
+    seen, result = set(), []
+    for column, value in cells:
+        if value not in seen:
+            seen.add(value)
+            result.append((column, value))
+    return result
+
+
+def _classify_above(row: int, column: int, value: object) -> tuple[str, tuple[int, int, str]]:
+    unit = unit_of(value)
+    if unit:
+        return "unit", (row, column, unit)
+    return "title", (row, column, str(value))
+
+
+def _split_columns(grid: pd.DataFrame, rows: list[int]) -> list[tuple[int, int]]:
+    block = grid.loc[rows]
+    used = block.notna().any(axis=0).to_numpy()
+    columns = list(block.columns)
+    spans = [(columns[a], columns[b]) for a, b in _runs(used)]
+    merged = [spans[0]]
+    for left, right in spans[1:]:
+        first_column = block[left].iloc[1:].dropna()
+        own_labels = len(first_column) > 0 and (
+            first_column.map(lambda v: isinstance(v, str)).mean() >= 0.8
+        )
+        if own_labels and right > left:
+            merged.append((left, right))
+        else:  # a spacer column inside one table
+            merged[-1] = (merged[-1][0], right)
+    return merged
