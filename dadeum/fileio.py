@@ -1,4 +1,4 @@
-"""Reading and writing the files batch commands work on: .xlsx and .csv.
+"""Reading and writing the files batch commands work on: .xlsx, .xls and .csv.
 
 Kept out of the engine, which never touches files or Excel libraries. Every write is atomic:
 the data goes to a temporary file in the destination folder and replaces the destination
@@ -10,9 +10,11 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +22,11 @@ import numpy as np
 import pandas as pd
 
 from dadeum.engine.cells import is_blank
+from dadeum.engine.tables.grid import Merge
 from dadeum.errors import InputFileError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+LEGACY_EXCEL_SUFFIXES = (".xls",)
 CSV_SUFFIXES = (".csv",)
 # CSV written for Excel on Korean Windows: UTF-8 with a byte-order mark, or Excel guesses CP949.
 CSV_WRITE_ENCODING = "utf-8-sig"
@@ -39,6 +43,14 @@ class Table:
     path: Path
     sheet: str | None = None  # the worksheet read, for Excel files
     encoding: str | None = None  # how a CSV file was decoded, in words
+    merges: list[Merge] = field(default_factory=list)  # merged areas, for Excel files
+
+    def grid(self) -> pd.DataFrame:
+        """The cells as a grid keyed by sheet row and column, merged areas filled in."""
+        from dadeum.engine.tables.grid import make_grid, spread_merges
+
+        grid = make_grid(self.frame.to_numpy(dtype=object).tolist())
+        return spread_merges(grid, self.merges) if self.merges else grid
 
     @property
     def source_name(self) -> str:
@@ -47,18 +59,15 @@ class Table:
 
 
 def file_kind(path: Path) -> str:
-    """ "excel" or "csv" by file name, or an InputFileError naming what is accepted."""
+    """ "excel", "xls" or "csv" by file name, or an InputFileError naming what is accepted."""
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return "excel"
+    if suffix in LEGACY_EXCEL_SUFFIXES:
+        return "xls"
     if suffix in CSV_SUFFIXES:
         return "csv"
-    if suffix == ".xls":
-        raise InputFileError(
-            f"{path.name}: 예전 엑셀 형식(.xls)은 읽을 수 없습니다. 엑셀에서 "
-            "'다른 이름으로 저장 > Excel 통합 문서(.xlsx)'로 바꾼 뒤 다시 실행하세요."
-        )
-    raise InputFileError(f"{path.name}: .xlsx 또는 .csv 파일만 다룹니다.")
+    raise InputFileError(f"{path.name}: .xlsx, .xls 또는 .csv 파일만 다룹니다.")
 
 
 def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
@@ -69,6 +78,8 @@ def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
         raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
     if kind == "excel":
         return _read_excel(path, sheet)
+    if kind == "xls":
+        return _read_xls(path, sheet)
     return _read_csv(path)
 
 
@@ -116,9 +127,64 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
         # Some programs write a wrong sheet size; read every row that is really there.
         worksheet.reset_dimensions()
         rows = list(worksheet.iter_rows(values_only=True))
-        return Table(_grid(rows), path, sheet=worksheet.title)
+        title = worksheet.title
+        position = names.index(title)
     finally:
         book.close()
+    return Table(_grid(rows), path, sheet=title, merges=_xlsx_merges(path, position))
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
+_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]+)"')
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'\b(Id|Target)="([^"]*)"')
+
+
+def _xlsx_merges(path: Path, position: int) -> list[Merge]:
+    """The merged areas of the ``position``-th worksheet, read from the file's XML directly:
+    openpyxl's fast read-only mode does not report them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheet_ids = _SHEET_ENTRY.findall(archive.read("xl/workbook.xml"))
+            targets = {}
+            for tag in _RELATIONSHIP.findall(archive.read("xl/_rels/workbook.xml.rels")):
+                attributes = dict(_ATTRIBUTE.findall(tag))
+                targets[attributes.get(b"Id")] = attributes.get(b"Target", b"")
+            target = targets[sheet_ids[position]].decode()
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            xml = archive.read(member)
+    except (KeyError, IndexError, zipfile.BadZipFile):
+        return []  # merges only help; a file without them still converts
+    return [Merge.from_range(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+
+
+def _read_xls(path: Path, sheet: str | None) -> Table:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(path, formatting_info=True)
+    except Exception as error:  # xlrd raises many kinds for a damaged or foreign file
+        raise InputFileError(f"{path.name}: 엑셀 파일을 열 수 없습니다 ({error}).") from error
+    names = book.sheet_names()
+    if sheet is not None and sheet not in names:
+        listed = ", ".join(f"'{name}'" for name in names)
+        raise InputFileError(f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}")
+    worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+    rows = []
+    for r in range(worksheet.nrows):
+        row = []
+        for cell in worksheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                row.append(bool(cell.value))
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                row.append(None)
+            else:
+                row.append(cell.value)
+        rows.append(row)
+    merges = [Merge(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in worksheet.merged_cells]
+    return Table(_grid(rows), path, sheet=worksheet.name, merges=merges)
 
 
 def _read_csv(path: Path) -> Table:

@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from dadeum import __version__
-from dadeum.cli import clean, functions, serve
+from dadeum.cli import check, clean, functions, serve, tidy
 from dadeum.errors import DadeumError
 
-SUBCOMMANDS = (serve, functions, clean)
+SUBCOMMANDS = (serve, functions, clean, tidy, check)
 
 # Exit codes, documented for schedulers (Task Scheduler, cron).
 EXIT_OK = 0
@@ -44,3 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DadeumError as error:
         print(f"오류: {error}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into head or more, which stopped reading
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,11 +1,9 @@
 """``dadeum clean``: the ribbon's 정리 for a file; cleans a table and lists what needs a look."""
 
-import sys
 from pathlib import Path
 
+from dadeum.cli._files import check_targets, sibling, usage
 from dadeum.errors import InputFileError
-
-EXIT_USAGE = 2  # as in dadeum.cli; imported there, so not imported from there
 
 
 def register(subparsers) -> None:
@@ -36,18 +34,7 @@ def register(subparsers) -> None:
 
 def review_path(output: Path) -> Path:
     """Where a CSV output's review list goes: ``결과.csv`` → ``결과_확인.csv``."""
-    return output.with_name(f"{output.stem}_확인{output.suffix}")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    if a.exists() and b.exists():
-        return a.samefile(b)
-    return a.resolve() == b.resolve()
-
-
-def _usage(message: str) -> int:
-    print(f"사용법 오류: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    return sibling(output, "확인")
 
 
 def run(args) -> int:
@@ -58,25 +45,19 @@ def run(args) -> int:
         clean_frame,
         number_format,
     )
+    from dadeum.engine.frames import with_header_row
     from dadeum.engine.issues import REPORT_COLUMNS, column_letter, issues_frame
     from dadeum.fileio import file_kind, read_table, write_csv, write_excel, write_outputs
 
     source, output = Path(args.input), Path(args.out)
     if output.suffix.lower() not in (".xlsx", ".csv"):
-        return _usage(f"--out {output.name}: 결과는 .xlsx 또는 .csv 파일로만 씁니다.")
+        return usage(f"--out {output.name}: 결과는 .xlsx 또는 .csv 파일로만 씁니다.")
     output_kind = file_kind(output)
     input_kind = file_kind(source)
-    if args.sheet is not None and input_kind != "excel":
-        return _usage("--sheet는 엑셀(.xlsx) 파일을 읽을 때만 씁니다.")
+    if args.sheet is not None and input_kind not in ("excel", "xls"):
+        return usage("--sheet는 엑셀(.xlsx) 파일을 읽을 때만 씁니다.")
     review = review_path(output) if output_kind == "csv" else None
-    for target in filter(None, (output, review)):
-        if _same_file(source, target):
-            raise InputFileError(
-                f"결과 파일({target.name})이 원본 파일과 같습니다. 원본을 덮어쓰지 않도록 "
-                "--out에 다른 파일 이름을 주세요."
-            )
-    if not output.parent.is_dir():
-        raise InputFileError(f"결과를 저장할 폴더가 없습니다: {output.parent}")
+    check_targets(source, [path for path in (output, review) if path is not None])
 
     table = read_table(source, sheet=args.sheet)
     if table.frame.empty:
@@ -93,7 +74,7 @@ def run(args) -> int:
     if output_kind == "excel":
         sheets = {"정리": (result.frame, formats)}
         if len(issues):
-            sheets["확인"] = (_with_header(issues, REPORT_COLUMNS), {})
+            sheets["확인"] = (with_header_row(issues), {})
         write_outputs({output: lambda path: write_excel(path, sheets)})
         written = [f"{output} (시트 {', '.join(repr(name) for name in sheets)})"]
     else:
@@ -107,13 +88,6 @@ def run(args) -> int:
     if not len(issues) and review is not None and review.exists():
         print(f"참고: 이전에 만든 {review.name}은 이번 결과와 관계없습니다 (확인할 셀 없음).")
     return 0
-
-
-def _with_header(frame, columns):
-    import pandas as pd
-
-    header = pd.DataFrame([list(columns)], columns=frame.columns, dtype=object)
-    return pd.concat([header, frame.astype(object)], ignore_index=True)
 
 
 def _print_summary(table, result, issues, written, type_names, column_letter) -> None:
