@@ -8,10 +8,18 @@ star-imported below, so function names must be unique across the package.
 from udfs import contacts as _contacts
 from udfs import dates as _dates
 from udfs import numbers as _numbers
+from udfs import tables as _tables
 from udfs import text as _text
 from udfs.contacts import *
 from udfs.dates import *
 from udfs.numbers import *
+from udfs.tables import *
 from udfs.text import *
 
-__all__ = [*_text.__all__, *_numbers.__all__, *_dates.__all__, *_contacts.__all__]
+__all__ = [
+    *_text.__all__,
+    *_numbers.__all__,
+    *_dates.__all__,
+    *_contacts.__all__,
+    *_tables.__all__,
+]

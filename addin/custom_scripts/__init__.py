@@ -1,3 +1,4 @@
 """Entry point xlwings Server imports for ribbon and task-pane scripts."""
 
 from custom_scripts.cleanup import *
+from custom_scripts.machine_readable import *

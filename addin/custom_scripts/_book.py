@@ -2,8 +2,10 @@
 
 import re
 
+import pandas as pd
 import xlwings as xw
 
+from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.errors import InvalidArgumentError
 
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -36,3 +38,19 @@ def new_sheet_name(book: xw.Book, base: str) -> str:
 def add_result_sheet(book: xw.Book, base: str) -> xw.Sheet:
     """A new sheet after the active one, so the user's sheets are never overwritten."""
     return book.sheets.add(name=new_sheet_name(book, base), after=book.sheets.active)
+
+
+def write_grid(sheet: xw.Sheet, frame: pd.DataFrame, formats: dict[int, tuple[int, str]]) -> None:
+    """Write a grid at A1. Formats go first: Excel reads a value written into a General cell
+    as if typed, which would turn text such as 00123 or 1-2 into numbers and dates."""
+    n_rows = len(frame)
+    if not n_rows or not frame.shape[1]:
+        return
+    if any(start for start, _ in formats.values()):
+        header_rows = max(start for start, _ in formats.values())
+        sheet.range((1, 1), (header_rows, frame.shape[1])).number_format = TEXT_FORMAT
+    for position, (start, code) in formats.items():
+        if start < n_rows:
+            sheet.range((start + 1, position + 1), (n_rows, position + 1)).number_format = code
+    values = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+    sheet["A1"].value = values

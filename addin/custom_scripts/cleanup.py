@@ -3,8 +3,9 @@
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range
+from custom_scripts._book import add_result_sheet, source_range, write_grid
 from dadeum.engine.columns import GENERAL_FORMAT, TEXT_FORMAT, clean_frame, number_format
+from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
 
@@ -26,12 +27,12 @@ def clean_sheet(book: xw.Book):
     result = clean_frame(frame, top=source.row, left=source.column, sheet=source_name)
 
     sheet = add_result_sheet(book, f"{source_name}_정리")
-    _write(sheet, result.frame, _formats(result))
+    write_grid(sheet, result.frame, _formats(result))
     if result.issues:
         review = issues_frame(result.issues)
         check = add_result_sheet(book, f"{source_name}_정리_확인")
         formats = {REPORT_COLUMNS.index("원래 값"): TEXT_FORMAT}
-        _write(check, _with_header(review), {j: (1, fmt) for j, fmt in formats.items()})
+        write_grid(check, with_header_row(review), {j: (1, fmt) for j, fmt in formats.items()})
     sheet.activate()
 
 
@@ -44,24 +45,3 @@ def _formats(result) -> dict[int, tuple[int, str]]:
         if code != GENERAL_FORMAT:
             formats[position] = (result.header_rows, code)
     return formats
-
-
-def _with_header(frame: pd.DataFrame) -> pd.DataFrame:
-    header = pd.DataFrame([list(frame.columns)], columns=frame.columns, dtype=object)
-    return pd.concat([header, frame.astype(object)], ignore_index=True)
-
-
-def _write(sheet: xw.Sheet, frame: pd.DataFrame, formats: dict[int, tuple[int, str]]) -> None:
-    """Write a grid at A1. Formats go first: Excel reads a value written into a General cell
-    as if typed, which would turn text such as 00123 or 1-2 into numbers and dates."""
-    n_rows = len(frame)
-    if not n_rows or not frame.shape[1]:
-        return
-    if any(start for start, _ in formats.values()):
-        header_rows = max(start for start, _ in formats.values())
-        sheet.range((1, 1), (header_rows, frame.shape[1])).number_format = TEXT_FORMAT
-    for position, (start, code) in formats.items():
-        if start < n_rows:
-            sheet.range((start + 1, position + 1), (n_rows, position + 1)).number_format = code
-    values = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
-    sheet["A1"].value = values

@@ -19,3 +19,5 @@ function bindRibbon(actionId, scriptName) {
 }
 
 bindRibbon("run-clean-sheet", "clean_sheet");
+bindRibbon("run-tidy-sheet", "tidy_sheet");
+bindRibbon("run-check-sheet", "check_sheet");
