@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dadeum.engine.issues import Issue
-from dadeum.engine.korean import quoted
+from dadeum.engine.korean import josa, quoted
 from dadeum.engine.tables.grid import Merge, trim
 from dadeum.engine.tables.tidy import tidy_grid
 
@@ -61,6 +61,7 @@ _FROM_TIDY = {
 _DATE_LIKE = re.compile(
     r"^('?\d{2}|\d{4})\s*([./-]|년)\s*\d{1,2}\s*([./-]|월)\s*\d{1,2}\s*[.일]?\s*(\(.\))?$"
 )
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # "홍길동/김철수", "서울, 부산, 대구", "12(3)", "홍길동(010-1234-5678)", text with line breaks.
 _LIST_OF_WORDS = re.compile(r"^[^\d\s,/;]{1,10}(\s*[,/;·]\s*[^\d\s,/;]{1,10})+$")
@@ -107,7 +108,7 @@ def check_grid(
         issues.append(Issue(rule, message, row, column, value, sheet))
 
     if csv_encoding and csv_encoding.lower().replace("-", "") not in ("utf8", "utf8sig"):
-        add("encoding", f"CSV가 {csv_encoding}(으)로 저장되어 있습니다.")
+        add("encoding", f"CSV가 {josa(csv_encoding, '으로/로')} 저장되어 있습니다.")
     for merge in sorted(merges, key=lambda m: (m.top, m.left)):
         add("merged-cell", "병합된 셀입니다.", merge.top, merge.left)
     tables = tidy_grid(trim(grid), sheet=sheet)
@@ -126,11 +127,12 @@ def check_grid(
             if rule == "merged-cell" and merges:
                 continue  # already listed from the file's own merge information
             add(rule, problem(issue), issue.row, issue.column, issue.value)
-        _check_values(table, grid, add)
+        # In a CSV every cell is text, so a plain "1234" there is simply a number.
+        _check_values(table, grid, add, plain_numbers_are_fine=csv_encoding is not None)
     return CheckReport(issues=issues, score=score(issues))
 
 
-def _check_values(table, grid: pd.DataFrame, add) -> None:
+def _check_values(table, grid: pd.DataFrame, add, *, plain_numbers_are_fine: bool) -> None:
     from dadeum.engine.numbers import to_number_series
 
     for name in table.data.columns:
@@ -162,6 +164,8 @@ def _check_values(table, grid: pd.DataFrame, add) -> None:
         if name in table.levels:
             converted = to_number_series(text)
             numeric_text = converted.map(lambda v: isinstance(v, (int, float))).astype(bool)
+            if plain_numbers_are_fine:
+                numeric_text &= ~text.str.fullmatch(_PLAIN_NUMBER).astype(bool)
             for row, value in text[numeric_text].items():
                 found.setdefault("number-format", []).append(
                     ("숫자가 글자로 저장되어 있거나 단위·쉼표가 붙어 있습니다.", row, column, value)
