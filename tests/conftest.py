@@ -1,9 +1,11 @@
 """Test set-up: xlwings reads its environment at import time, so it is prepared here first."""
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -90,40 +92,48 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server():
-    """A real ``dadeum serve`` process on loopback; yields its base URL."""
+@contextlib.contextmanager
+def running_server(*args: str, env: dict[str, str] | None = None, https: bool = False):
+    """A real ``dadeum serve`` process on a free loopback port; yields its base URL.
+
+    The server's output goes to a file (a pipe nobody reads would fill up and stall it).
+    """
     import httpx
 
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
-    env["PYTHONUNBUFFERED"] = "1"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError("dadeum serve exited early:\n" + process.stdout.read())
-            try:
-                if httpx.get(base + "/", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("dadeum serve did not answer within 60 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    environment.update(env or {}, PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [*command, *args], cwd=REPO, env=environment, stdout=log, stderr=subprocess.STDOUT
+        )
+        base = f"{'https' if https else 'http'}://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            while True:
+                if process.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError("dadeum serve exited early:\n" + log.read())
+                try:
+                    if httpx.get(base + "/", timeout=1, verify=False).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("dadeum serve did not answer within 60 s")
+                time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """One ``dadeum serve`` for the whole session, as the README's first command starts it."""
+    with running_server() as base:
+        yield base

@@ -1,11 +1,13 @@
 """The add-in as Excel sees it: a real ``dadeum serve`` process on loopback, over HTTP."""
 
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import httpx
 
-from tests.conftest import book_json, office_js_call
+from tests.conftest import ADDIN, book_json, office_js_call, running_server
 
 
 def test_health_manifest_and_metadata(live_server):
@@ -55,3 +57,29 @@ def test_nothing_points_outside_the_server(live_server):
     for text in (page, manifest):
         hosts = set(re.findall(r"https?://([^/\"'\s<>]+)", text))
         assert hosts - xml_namespaces <= {own, own.replace("127.0.0.1", "localhost")}, hosts
+
+
+def test_two_workers_both_answer():
+    with running_server("--workers", "2") as base:
+        body = office_js_call("clean_text", [[" 가\u00a0나 "]])
+        results = [
+            httpx.post(base + "/xlwings/custom-functions-call", json=body).json() for _ in range(8)
+        ]
+        assert results == [{"result": [["가 나"]]}] * 8
+
+
+def test_https_when_certificates_exist(tmp_path):
+    # A copy of the add-in folder with a self-signed certificate under mkcert's file names.
+    addin = tmp_path / "addin"
+    shutil.copytree(ADDIN, addin, ignore=shutil.ignore_patterns("__pycache__", ".env"))
+    certs = addin / "certs"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=localhost", "-keyout", str(certs / "localhost+2-key.pem"),
+         "-out", str(certs / "localhost+2.pem")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    with running_server(env={"DADEUM_ADDIN_DIR": str(addin)}, https=True) as base:
+        assert base.startswith("https://")
+        manifest = httpx.get(base + "/manifest", verify=False).text
+        assert "https://127.0.0.1" in manifest or "https://localhost" in manifest
