@@ -70,7 +70,7 @@ def test_every_ribbon_action_is_bound_to_an_existing_script():
     manifest = (ADDIN / "templates" / "manifest.xml").read_text(encoding="utf-8")
     ribbon_js = (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
     actions = set(re.findall(r"<FunctionName>([^<]+)</FunctionName>", manifest))
-    bindings = dict(re.findall(r'bindRibbon\("([^"]+)",\s*"([^"]+)"\)', ribbon_js))
+    bindings = dict(re.findall(r'bindRibbon\("([^"]+)",\s*"([^"]+)"', ribbon_js))
     assert actions and actions == set(bindings)
     scripts = {
         name for name, obj in inspect.getmembers(custom_scripts) if hasattr(obj, "__xlscript__")
@@ -94,3 +94,21 @@ def test_manifest_resource_ids_resolve_and_fit_office_limits():
     for el in root.iter():
         if el.tag.endswith("}String") and el.get("DefaultValue"):
             assert len(el.get("DefaultValue")) <= 250
+
+
+def test_generated_ribbon_files_are_up_to_date():
+    # addin/ribbon.toml is the one list of buttons; run `dadeum addin build` after editing it.
+    from dadeum.addin_build import load_ribbon, render_manifest, render_ribbon_js
+
+    groups = load_ribbon(ADDIN / "ribbon.toml")
+    manifest = (ADDIN / "templates" / "manifest.xml").read_text(encoding="utf-8")
+    ribbon_js = (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
+    assert render_manifest(manifest, groups) == manifest
+    assert render_ribbon_js(groups) == ribbon_js
+
+
+def test_ribbon_groups_follow_the_tab_plan():
+    from dadeum.addin_build import load_ribbon
+
+    labels = [group.label for group in load_ribbon(ADDIN / "ribbon.toml")]
+    assert labels[0] == "정리" and labels[-1] == "도움말"

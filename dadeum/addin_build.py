@@ -1,0 +1,226 @@
+"""Generate the ribbon parts of the add-in from ``addin/ribbon.toml``, the one list of buttons.
+
+The manifest template (``addin/templates/manifest.xml``) keeps its hand-written frame; the parts
+between ``<!-- ribbon:NAME -->`` and ``<!-- /ribbon:NAME -->`` markers, and the whole of
+``addin/static/js/ribbon.js``, are written from the button list.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from dadeum.errors import InvalidArgumentError
+
+TAB_ID = "DadeumTab"
+MAX_RESID = 32  # Office manifest limit for resource ids
+MAX_SHORT = 125
+MAX_LONG = 250
+ICONS = """<Icon>
+{indent}  <bt:Image size="16" resid="Icon.16x16" />
+{indent}  <bt:Image size="32" resid="Icon.32x32" />
+{indent}  <bt:Image size="80" resid="Icon.80x80" />
+{indent}</Icon>"""
+
+
+@dataclass(frozen=True)
+class Button:
+    id: str
+    label: str
+    label_en: str
+    tip: str
+    tip_en: str
+    script: str | None = None
+    action: str = "script"
+
+    @property
+    def function_name(self) -> str:
+        """The ExecuteFunction name ribbon.js binds: clean_sheet → run-clean-sheet."""
+        return "run-" + (self.script or "").replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    label: str
+    label_en: str
+    buttons: tuple[Button, ...]
+
+
+def load_ribbon(path: Path) -> list[Group]:
+    """The groups and buttons of ``ribbon.toml``, checked against the manifest's limits."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    groups = []
+    for group in data.get("group", []):
+        buttons = tuple(
+            Button(**{k: v for k, v in button.items()}) for button in group.get("button", [])
+        )
+        groups.append(Group(group["id"], group["label"], group["label_en"], buttons))
+    _validate(groups)
+    return groups
+
+
+def _validate(groups: list[Group]) -> None:
+    ids = [g.id for g in groups] + [b.id for g in groups for b in g.buttons]
+    problems = []
+    if len(ids) != len(set(ids)):
+        problems.append("같은 id가 두 번 쓰였습니다")
+    for name in ids:
+        if len(f"{name}.Label") > MAX_RESID:
+            problems.append(f"id '{name}'가 너무 깁니다")
+    for group in groups:
+        for button in group.buttons:
+            if button.action not in ("script", "taskpane"):
+                problems.append(f"{button.id}: action은 script 또는 taskpane입니다")
+            if button.action == "script" and not button.script:
+                problems.append(f"{button.id}: script가 없습니다")
+            if max(len(button.label), len(button.label_en)) > MAX_SHORT:
+                problems.append(f"{button.id}: 이름이 너무 깁니다")
+            if max(len(button.tip), len(button.tip_en)) > MAX_LONG:
+                problems.append(f"{button.id}: 설명이 {MAX_LONG}자를 넘습니다")
+    if problems:
+        raise InvalidArgumentError("ribbon.toml: " + "; ".join(problems))
+
+
+def _string(resid: str, korean: str, english: str, indent: str) -> str:
+    return (
+        f'{indent}<bt:String id="{resid}" DefaultValue={quoteattr(korean)}>\n'
+        f'{indent}  <bt:Override Locale="en-US" Value={quoteattr(english)} />\n'
+        f"{indent}</bt:String>"
+    )
+
+
+def render_groups(groups: list[Group], indent: str = " " * 14) -> str:
+    lines = []
+    for group in groups:
+        lines.append(f'{indent}<Group id="{group.id}">')
+        lines.append(f'{indent}  <Label resid="{group.id}.Label" />')
+        lines.append(indent + "  " + ICONS.format(indent=indent + "  "))
+        for button in group.buttons:
+            inner = indent + "    "
+            lines.append(f'{indent}  <Control xsi:type="Button" id="{button.id}">')
+            lines.append(f'{inner}<Label resid="{button.id}.Label" />')
+            lines.append(f"{inner}<Supertip>")
+            lines.append(f'{inner}  <Title resid="{button.id}.Label" />')
+            lines.append(f'{inner}  <Description resid="{button.id}.Tip" />')
+            lines.append(f"{inner}</Supertip>")
+            lines.append(inner + ICONS.format(indent=inner))
+            if button.action == "taskpane":
+                lines.append(f'{inner}<Action xsi:type="ShowTaskpane">')
+                lines.append(f"{inner}  <TaskpaneId>DadeumTaskpane</TaskpaneId>")
+                lines.append(f'{inner}  <SourceLocation resid="Taskpane.Url" />')
+            else:
+                lines.append(f'{inner}<Action xsi:type="ExecuteFunction">')
+                lines.append(f"{inner}  <FunctionName>{button.function_name}</FunctionName>")
+            lines.append(f"{inner}</Action>")
+            lines.append(f"{indent}  </Control>")
+        lines.append(f"{indent}</Group>")
+    return "\n".join(lines)
+
+
+def render_short_strings(groups: list[Group], indent: str = " " * 8) -> str:
+    items = []
+    for group in groups:
+        items.append(_string(f"{group.id}.Label", group.label, group.label_en, indent))
+        for button in group.buttons:
+            items.append(_string(f"{button.id}.Label", button.label, button.label_en, indent))
+    return "\n".join(items)
+
+
+def render_long_strings(groups: list[Group], indent: str = " " * 8) -> str:
+    return "\n".join(
+        _string(f"{button.id}.Tip", button.tip, button.tip_en, indent)
+        for group in groups
+        for button in group.buttons
+    )
+
+
+def render_ribbon_js(groups: list[Group]) -> str:
+    bindings = "\n".join(
+        f'bindRibbon("{button.function_name}", "{button.script}", "{group.id}", "{button.id}");'
+        for group in groups
+        for button in group.buttons
+        if button.action == "script"
+    )
+    return RIBBON_JS.replace("{tab}", TAB_ID) + bindings + "\n"
+
+
+RIBBON_JS = """\
+// Generated by `dadeum addin build` from addin/ribbon.toml: edit that file, not this one.
+// Each ribbon button runs one Python script; it is disabled while the script runs, and an
+// error is shown as an alert with the server's Korean message.
+function setEnabled(groupId, buttonId, enabled) {
+  if (!Office.ribbon || !Office.ribbon.requestUpdate) return Promise.resolve();
+  return Office.ribbon
+    .requestUpdate({
+      tabs: [{ id: "{tab}", groups: [{ id: groupId, controls: [{ id: buttonId, enabled }] }] }],
+    })
+    .catch(() => {}); // older Excel builds cannot update the ribbon; the button just stays on
+}
+
+function bindRibbon(actionId, scriptName, groupId, buttonId) {
+  Office.actions.associate(actionId, async (event) => {
+    await setEnabled(groupId, buttonId, false);
+    try {
+      const auth =
+        typeof globalThis.getAuth === "function"
+          ? await globalThis.getAuth()
+          : { token: "", provider: "" };
+      await xlwings.runPython({
+        scriptName: scriptName,
+        auth: auth.token,
+        headers: { "Auth-Provider": auth.provider },
+        errorDisplayMode: "alert",
+      });
+    } finally {
+      await setEnabled(groupId, buttonId, true);
+      event.completed();
+    }
+  });
+}
+
+"""
+
+_MARKED = re.compile(
+    r"(?P<open>[ \t]*<!-- ribbon:(?P<name>\w+) -->\n).*?"
+    r"(?P<close>[ \t]*<!-- /ribbon:(?P=name) -->)",
+    re.S,
+)
+
+
+def render_manifest(template: str, groups: list[Group]) -> str:
+    """``template`` with every marked part replaced by the rendered ribbon."""
+    parts = {
+        "groups": render_groups(groups),
+        "short_strings": render_short_strings(groups),
+        "long_strings": render_long_strings(groups),
+    }
+    found = set()
+
+    def replace(match: re.Match) -> str:
+        found.add(match.group("name"))
+        return match.group("open") + parts[match.group("name")] + "\n" + match.group("close")
+
+    text = _MARKED.sub(replace, template)
+    missing = set(parts) - found
+    if missing:
+        raise InvalidArgumentError(f"manifest.xml에 표시가 없습니다: {', '.join(sorted(missing))}")
+    return text
+
+
+def build(addin: Path) -> list[Path]:
+    """Rewrite the generated files of ``addin``; returns the files that changed."""
+    groups = load_ribbon(addin / "ribbon.toml")
+    manifest = addin / "templates" / "manifest.xml"
+    ribbon_js = addin / "static" / "js" / "ribbon.js"
+    outputs = {
+        manifest: render_manifest(manifest.read_text(encoding="utf-8"), groups),
+        ribbon_js: render_ribbon_js(groups),
+    }
+    changed = []
+    for path, text in outputs.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
