@@ -11,6 +11,9 @@ How a cell is read:
   ``3억 5천만원``, ``2조 3,400억``. Scaled money units are the same words, so ``1,234천원`` is
   1,234,000 and ``1,234백만원`` is 1,234,000,000. A unit written only in the column header
   (``(단위: 천원)``) is the column tools' business, not this function's;
+- a leading apostrophe (``'1,234``: how system exports keep a cell as text) and marks after a
+  figure that do not change it are dropped: footnotes (``1,234*``, ``1,234¹⁾``) and the KOSIS
+  marks for provisional or estimated figures (``1,234p``, ``1,234 p)``, ``1,234(잠정)``);
 - negatives: ``-``, ``−``, ``–``, accounting ``(1,234)``, a trailing ``1,234-`` (SAP exports),
   and the triangles of Korean budget documents (see ``NEGATIVE_SIGNS``);
 - statistical symbols (``-``, ``…``, ``x``, ``비공개``) become ``Placeholder`` (a blank that
@@ -128,17 +131,24 @@ _SMALL_WORDS = {"천": 3, "백": 2, "십": 1, "": 0}
 
 # A number's trimmings come off with character-set trims (fast); the few distinct prefixes
 # and suffixes that come off are then read with these.
-_PREFIX_CHARS = "".join(sorted(set("".join(PREFIXES) + "".join(_SIGNS) + "( ")))
-_SUFFIX_CHARS = "".join(sorted(set("".join(UNITS) + "-*p) ")))
+# Marks that follow a figure without changing it: footnotes (``*``, ``¹⁾``) and the KOSIS
+# marks for provisional or estimated figures (``p``, ``p)``, ``(p)``, ``e)``, ``(잠정)``).
+_NOTE = (
+    r"\*+|[pPeE] ?\)|\( ?[pPeE] ?\)|[pP]|\( ?(?:잠정|추정|예비)치? ?\)|(?:잠정|추정)치?"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?"
+)
+_PREFIX_CHARS = "".join(sorted(set("".join(PREFIXES) + "".join(_SIGNS) + "(' ")))
+_SUFFIX_CHARS = "".join(sorted(set("".join(UNITS) + "-*pPeE() 잠정추예비치¹²³⁴⁵⁶⁷⁸⁹⁰⁾")))
+# A leading apostrophe is how system exports (and Excel users) force a cell to stay text.
 _PREFIX = re.compile(
-    r" *(?P<open>\( ?)?(?P<s1>[" + re.escape("".join(_SIGNS)) + r"] ?)?"
+    r"(?:' ?)? *(?P<open>\( ?)?(?P<s1>[" + re.escape("".join(_SIGNS)) + r"] ?)?"
     r"(?P<pre>(?:" + "|".join(re.escape(p) for p in PREFIXES) + r") ?)?"
     r"(?P<s2>[-+−] ?)?"
 )
 _SUFFIX = re.compile(
-    r"(?P<s3>-)? ?(?P<unit>"
+    r"(?: ?(?P<s3>-))? ?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-    + r")?(?P<note> ?(?:\*+|p\)))?(?P<close> ?\))? *"
+    + rf")?(?: ?(?:{_NOTE}))?(?P<close> ?\))?(?: ?(?:{_NOTE}))? *"
 )
 
 # What _quick_clean fixes: full-width digits and signs, and runs of odd spaces.
@@ -643,7 +653,8 @@ _PHONE = re.compile(
 )
 _RANGE = re.compile(r".*[0-9] ?[~∼〜-] ?[0-9].*")
 _BOUND = re.compile(r"이상|이하|미만|초과|내외|정도|남짓|가량|여 ?[가-힣]*$")
-_COMMAS = re.compile(r".*[0-9],[0-9].*")
+_COMMA_GROUPS = re.compile(r"[0-9]+(?:,[0-9]+)+")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _NUMBER_THEN_WORD = re.compile(r"[-+(△▲▽▼]?[0-9][0-9.,]* ?([^0-9 ]+)")
 
 
@@ -695,7 +706,7 @@ def _diagnose(text: str) -> str:
         return f"범위나 번호처럼 보여 숫자 하나로 바꿀 수 없습니다: {q}"
     if re.search(r"[0-9]*\.[0-9]*\.", text):
         return f"소수점이 두 개 이상입니다: {q}"
-    if _COMMAS.fullmatch(text):
+    if any(not _GROUPED.fullmatch(run) for run in _COMMA_GROUPS.findall(text)):
         return f"천 단위 쉼표 위치가 맞지 않습니다: {q}"
     if re.search("[0-9] [0-9]", text):
         return f"숫자가 여러 개 있습니다: {q}"

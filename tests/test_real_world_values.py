@@ -1,0 +1,243 @@
+"""Values as they appear in real public Korean spreadsheets, with the answer an official expects.
+
+The expectations were written from how the files look (KOSIS tables, 지방재정 예산서·결산서
+exports, 민원 접수 대장, 공공데이터포털 CSVs, 시·군·구 현황표, TAAS, 주민등록인구) before
+running the converters. Where a converter's documented choice differs from a first guess, the
+test follows the documented choice and says why.
+"""
+
+import math
+from datetime import datetime
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.numbers import to_number, to_number_series
+
+ERR = "ERR"  # a CellError is expected
+PH = "PH"  # a Placeholder (statistical "no value" symbol) is expected
+NBSP = "\u00a0"
+
+
+def _check(actual, expected, value):
+    if expected == ERR:
+        assert isinstance(actual, CellError), f"{value!r} → {actual!r}, expected an error"
+    elif expected == PH:
+        assert isinstance(actual, Placeholder), f"{value!r} → {actual!r}, expected a placeholder"
+    elif expected is None:
+        assert actual is None, f"{value!r} → {actual!r}, expected a blank"
+    elif isinstance(expected, float):
+        assert isinstance(actual, float), f"{value!r} → {actual!r}, expected {expected!r}"
+        # Exact: an official compares with what Excel shows for the same amount.
+        assert actual == expected, f"{value!r} → {actual!r}, expected {expected!r}"
+    else:
+        assert actual == expected, f"{value!r} → {actual!r}, expected {expected!r}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+
+NUMBERS = [
+    # KOSIS and 주민등록인구 tables: thousands separators, decimals, plain zero.
+    ("1,234,567", 1234567.0),
+    ("12,345.6", 12345.6),
+    ("0.0", 0.0),
+    ("0", 0.0),
+    ("1,234.50", 1234.5),
+    ("9,730,406", 9730406.0),
+    ("51,325,329", 51325329.0),
+    ("1234", 1234.0),
+    ("+1,234", 1234.0),
+    (".5", 0.5),
+    ("1.2e3", 1200.0),
+    ("1.23457E+11", 123457000000.0),  # Excel's General format in a CSV export
+    ("1.5E-03", 0.0015),
+    # Spaces around and inside.
+    ("1,234 ", 1234.0),
+    (" 1,234", 1234.0),
+    (f"{NBSP}1,234{NBSP}", 1234.0),
+    ("1 234", 1234.0),
+    ("1 234 567", 1234567.0),
+    ("\t1,234\n", 1234.0),
+    ("' 1234", 1234.0),  # text-forced cell exported with its apostrophe
+    ("'1,234", 1234.0),
+    # Malformed separators are not guessed.
+    ("12,34", ERR),
+    ("1,23,456", ERR),
+    ("1.234.567", ERR),  # European grouping never appears in Korean tables
+    # Statistical symbols.
+    ("-", PH),
+    ("…", PH),
+    ("...", PH),
+    ("x", PH),
+    ("X", PH),
+    ("－", PH),
+    ("―", PH),
+    ("비공개", PH),
+    ("해당없음", PH),
+    # Accounting negatives.
+    ("(12)", -12.0),
+    ("(1,234)", -1234.0),
+    ("△12", -12.0),
+    ("△ 1,234", -1234.0),
+    ("-1,234", -1234.0),
+    ("−1,234", -1234.0),
+    ("1,234-", -1234.0),
+    ("-0.5", -0.5),
+    # Currency and units.
+    ("₩1,000", 1000.0),
+    ("￦1,000", 1000.0),
+    ("1,000원", 1000.0),
+    ("1,000 원", 1000.0),
+    ("5만원", 50000.0),
+    ("5만 원", 50000.0),
+    ("2,345천원", 2345000.0),
+    ("1,234백만원", 1234000000.0),
+    ("12억 3,456만 7,890원", 1234567890.0),
+    ("3억 5천만원", 350000000.0),
+    ("2조 3,400억", 2340000000000.0),
+    ("1.5천", 1500.0),
+    ("12만", 120000.0),
+    ("1억", 100000000.0),
+    ("1,234명", 1234.0),
+    ("123건", 123.0),
+    ("12대", 12.0),
+    ("12.5㎡", 12.5),
+    ("1,234 ㎡", 1234.0),
+    ("3개", 3.0),
+    ("15세", 15.0),
+    ("10,000 천원", 10000000.0),
+    # Percentages become fractions, as Excel stores them.
+    ("100.5%", 1.005),
+    ("12.5%", 0.125),
+    ("1.1%", 0.011),
+    ("-3.2%", -0.032),
+    ("3.5%p", 0.035),  # a difference of percentages, on the same scale as the percentages
+    # Full-width digits (HWP copies).
+    ("１，２３４", 1234.0),
+    ("１２３４원", 1234.0),
+    # Footnote and provisional marks that follow a figure.
+    ("1,234*", 1234.0),
+    ("1,234p", 1234.0),
+    ("1,234 p)", 1234.0),
+    ("1,234(잠정)", 1234.0),
+    ("1,234¹⁾", 1234.0),
+    ("1,234 (p)", 1234.0),
+    ("1,234e)", 1234.0),
+    ("(1,234)*", -1234.0),
+    ("1,234 -", -1234.0),
+    # Not a number.
+    ("(단위:천원)", ERR),
+    ("(단위: 명, %)", ERR),
+    ("소계", ERR),
+    ("합계", ERR),
+    ("#DIV/0!", ERR),
+    ("#N/A", ERR),
+    ("#VALUE!", ERR),
+    ("TRUE", ERR),
+    ("FALSE", ERR),
+    ("2024-01-05", ERR),
+    ("010-1234-5678", ERR),
+    ("1~5", ERR),
+    ("서울특별시", ERR),
+    # Blanks.
+    ("", None),
+    ("   ", None),
+    (NBSP, None),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), NUMBERS)
+def test_to_number_real_values(value, expected):
+    _check(to_number(value), expected, value)
+
+
+def test_to_number_real_values_as_one_column():
+    values = pd.Series([value for value, _ in NUMBERS], index=range(100, 100 + len(NUMBERS)))
+    result = to_number_series(values)
+    assert list(result.index) == list(values.index)
+    for value, (_, expected), actual in zip(values, NUMBERS, result, strict=True):
+        _check(actual, expected, value)
+
+
+NUMBER_OBJECTS = [
+    (1234, 1234.0),
+    (1234.5, 1234.5),
+    (np.int64(5), 5.0),
+    (np.float32(0.5), 0.5),
+    (np.float64(2.25), 2.25),
+    (Decimal("1234.5"), 1234.5),
+    (Decimal("0.1"), 0.1),
+    (float("nan"), None),
+    (np.nan, None),
+    (pd.NA, None),
+    (None, None),
+    (float("inf"), ERR),
+    (float("-inf"), ERR),
+    (True, ERR),
+    (False, ERR),
+    (np.bool_(True), ERR),
+    (datetime(2024, 1, 5), ERR),
+    (-0.0, 0.0),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), NUMBER_OBJECTS)
+def test_to_number_cell_objects(value, expected):
+    _check(to_number(value), expected, value)
+    _check(to_number_series(pd.Series([value], dtype=object)).iloc[0], expected, value)
+
+
+@pytest.mark.parametrize("value", ["-0", "△0", "(0)", "0-", "-0.0", "-0%", "△ 0", "−0"])
+def test_to_number_negative_zero_is_plain_zero(value):
+    # Excel never shows "-0"; a zero written with a minus sign is zero.
+    result = to_number(value)
+    assert result == 0.0
+    assert math.copysign(1.0, result) == 1.0, f"{value!r} → -0.0"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Decimal amounts times a magnitude word: what Excel shows, not a float artefact.
+        ("4.35만원", 43500.0),
+        ("1.15천원", 1150.0),
+        ("0.7억", 70000000.0),
+        ("1.1억", 110000000.0),
+        ("2.3백만원", 2300000.0),
+        ("3.3조", 3300000000000.0),
+        ("12.34억원", 1234000000.0),
+        ("0.3", 0.3),
+        ("0.1%", 0.001),
+        ("0.7%", 0.007),
+        ("14.3%", 0.143),
+        ("57.1%", 0.571),
+        ("1,234.56천원", 1234560.0),
+    ],
+)
+def test_to_number_decimal_amounts_are_exact(value, expected):
+    _check(to_number(value), expected, value)
+
+
+@pytest.mark.parametrize("value", ["1,234원(부가세 포함)", "₩(1,000)", "1,234 (단위:천원)"])
+def test_to_number_blames_commas_only_when_they_are_misplaced(value):
+    assert "쉼표" not in to_number(value).reason
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Documented: past Excel's 15 digits a figure is more likely an account number.
+        ("123456789012345678", ERR),
+        ("9,999,999,999,999", 9999999999999.0),
+        ("1e308", 1e308),
+        ("1e400", ERR),  # beyond what a cell can hold
+        ("99999조", 9.9999e16),
+    ],
+)
+def test_to_number_huge_values(value, expected):
+    _check(to_number(value), expected, value)
