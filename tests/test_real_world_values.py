@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.dates import to_date, to_date_series
 from dadeum.engine.numbers import to_number, to_number_series
 
 ERR = "ERR"  # a CellError is expected
@@ -241,3 +242,169 @@ def test_to_number_blames_commas_only_when_they_are_misplaced(value):
 )
 def test_to_number_huge_values(value, expected):
     _check(to_number(value), expected, value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+T = pd.Timestamp
+D0105 = T(2024, 1, 5)
+D0105_1505 = T(2024, 1, 5, 15, 5)
+
+DATES = [
+    ("2024-01-05", D0105),
+    ("2024.1.5", D0105),
+    ("2024. 1. 5", D0105),
+    ("2024. 1. 5.", D0105),
+    ("2024.01.05.", D0105),
+    ("2024.01.05", D0105),
+    ("2024/01/05", D0105),
+    ("2024/1/5", D0105),
+    ("2024-1-5", D0105),
+    ("24.01.05", D0105),
+    ("24.1.5", D0105),
+    ("'24.1.5", D0105),
+    ("20240105", D0105),
+    ("2024년1월5일", D0105),
+    ("2024년 1월 5일", D0105),
+    ("2024년 01월 05일", D0105),
+    ("24년 1월 5일", D0105),
+    ("2024.1.5.(금)", D0105),
+    ("2024.01.05(금)", D0105),
+    ("2024년 1월 5일 (금)", D0105),
+    ("2024 년 1 월 5 일", D0105),  # the 일 of the day, not 일요일
+    ("2024년 1월 7일 일요일", T(2024, 1, 7)),
+    ("2024-01-05 (금요일)", D0105),
+    ("2024.1.5(목)", ERR),  # 5 January 2024 was a Friday
+    (" 2024-01-05 ", D0105),
+    (f"2024-01-05{NBSP}", D0105),
+    # Date-times: Excel's Korean-locale exports, Google Forms timestamps, system logs.
+    ("2024/1/5 오후 3:05:00", D0105_1505),
+    ("2024-01-05 오후 3:05:00", D0105_1505),
+    ("2024-01-05 오후 3:05", D0105_1505),
+    ("2024. 1. 5 오후 3:05:00", D0105_1505),
+    ("2024. 1. 5. 오후 3:05:00", D0105_1505),
+    ("2024-01-05 15:05:00.000", D0105_1505),
+    ("2024-01-05 15:05:00", D0105_1505),
+    ("2024-01-05 15:05", D0105_1505),
+    ("2024.01.05 15:05", D0105_1505),
+    ("2024-01-05T15:05:00", D0105_1505),
+    ("2024-01-05T15:05:00+09:00", D0105_1505),
+    ("2024-01-05T15:05:00.000Z", D0105_1505),
+    ("2024-01-05 15:05:00+09", D0105_1505),
+    ("'20240105", D0105),  # apostrophe that kept the export as text
+    ("2024년 1월 5일 15시 5분", D0105_1505),
+    ("2024년 1월 5일 오후 3시 5분", D0105_1505),
+    ("2024-01-05(금) 15:05", D0105_1505),
+    ("2024-01-05 00:00:00", D0105),
+    ("2024-01-05 오전 9:30", T(2024, 1, 5, 9, 30)),
+    ("2024-01-05 오전 12:30", T(2024, 1, 5, 0, 30)),  # 오전 12시 is midnight
+    ("2024-01-05 오후 12:30", T(2024, 1, 5, 12, 30)),  # 오후 12시 is noon
+    ("2024.1.5 오전 12시", D0105),
+    ("2024.1.5 오후 12시 5분", T(2024, 1, 5, 12, 5)),
+    # Lenient by design: 13시 cannot be anything but 13:00, whatever 오후 says.
+    ("2024-01-05 오후 13:00", T(2024, 1, 5, 13)),
+    ("2024-01-05 오전 13:00", ERR),
+    ("2024-01-05 25:00", ERR),
+    ("2024-01-05 15:60", ERR),
+    # Periods: KOSIS 시점 columns, 분기·반기 reports.
+    ("2024.01", T(2024, 1, 1)),
+    ("2024. 01", T(2024, 1, 1)),
+    ("2024-01", T(2024, 1, 1)),
+    ("202401", T(2024, 1, 1)),
+    ("2024년 1월", T(2024, 1, 1)),
+    ("2024년 12월", T(2024, 12, 1)),
+    ("2024.12", T(2024, 12, 1)),
+    ("2024.07 p)", T(2024, 7, 1)),
+    ("2024년 1/4분기", T(2024, 1, 1)),
+    ("2024년 3/4분기", T(2024, 7, 1)),
+    ("2024 1/4", T(2024, 1, 1)),
+    ("2024.1/4", T(2024, 1, 1)),
+    ("2024.4/4", T(2024, 10, 1)),
+    ("2024. 1분기", T(2024, 1, 1)),
+    ("2024년 2분기", T(2024, 4, 1)),
+    ("2024 Q3", T(2024, 7, 1)),
+    ("2024 상반기", T(2024, 1, 1)),
+    ("2024년 하반기", T(2024, 7, 1)),
+    ("2024년", T(2024, 1, 1)),
+    ("2024년도", T(2024, 1, 1)),
+    ("2024회계연도", T(2024, 1, 1)),
+    ("240105", ERR),  # YYMMDD or YYYYMM? neither is guessed, and May 2401 is absurd
+    ("2024.13", ERR),
+    ("2024년 5분기", ERR),
+    # Calendar checks.
+    ("2024.2.29", T(2024, 2, 29)),
+    ("2000.2.29", T(2000, 2, 29)),
+    ("2023.2.29", ERR),
+    ("1900.2.29", ERR),
+    ("2100.2.29", ERR),
+    ("2024.06.31", ERR),
+    ("2024-13-01", ERR),
+    ("2024-00-10", ERR),
+    ("1999.12.31", T(1999, 12, 31)),
+    ("99.12.31", T(1999, 12, 31)),
+    ("70.1.1", T(1970, 1, 1)),
+    ("69.1.1", T(2069, 1, 1)),
+    # Not one clear date.
+    ("03/05/2023", ERR),
+    ("1월 5일", ERR),  # no year: not guessed
+    ("15:05", ERR),
+    ("2024.01.05~2024.01.10", ERR),
+    ("미정", PH),  # "not decided yet": a blank with its reason, like "-"
+    ("-", PH),
+    ("", None),
+    # Serials in CSV exports.
+    ("45296", D0105),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), DATES)
+def test_to_date_real_values(value, expected):
+    _check(to_date(value), expected, value)
+
+
+def test_to_date_real_values_as_one_column():
+    values = pd.Series([value for value, _ in DATES])
+    result = to_date_series(values)
+    for value, (_, expected), actual in zip(values, DATES, result, strict=True):
+        _check(actual, expected, value)
+
+
+DATE_OBJECTS = [
+    (45296, D0105),
+    (45296.0, D0105),
+    (np.int64(45296), D0105),
+    (45296.5, T(2024, 1, 5, 12)),
+    (45296 + 15 / 24 + 5 / 1440, D0105_1505),
+    (45292, T(2024, 1, 1)),
+    (45351, T(2024, 2, 29)),  # 2024 is a leap year
+    (36526, T(2000, 1, 1)),
+    (61, T(1900, 3, 1)),
+    (20240105, D0105),
+    (202401, T(2024, 1, 1)),
+    (240105, ERR),
+    (999912, ERR),
+    (2024, ERR),  # a year, not a date in 1905
+    (datetime(2024, 1, 5, 15, 5), D0105_1505),
+    (pd.Timestamp("2024-01-05 15:05", tz="Asia/Seoul"), D0105_1505),
+    (np.datetime64("2024-01-05T15:05"), D0105_1505),
+    (pd.NaT, None),
+    (None, None),
+    (float("nan"), None),
+    (float("inf"), ERR),
+    (True, ERR),
+    (-1, ERR),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), DATE_OBJECTS)
+def test_to_date_cell_objects(value, expected):
+    _check(to_date(value), expected, value)
+    _check(to_date_series(pd.Series([value], dtype=object)).iloc[0], expected, value)
+
+
+def test_to_date_serial_seconds_do_not_drift():
+    # 15:05:07 as Excel stores it; float noise must not give 15:05:06.999999.
+    serial = 45296 + (15 * 3600 + 5 * 60 + 7) / 86400
+    assert to_date(serial) == T(2024, 1, 5, 15, 5, 7)

@@ -12,17 +12,20 @@ Readings worth knowing:
   (``'23.07``, ``23년 7월``), since ``23.07`` alone reads as a decimal number.
 - Periods become their first day: ``2023.07`` and ``2023년 7월`` → 2023-07-01,
   ``2017.1/4``, ``2017년 1분기``, ``2017 Q1`` → 2017-01-01, ``하반기`` → 1 July,
-  ``2014년`` → 2014-01-01. Marks for provisional or estimated figures (``p)``, ``(p)``, ``e)``,
+  ``2014년`` and ``2014회계연도`` (the government's fiscal year is the calendar year) →
+  2014-01-01. Marks for provisional or estimated figures (``p)``, ``(p)``, ``e)``,
   ``잠정``) are dropped.
 - Numbers are Excel date serials counted from 1899-12-30, the origin Excel, xlwings and pandas
   share for every date from 1900-03-01 (serials from 61); the fraction is the time of day.
   Below 61 the result is one day before what Excel shows, because Excel counts a 29 February
   1900 that never was; written back through xlwings it shows the same date again.
   Exceptions: an 8-digit whole number is ``YYYYMMDD`` (``20230305``); a 6-digit whole number
-  whose last two digits are a month is ``YYYYMM`` (``202307``); a number from 1900 to 2100 is
-  an error, since it is more likely a year (or a count) than a date in 1905.
-- Text made only of digits: 8 digits ``YYYYMMDD``, 6 digits ``YYYYMM``, 5 digits an Excel
-  serial (from a CSV export); anything else (``2014``, ``123``) is an error. ``2014년`` is the
+  is ``YYYYMM`` (``202307``) with a year from 1900 to 2100, or an error (``240105`` is more
+  likely YYMMDD than May 2401, and that is not guessed); a number from 1900 to 2100 is an
+  error, since it is more likely a year (or a count) than a date in 1905.
+- Text made only of digits (a leading apostrophe allowed): 8 digits ``YYYYMMDD``, 6 digits
+  ``YYYYMM`` as above, 5 digits an Excel serial (from a CSV export); anything else
+  (``2014``, ``123``) is an error. ``2014년`` is the
   way to write a year.
 - A time after the date is kept: ``2023-03-05 14:30``, ``2023.3.5 오후 2시 30분``,
   ``2023-03-05T14:30:00+09:00`` (the time is kept as written; the offset is dropped).
@@ -57,6 +60,7 @@ _INT64 = pa.int64()
 MIN_YEAR = 1900
 # Excel's last date, 9999-12-31, is serial 2958465.
 MAX_SERIAL = 2958465
+_LAST_YYYYMM_YEAR = 2100
 _EXCEL_ORIGIN_MS = np.datetime64("1899-12-30", "ms")
 _MS_PER_DAY = 86_400_000
 WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
@@ -76,16 +80,17 @@ _HALF = (
 )
 _YMD = (
     rf"(?P<a_ap>')?(?P<a_y>{_Y}) *(?P<a_s>[./-]|년) *(?P<a_m>[0-9]{{1,2}}) *(?:[./-]|월) *"
-    r"(?P<a_d>[0-9]{1,2})(?:일| *\.)?"
+    r"(?P<a_d>[0-9]{1,2})(?: *일| *\.)?"
 )
 _COMPACT = (
-    r"(?P<c_y>[0-9]{4})(?P<c_m>[0-9]{2})(?P<c_d>[0-9]{2})(?: *t? *(?P<c_t>[0-9]{6}|[0-9]{4}))?"
+    r"'?(?P<c_y>[0-9]{4})(?P<c_m>[0-9]{2})(?P<c_d>[0-9]{2})(?: *t? *(?P<c_t>[0-9]{6}|[0-9]{4}))?"
 )
 _YEAR_LAST = (
     r"(?P<l_a>[0-9]{1,2}) *(?P<l_s>[./-]) *(?P<l_b>[0-9]{1,2}) *[./-] *(?P<l_y>[0-9]{4}) *\.?"
 )
 _MONTH = rf"(?P<p_ap>')?(?P<p_y>{_Y}) *(?P<p_s>[./-]|년도?) *(?P<p_m>[0-9]{{1,2}}) *(?:월|\.)?"
-_YEAR = rf"(?P<y_ap>')?(?P<y_y>{_Y}) *년 *(?P<y_do>도)?"
+# 회계연도: the Korean government's fiscal year is the calendar year (국가재정법 제2조).
+_YEAR = rf"(?P<y_ap>')?(?P<y_y>{_Y}) *(?:년 *(?P<y_do>도)?|(?P<y_fy>회계 *연도))"
 _MONTH_DAY = r"(?P<m_m>[0-9]{1,2}) *(?:[./-]|월) *(?P<m_d>[0-9]{1,2}) *(?:일)?"
 _NUMBER = r"(?P<n_v>[0-9]+(?:\.[0-9]+)?)"
 # Tried in this order; the first family whose pattern matches the whole text wins, so the
@@ -121,7 +126,7 @@ _TAIL = (
     r"(?:(?P<h>[0-9]{1,2}) *(?::|시) *"
     r"(?:(?P<mi>[0-9]{1,2}) *(?::|분)? *(?:(?P<s>[0-9]{1,2}(?:\.[0-9]+)?) *초?)?"
     r"|(?P<half>반))?)?"
-    rf" *(?P<ap2>{_AMPM})? *(?:z|utc|kst|[+-][0-9]{{2}}:?[0-9]{{2}})?"
+    rf" *(?P<ap2>{_AMPM})? *(?:z|utc|kst|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)?"
     rf" *(?:\( *(?P<w2>{_WEEKDAY}) *\)|(?P<w2b>{_WEEKDAY}))? *(?P<mark>{_MARK})? *$"
 )
 
@@ -385,12 +390,14 @@ def _numbers_to_dates(x: np.ndarray, *, from_text: bool) -> np.ndarray:
     as_int = np.where(whole & (np.abs(safe) < 1e15), safe, 0).astype(np.int64)
 
     compact8 = whole & (safe >= 10_000_000) & (safe <= 99_999_999)
-    compact6 = whole & (safe >= 190_001) & (safe <= 999_912) & ~compact8
+    # Six whole digits are YYYYMM or nothing: as a serial they would be a date after 2173,
+    # and a YYYYMM year after 2100 (240105 → 2401-05) is more likely YYMMDD, which is not
+    # guessed either.
+    compact6 = whole & (safe >= 100_000) & (safe <= 999_999)
     month6 = as_int % 100
-    compact6 &= (month6 >= 1) & (month6 <= 12)
+    plausible6 = (as_int // 100 >= MIN_YEAR) & (as_int // 100 <= _LAST_YYYYMM_YEAR)
     if from_text:
-        # Digits as text: 6 digits must be YYYYMM; only 5 digits pass as a serial.
-        compact6 = whole & (safe >= 100_000) & (safe <= 999_999)
+        # Digits as text: only 5 digits pass as a serial.
         serial = finite & ~compact8 & ~compact6 & (safe >= 10_000) & (safe < 100_000)
     else:
         serial = finite & ~compact8 & ~compact6 & (safe >= 1) & (safe < MAX_SERIAL + 1)
@@ -402,7 +409,8 @@ def _numbers_to_dates(x: np.ndarray, *, from_text: bool) -> np.ndarray:
     stamps = (_EXCEL_ORIGIN_MS + ms).astype("M8[us]")
     _put_stamps(out, np.flatnonzero(serial), stamps[serial])
 
-    years = np.where(compact8, as_int // 10_000, np.where(compact6, as_int // 100, MIN_YEAR))
+    year6 = np.where(plausible6, as_int // 100, 0)  # 0 fails below with COMPACT6_INVALID
+    years = np.where(compact8, as_int // 10_000, np.where(compact6, year6, MIN_YEAR))
     months = np.where(compact8, as_int // 100 % 100, np.where(compact6, month6, 1))
     days = np.where(compact8, as_int % 100, 1)
     compact = compact8 | compact6
@@ -640,7 +648,7 @@ class _TextParser:
         rows = self.has("y_y")
         if rows.any():
             full, bare = two_digit_year("y_y", "y_ap", rows)
-            bare &= ~self.has("y_do")
+            bare &= ~self.has("y_do") & ~self.has("y_fy")
             years[rows] = full[rows]
             is_period |= rows
             self.error(bare, TWO_DIGIT_YEAR)
