@@ -24,7 +24,9 @@ Decisions worth knowing:
   phonenumbers knows them as valid, since a foreign resident's number is still a phone number.
   Without a country code a number is read as Korean.
 - **Not guessed:** several numbers or a range in one cell (``02-123-4567~8``,
-  ``010-…, 02-…``), a local number without its area code (``123-4567``), and any other words.
+  ``010-…, 02-…``), a local number without its area code (``123-4567``), digits written in
+  groups whose last one is not four digits (``010-1234-567``: a digit is missing, and
+  regrouping them as ``010-123-4567`` would hide it), and any other words.
   These are errors with a short Korean reason.
 """
 
@@ -52,8 +54,8 @@ _TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
 # Labels people write in front of a number; only these are dropped. Fax is left out on
 # purpose: a fax number in a phone column is worth an error.
 _LABEL = re.compile(
-    r"^(?:tel|phone|mobile|cell|h\.?p|m|t|전화(?:번호)?|휴대(?:폰|전화)?|핸드폰|연락처|"
-    r"대표(?:번호|전화)?|직통(?:번호|전화)?|사무실|자택|집|☎|℡|📞)\s*[:.)]?\s*",
+    r"^[(\[]?\s*(?:tel|phone|mobile|cell|h\.?p|m|t|전화(?:번호)?|휴대(?:폰|전화)?|핸드폰|연락처|"
+    r"대표(?:번호|전화)?|직통(?:번호|전화)?|사무실|자택|집|☎|℡|📞)\s*[:.)\]]?\s*",
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(
@@ -64,6 +66,7 @@ _EXTENSION = re.compile(
 _TRAILING_LABEL = re.compile(
     r"\s*[(\[]\s*(?:대표(?:번호|전화)?|사무실|자택|집|휴대폰|핸드폰|직통|본인)\s*[)\]]$"
 )
+_FAX = re.compile(r"fax|팩스|팩시밀리", re.IGNORECASE)
 _ALLOWED = re.compile(r"[0-9+\-. ()]+")
 _SEVERAL = re.compile(r"[~,;/&|]|또는|및")
 _DIGITS_ONLY = re.compile(r"\d+")
@@ -145,14 +148,17 @@ def _read_text(text: str, shown: str) -> str | CellError:
     matched = _EXTENSION.match(text)
     if matched:
         main, extension = matched["main"], matched["ext"]
-    main = _TRAILING_LABEL.sub("", _LABEL.sub("", main, count=1)).strip()
+    # A leading apostrophe is how exports keep a number as text in Excel.
+    main = _TRAILING_LABEL.sub("", _LABEL.sub("", main.lstrip("'"), count=1)).strip()
     if not any(ch.isdigit() for ch in main):
         return CellError(f"전화번호가 아닙니다: {shown}")
     if _SEVERAL.search(main):
         return CellError(f"전화번호가 여러 개이거나 범위로 적혀 있습니다: {shown}")
     if not _ALLOWED.fullmatch(main):
         bad = next(ch for ch in main if not _ALLOWED.fullmatch(ch))
-        return CellError(f"전화번호에 쓸 수 없는 글자 '{bad}'가 있습니다: {shown}")
+        if _FAX.search(main):
+            return CellError(f"팩스 번호라고 적혀 있습니다: {shown}")
+        return CellError(f"전화번호에 쓸 수 없는 글자가 있습니다('{bad}'): {shown}")
     plus = main.lstrip("(").startswith("+")
     if "+" in main.lstrip("( ")[1 if plus else 0 :]:
         return CellError(f"'+'는 국가번호 앞에만 씁니다: {shown}")
@@ -164,9 +170,19 @@ def _read_text(text: str, shown: str) -> str | CellError:
     else:
         digits_only = bool(_DIGITS_ONLY.fullmatch(main))
         result = _from_digits(digits, digits_only=digits_only, original=shown)
+    korean = not isinstance(result, CellError) and not result.startswith("+")
+    if korean and _short_last_group(main):
+        return CellError(f"끝자리가 4자리가 아닙니다(숫자가 빠졌거나 잘못 나뉘었습니다): {shown}")
     if isinstance(result, CellError) or extension is None:
         return result
     return f"{result} 내선 {extension}"
+
+
+def _short_last_group(main: str) -> bool:
+    """Written in groups whose last one is under four digits (``010-1234-567``). Every
+    Korean number ends in four digits, so regrouping the digits would hide a typo."""
+    groups = re.findall(r"\d+", main)
+    return len(groups) > 1 and len(groups[-1]) < 4
 
 
 def _international(digits: str, original: str) -> str | CellError:
