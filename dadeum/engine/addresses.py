@@ -19,7 +19,8 @@ alike, because only the first one or two words decide the 시도 and 시군구:
 - **The rest** is cleaned with ``clean_text``; ``ㅡ`` and other dash look-alikes become ``-``
   (``681ㅡ1`` → ``681-1``); spaces around a hyphen between digits and before ``,`` ``)``
   ``]`` go.
-- A leading postcode (``(13529)``, ``[13529]``, ``463-400``) and ``대한민국`` are dropped:
+- A leading postcode (``(13529)``, ``[13529]``, ``463-400``, ``(우)13529``,
+  ``우편번호: 13529``) and ``대한민국`` are dropped:
   they are not part of the 시도, 시군구 or street address.
 - Words run together (``서울특별시중구세종대로 110``) are split where a known 시도 or 시군구
   ends and a street name or a 일반구 follows.
@@ -80,6 +81,11 @@ _TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
 _DIGIT_HYPHEN = re.compile(r"(?<=\d) *- *(?=\d)")
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,)\]])")
 _POSTCODE = re.compile(r"[(\[]?(?:\d{5}|\d{3}-\d{3})[)\]]?")
+# A postcode with its label, as letters and documents write it: "(우)04524", "우) 04524",
+# "우편번호: 04524", "[우 04524]".
+_LABELLED_POSTCODE = re.compile(
+    r"^[(\[]?(?:우편번호|우)[)\]]? ?[:.]? ?[(\[]?(?:\d{5}|\d{3}-\d{3})[)\]]? (?=\S)"
+)
 _COUNTRY = frozenset({"대한민국", "한국", "Korea", "KOREA"})
 # What may follow a 시군구 written without a space: a street, a 동/읍/면/리, or a number.
 _STREET_START = re.compile(r"[가-힣0-9.·]*[가-힣](?:로|길|동|읍|면|리|가)(?:[\d\s-].*)?")
@@ -189,6 +195,7 @@ def _as_text(value: Any) -> str:
 def _split(text: str) -> tuple[str, str, str]:
     text = clean_text(text).translate(_TO_HYPHEN)
     text = _SPACE_BEFORE_PUNCT.sub("", _DIGIT_HYPHEN.sub("-", text))
+    text = _LABELLED_POSTCODE.sub("", text, count=1)
     tokens = text.split(" ")
     # Drop a leading postcode and country name, but never the last word.
     while len(tokens) > 1 and (tokens[0] in _COUNTRY or _POSTCODE.fullmatch(tokens[0])):
