@@ -17,6 +17,7 @@ import pytest
 from dadeum.engine.addresses import split_address, split_address_series
 from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.dates import to_date, to_date_series
+from dadeum.engine.identifiers import check_id, check_id_series
 from dadeum.engine.numbers import to_number, to_number_series
 from dadeum.engine.phones import to_phone, to_phone_series
 
@@ -580,3 +581,75 @@ def test_split_address_real_values_as_one_column():
         assert tuple(row) == expected
     assert result.iloc[-2].tolist() == [None, None, None]
     assert result.iloc[-1].tolist() == [None, None, None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Identifiers: check digits computed here independently of the engine
+# ---------------------------------------------------------------------------------------------
+
+
+def _brn_check(nine: str) -> str:
+    weights = [1, 3, 7, 1, 3, 7, 1, 3, 5]
+    total = sum(int(d) * w for d, w in zip(nine, weights, strict=True))
+    total += int(nine[8]) * 5 // 10
+    return str((10 - total % 10) % 10)
+
+
+def _crn_check(twelve: str) -> str:
+    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(twelve))
+    return str((10 - total % 10) % 10)
+
+
+def _rrn_check(twelve: str) -> str:
+    weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+    total = sum(int(d) * w for d, w in zip(twelve, weights, strict=True))
+    return str((11 - total % 11) % 10)
+
+
+BRN_OK = "220816251" + _brn_check("220816251")
+CRN_OK = "110111012345" + _crn_check("110111012345")
+RRN_2001 = "010101300001" + _rrn_check("010101300001")
+
+IDS = [
+    ("124-81-00998", "사업자", True),
+    ("1248100998", "brn", True),
+    ("124 81 00998", "brn", True),
+    ("124.81.00998", "brn", True),
+    ("124-81-00999", "brn", False),
+    (f"{BRN_OK[:3]}-{BRN_OK[3:5]}-{BRN_OK[5:]}", "brn", True),
+    ("124-81-0099", "brn", False),
+    (f"{CRN_OK[:6]}-{CRN_OK[6:]}", "법인", True),
+    (f"{CRN_OK[:6]}-{CRN_OK[6:12]}{(int(CRN_OK[12]) + 1) % 10}", "crn", False),
+    ("900101-1234567", "주민", True),
+    ("9001011234567", "주민", True),
+    ("901301-1234567", "주민", False),
+    ("900230-1234567", "주민", False),
+    ("000229-3234567", "주민", True),  # 2000 was a leap year
+    ("010229-3234567", "주민", False),
+    ("900101-5234567", "주민", False),  # 5 is a foreigner's digit
+    ("900101-5234567", "외국인", True),
+    ("900101-1******", "주민", False),
+    (RRN_2001, "주민", True),
+    ("", "주민", None),
+]
+
+
+@pytest.mark.parametrize(("value", "kind", "expected"), IDS)
+def test_check_id_real_values(value, kind, expected):
+    assert check_id(value, kind) is expected
+
+
+def test_check_id_numeric_cells_get_their_leading_zero_back():
+    # 010101-3… typed without an apostrophe is the number 101013…
+    assert check_id(int(RRN_2001), "주민") is True
+    assert check_id(float(int(RRN_2001)), "주민") is True
+    assert check_id(1248100998, "brn") is True
+    assert check_id(Decimal("1248100998"), "brn") is True
+    assert check_id(Decimal("1248100998.5"), "brn") is False
+    result = check_id_series(pd.Series([int(RRN_2001), "900101-1234567", None]), "rrn")
+    assert result.tolist() == [True, True, None]
+
+
+def test_check_id_rejects_booleans_and_fractions():
+    assert check_id(True, "brn") is False
+    assert check_id(1248100998.5, "brn") is False

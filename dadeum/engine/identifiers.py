@@ -32,6 +32,7 @@ cells, which get back the leading zeros Excel dropped (a 주민등록번호 of s
 
 import re
 from datetime import date
+from decimal import Decimal
 from numbers import Integral, Real
 from typing import Any
 
@@ -279,6 +280,8 @@ def _as_text(value: Any, length: int) -> str | None:
         return None
     if isinstance(value, Integral):
         number = int(value)
+    elif isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        number = int(value)  # exact, unlike a float past 2**53
     elif isinstance(value, Real) and float(value).is_integer():
         number = int(float(value))
     else:
