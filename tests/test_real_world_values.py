@@ -16,6 +16,7 @@ import pytest
 
 from dadeum.engine.addresses import split_address, split_address_series
 from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.columns import clean_frame, detect_column_type
 from dadeum.engine.dates import to_date, to_date_series
 from dadeum.engine.identifiers import check_id, check_id_series
 from dadeum.engine.numbers import to_number, to_number_series
@@ -653,3 +654,116 @@ def test_check_id_numeric_cells_get_their_leading_zero_back():
 def test_check_id_rejects_booleans_and_fractions():
     assert check_id(True, "brn") is False
     assert check_id(1248100998.5, "brn") is False
+
+
+# ---------------------------------------------------------------------------------------------
+# Column type detection on tables shaped like the public files
+# ---------------------------------------------------------------------------------------------
+
+
+def test_kosis_population_table():
+    frame = pd.DataFrame(
+        [
+            ["행정구역", "시점", "총인구수 (명)", "세대수", "남자 비율", "비고"],
+            ["서울특별시", "2024.01", "9,386,034", "4,473,013", "48.6%", ""],
+            ["부산광역시", "2024.01", "3,293,362", "1,563,041", "48.9%", "x"],
+            ["대구광역시", "2024.01", "2,374,960", "1,082,107", "49.1%", "p)"],
+            ["인천광역시", "2024.01", "3,000,210", "1,334,571", "50.0%", ""],
+            ["세종특별자치시", "2024.01", "386,525", "155,023", "49.7%", ""],
+            ["군위군", "2024.01", "-", "-", "-", ""],
+        ]
+    )
+    result = clean_frame(frame)
+    assert result.header_rows == 1
+    assert result.types == {0: "text", 1: "date", 2: "number", 3: "number", 4: "number", 5: "text"}
+    assert result.frame.iloc[1, 2] == 9386034.0
+    assert result.frame.iloc[1, 4] == 0.486
+    assert result.frame.iloc[6, 2] is None or pd.isna(result.frame.iloc[6, 2])
+
+
+def test_codes_with_leading_zeros_stay_text():
+    # 우편번호 and 법정동 codes: converting to numbers would lose the leading zero.
+    frame = pd.DataFrame(
+        {
+            "우편번호": ["04524", "03154", "06236", "01234", "04520"],
+            "기관코드": ["0010000", "0020000", "0030000", "0040000", "0050000"],
+        }
+    )
+    result = clean_frame(frame, header=False)
+    assert result.types == {"우편번호": "text", "기관코드": "text"}
+    assert result.frame["우편번호"].tolist() == ["04524", "03154", "06236", "01234", "04520"]
+
+
+def test_nationwide_postcodes_stay_text_even_when_few_start_with_zero():
+    codes = pd.Series(["04524", *[f"{n}000" for n in range(13, 64, 3)]])
+    assert detect_column_type(codes) == "text"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        # 예산서 amounts in 원 stored as numbers: 0 + digits would be valid Seoul numbers.
+        [234567890.0, 256000000.0, 212345678.0, 298765432.0, 223000000.0],
+        [234567890.0, 256000000.0, 323000000.0, 317000000.0, 1012345678.0],
+        # 법정동코드 as text: 0 + digits would be a valid 011 mobile number.
+        ["1111010100", "1111010200", "1111010300", "1111010400"],
+    ],
+)
+def test_amounts_and_codes_are_not_phone_numbers(values):
+    assert detect_column_type(pd.Series(values)) != "phone"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1012345678.0, 1098765432.0, 1055556666.0],  # mobiles typed without the apostrophe
+        ["02-2133-1234", 221331234.0, "031-123-4567", 311234567.0],
+        ["010-1234-5678", "01098765432", 1012345678.0, "02-2133-1234"],
+    ],
+)
+def test_phone_columns_with_dropped_zeros_are_still_phones(values):
+    assert detect_column_type(pd.Series(values)) == "phone"
+
+
+def test_year_column_is_a_number_not_a_date():
+    years = pd.Series(["2019", "2020", "2021", "2022", "2023"])
+    assert detect_column_type(years) == "number"
+
+
+def test_budget_column_with_triangles_and_units():
+    amounts = pd.Series(["1,234,000", "△12,000", "(3,000)", "-", "0", "5,000천원"])
+    assert detect_column_type(amounts) == "number"
+
+
+def test_complaint_register_dates_and_phones():
+    frame = pd.DataFrame(
+        {
+            "접수일시": [
+                "2024-01-05 오후 3:05:00",
+                "2024-01-05 오전 9:12:45",
+                "2024-01-06 오후 12:01:00",
+                "2024-01-08 오전 12:15:00",
+            ],
+            "연락처": ["010-1234-5678", "01098765432", "02-2133-1234", "010 5555 6666"],
+            "처리부서": ["도로과", "환경과", "민원실", "도로과"],
+        }
+    )
+    result = clean_frame(frame, header=False)
+    assert result.types == {"접수일시": "date", "연락처": "phone", "처리부서": "text"}
+    assert result.frame["접수일시"].tolist() == [
+        T(2024, 1, 5, 15, 5),
+        T(2024, 1, 5, 9, 12, 45),
+        T(2024, 1, 6, 12, 1),
+        T(2024, 1, 8, 0, 15),
+    ]
+    assert result.frame["연락처"].tolist() == [
+        "010-1234-5678",
+        "010-9876-5432",
+        "02-2133-1234",
+        "010-5555-6666",
+    ]
+
+
+def test_ids_column_stays_text():
+    ids = pd.Series(["124-81-00998", "220-81-62517", "110-81-12345", "314-86-00001"])
+    assert detect_column_type(ids) == "text"

@@ -9,6 +9,13 @@ converts a clear majority of its cells wins, and the column is converted with it
 - a cell that does not convert keeps its ORIGINAL value and is listed, so nothing is lost;
 - text columns, and the header rows, get ``clean_text``.
 
+Two rules keep a majority from mangling a column: digits with a leading zero (우편번호
+``04524``, 기관코드 ``0010000``) keep it as text, since numbers would lose the zero; and it is
+a phone column only when at least half of the cells read as phone numbers are written like
+one (``010-…``, ``02)…``, or the 10-digit ``10…`` that Excel makes of a mobile number typed
+without its apostrophe), since giving digits back a leading 0 also turns amounts such as
+``234567890`` into ``02-3456-7890``.
+
 Every listed cell is an ``Issue`` with its sheet coordinates (give ``top``/``left`` when the
 table does not start at A1).
 """
@@ -28,6 +35,12 @@ from dadeum.engine.text import clean_text_series
 MAJORITY = 0.8
 # At most this many leading rows are taken as header rows (titles, two-row headers).
 MAX_HEADER_ROWS = 10
+
+# Share of a phone column's cells that must be written like phone numbers (see
+# _Column._written_as_phones), and share of zero-padded digit codes (04524) that keeps a
+# column of digits as text.
+PHONE_WRITTEN = 0.5
+CODE_SHARE = 0.05
 
 TYPES = ("number", "date", "phone", "text")
 TYPE_NAMES = {"number": "숫자", "date": "날짜", "phone": "전화번호", "text": "텍스트"}
@@ -164,6 +177,32 @@ class _Cells:
             digits[number] = np.where(np.isfinite(width), width, 0).astype(np.int64)
         return cls(array, cleaned, text, number, blank, digits)
 
+    def zero_padded(self) -> np.ndarray:
+        """Text of digits with a leading zero (04524, 0010000): codes such as 우편번호 or
+        기관코드, which would lose the zero as numbers."""
+        padded = np.zeros(len(self.values), dtype=bool)
+        if self.text.any():
+            words = pd.Series(self.cleaned[self.text], dtype=object)
+            padded[self.text] = words.str.fullmatch(r"0[0-9]+").to_numpy(dtype=bool)
+        return padded
+
+    def bare_digits(self) -> tuple[np.ndarray, np.ndarray]:
+        """Cells that are digits alone without a leading 0 (a number cell, or text such as
+        1012345678), and among them those shaped like a mobile number whose 0 Excel dropped
+        (10 digits starting 10)."""
+        bare = np.zeros(len(self.values), dtype=bool)
+        mobile = np.zeros(len(self.values), dtype=bool)
+        if self.text.any():
+            words = pd.Series(self.cleaned[self.text], dtype=object)
+            bare[self.text] = words.str.fullmatch(r"[1-9][0-9]*").to_numpy(dtype=bool)
+            mobile[self.text] = words.str.fullmatch(r"10[0-9]{8}").to_numpy(dtype=bool)
+        if self.number.any():
+            x = self.values[self.number].astype(float)
+            whole = np.isfinite(x) & (x == np.floor(x)) & (x > 0)
+            bare[self.number] = whole
+            mobile[self.number] = whole & (x >= 1_000_000_000) & (x < 1_100_000_000)
+        return bare, mobile
+
     def date_shaped(self) -> np.ndarray:
         """Cells written like dates though the number converter reads them too: 20230305,
         202307 (기준년월) and, in text, 2023.07."""
@@ -220,8 +259,36 @@ class _Column:
                 dates = ok["date"] & (~ok["number"] | self.date_shaped[start:])
                 if dates.sum() / total < MAJORITY:
                     continue
+            if name == "phone" and not self._written_as_phones(ok["phone"], start):
+                continue
+            if name == "number" and self._codes(filled, start):
+                continue
             return name
         return "text"
+
+    def _written_as_phones(self, phones: np.ndarray, start: int) -> bool:
+        """Whether enough of the cells read as phone numbers were written as such. Digits
+        alone only become a phone number by getting back a leading 0, which also turns
+        amounts into numbers (234567890 → 02-3456-7890); only the 10-digit 10… that a
+        mobile number typed without its apostrophe becomes counts as written like one."""
+        bare, mobile = self.cells.bare_digits()
+        written = phones & (~bare[start:] | mobile[start:])
+        return written.sum() >= PHONE_WRITTEN * phones.sum()
+
+    def _codes(self, filled: np.ndarray, start: int) -> bool:
+        """Whether the column holds codes written with leading zeros (우편번호 04524): some
+        of them, or any among digit texts all of one width (a nationwide list of postcodes
+        where only Seoul's start with 0)."""
+        padded = self.cells.zero_padded()[start:] & filled
+        if not padded.any():
+            return False
+        if padded.sum() >= CODE_SHARE * filled.sum():
+            return True
+        cells = self.cells
+        if not cells.text[start:][filled].all():
+            return False
+        words = pd.Series(cells.cleaned[start:][filled], dtype=object)
+        return bool(words.str.fullmatch(r"[0-9]+").all() and words.str.len().nunique() == 1)
 
 
 def _try_column(values: pd.Series, converters: dict[str, Callable]) -> _Column:
