@@ -197,6 +197,15 @@ def test_to_number_cell_objects(value, expected):
     _check(to_number_series(pd.Series([value], dtype=object)).iloc[0], expected, value)
 
 
+def test_to_number_typed_columns():
+    # Excel has no negative zero; a float32 column (parquet, numpy) holds 0.1 as written.
+    result = to_number_series(pd.Series([-0.0, 1.5, np.nan]))
+    assert math.copysign(1.0, result[0]) == 1.0
+    assert to_number_series(pd.Series([0.1, 2.5], dtype="float32")).tolist() == [0.1, 2.5]
+    assert to_number_series(pd.Series([0.1, None], dtype="Float32")).tolist() == [0.1, None]
+    assert to_number(np.float32(0.1)) == 0.1
+
+
 @pytest.mark.parametrize("value", ["-0", "△0", "(0)", "0-", "-0.0", "-0%", "△ 0", "−0"])
 def test_to_number_negative_zero_is_plain_zero(value):
     # Excel never shows "-0"; a zero written with a minus sign is zero.
@@ -406,6 +415,14 @@ DATE_OBJECTS = [
 def test_to_date_cell_objects(value, expected):
     _check(to_date(value), expected, value)
     _check(to_date_series(pd.Series([value], dtype=object)).iloc[0], expected, value)
+
+
+def test_to_date_keeps_true_apart_from_serial_1():
+    # TRUE == 1 in Python: a TRUE after a 1 must not become the date of serial 1.
+    result = to_date_series(pd.Series([1, True, 0, False, 45296], dtype=object))
+    assert isinstance(result[1], CellError) and "참/거짓" in result[1].reason
+    assert isinstance(result[3], CellError) and "참/거짓" in result[3].reason
+    assert result[4] == D0105
 
 
 def test_to_date_serial_seconds_do_not_drift():

@@ -270,7 +270,7 @@ def to_date_series(values: pd.Series) -> pd.Series:
         array = np.array([v if _hashable(v) else _UNREADABLE for v in array], dtype=object)
         codes, uniques = pd.factorize(array, use_na_sentinel=True)
     types = np.fromiter(map(type, uniques), dtype=object, count=len(uniques))
-    if any(kind in (bool, np.bool_) for kind in pd.unique(types)):
+    if _has_boolean(array, codes, uniques, types):
         # True == 1 in Python, so hashing folds TRUE cells into 1 (or 1 into TRUE): keep
         # booleans apart. Rare, so the slow way is fine.
         array = np.array(
@@ -287,6 +287,23 @@ def to_date_series(values: pd.Series) -> pd.Series:
 
 # --------------------------------------------------------------------------------------------
 # Dispatch by type
+
+
+def _has_boolean(array: np.ndarray, codes: np.ndarray, uniques: np.ndarray, types) -> bool:
+    """Whether a TRUE/FALSE cell is in the column, also when factorize filed it under an
+    equal number (TRUE == 1) that came first."""
+    kinds = set(pd.unique(types))
+    if kinds & {bool, np.bool_}:
+        return True
+    if kinds <= {str}:
+        return False
+    not_text = ~np.equal(types, str)
+    suspects = np.flatnonzero(not_text)[np.isin(uniques[not_text], [0, 1])]
+    for index in suspects.tolist():
+        rows = np.flatnonzero(codes == index)
+        if {bool, np.bool_} & set(map(type, array[rows])):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

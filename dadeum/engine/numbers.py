@@ -204,7 +204,12 @@ def to_number_series(values: pd.Series) -> pd.Series:
     if pd.api.types.is_bool_dtype(dtype):
         out[:] = [_from_other(v) for v in values.tolist()]
     elif pd.api.types.is_numeric_dtype(dtype):
-        _fill_floats(out, np.arange(n), values.to_numpy(dtype=np.float64, na_value=np.nan))
+        if _is_short_float(dtype):  # float32 0.1 is 0.10000000149… as a double
+            short = values.to_numpy(dtype=np.float32, na_value=np.nan)
+            floats = short.astype(str).astype(np.float64)
+        else:
+            floats = values.to_numpy(dtype=np.float64, na_value=np.nan)
+        _fill_floats(out, np.arange(n), floats)
     elif pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype):
         _fill_strings(out, np.arange(n), pa.array(values.array, type=pa.large_string()))
     else:
@@ -237,7 +242,15 @@ def _fill_objects(out: np.ndarray, obj: np.ndarray) -> None:
         out[i] = _from_other(obj[i])
 
 
+def _is_short_float(dtype: Any) -> bool:
+    numpy_dtype = np.dtype(getattr(dtype, "numpy_dtype", dtype))
+    return numpy_dtype.kind == "f" and numpy_dtype.itemsize < 8
+
+
 def _as_float(value: Any) -> float:
+    if isinstance(value, np.float32 | np.float16):
+        # The value as written (0.1), not the double nearest the float32 (0.10000000149…).
+        return float(str(value))
     try:
         return float(value)
     except OverflowError:  # an int beyond any double
@@ -245,7 +258,7 @@ def _as_float(value: Any) -> float:
 
 
 def _fill_floats(out: np.ndarray, where: np.ndarray, floats: np.ndarray) -> None:
-    result = floats.astype(object)
+    result = (floats + 0.0).astype(object)  # -0.0 → 0.0
     result[np.isnan(floats)] = None
     infinite = np.isinf(floats)
     if infinite.any():
