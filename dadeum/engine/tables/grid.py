@@ -6,8 +6,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from dadeum.engine.cells import is_blank
 from dadeum.engine.text import clean_text_series
 
 
@@ -37,6 +38,11 @@ def _split_address(cell: str) -> tuple[str, int]:
     return letters, int(cell[len(letters) :])
 
 
+# Text that clean_text would leave as it is: printable ASCII and Hangul syllables, single
+# spaces between words. Only the rest goes through clean_text (RE2 syntax, for pyarrow).
+_ALREADY_CLEAN = "^[!-~가-힣]+( [!-~가-힣]+)*$"
+
+
 def make_grid(rows: Sequence[Sequence[Any]], *, top: int = 1, left: int = 1) -> pd.DataFrame:
     """A grid from rows of cell values whose top-left cell sits at (``top``, ``left``).
 
@@ -44,11 +50,23 @@ def make_grid(rows: Sequence[Sequence[Any]], *, top: int = 1, left: int = 1) -> 
     can test blanks with ``isna``.
     """
     width = max((len(row) for row in rows), default=0)
-    flat = pd.Series(
-        [cell for row in rows for cell in [*row, *[None] * (width - len(row))]], dtype=object
-    )
-    cleaned = [None if is_blank(value) else value for value in clean_text_series(flat)]
-    data = [cleaned[start : start + width] for start in range(0, len(cleaned), width or 1)]
+    data = np.full((len(rows), width), None, dtype=object)
+    for position, row in enumerate(rows):
+        if len(row):
+            data[position, : len(row)] = _cells(row)
+    flat = data.reshape(-1)
+    is_text = np.fromiter((isinstance(v, str) for v in flat), dtype=bool, count=flat.size)
+    flat[~is_text & pd.isna(flat)] = None  # NaN, NaT, pd.NA
+    where = np.flatnonzero(is_text)
+    if len(where):
+        texts = flat[where]
+        arrow = pa.array(texts.tolist(), type=pa.large_string())
+        clean = pc.match_substring_regex(arrow, _ALREADY_CLEAN).to_numpy(zero_copy_only=False)
+        dirty = where[~clean]
+        if len(dirty):
+            flat[dirty] = clean_text_series(pd.Series(flat[dirty], dtype=object)).to_numpy()
+            blank = dirty[np.fromiter((v == "" for v in flat[dirty]), bool, count=len(dirty))]
+            flat[blank] = None
     return pd.DataFrame(
         data,
         index=range(top, top + len(rows)),
@@ -57,17 +75,37 @@ def make_grid(rows: Sequence[Sequence[Any]], *, top: int = 1, left: int = 1) -> 
     )
 
 
+def _cells(row: Sequence[Any]) -> np.ndarray:
+    """A row as a 1-d object array, even when a cell is itself a list or tuple."""
+    out = np.empty(len(row), dtype=object)
+    try:
+        out[:] = list(row)
+    except ValueError:  # numpy tried to read a list-valued cell as a dimension
+        for position, value in enumerate(row):
+            out[position] = value
+    return out
+
+
 def spread_merges(grid: pd.DataFrame, merges: Iterable[Merge]) -> pd.DataFrame:
     """Copy each merged area's top-left value into every cell of the area (a new grid)."""
-    grid = grid.copy()
+    values = grid.to_numpy(dtype=object, copy=True)
+    rows = {row: n for n, row in enumerate(grid.index)}
+    columns = {column: n for n, column in enumerate(grid.columns)}
     for merge in merges:
-        if merge.top not in grid.index or merge.left not in grid.columns:
+        if merge.top not in rows or merge.left not in columns:
             continue
-        value = grid.at[merge.top, merge.left]
-        rows = [r for r in range(merge.top, merge.bottom + 1) if r in grid.index]
-        cols = [c for c in range(merge.left, merge.right + 1) if c in grid.columns]
-        grid.loc[rows, cols] = value
-    return grid
+        top, left = rows[merge.top], columns[merge.left]
+        bottom = _last_inside(rows, merge.top, merge.bottom)
+        right = _last_inside(columns, merge.left, merge.right)
+        values[top : bottom + 1, left : right + 1] = values[top, left]
+    return pd.DataFrame(values, index=grid.index, columns=grid.columns, dtype=object)
+
+
+def _last_inside(positions: dict[int, int], first: int, last: int) -> int:
+    """The position of the last of first…last that the grid has (grids are contiguous)."""
+    while last > first and last not in positions:
+        last -= 1
+    return positions[last]
 
 
 def filled(grid: pd.DataFrame) -> pd.DataFrame:

@@ -1,12 +1,14 @@
 """Header rows and row-label columns: how many, and one flat name per column."""
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from dadeum.engine.cells import CellError
+from dadeum.engine.cells import CellError, Placeholder
 
 MAX_HEADER_ROWS = 5
 # A column whose cells below the first row are mostly text holds row labels (구분, 시군구, …).
@@ -14,34 +16,136 @@ LABEL_SHARE = 0.6
 NUMBER_SHARE = 0.6
 
 
-def cell_kinds(block: pd.DataFrame) -> pd.DataFrame:
-    """ "blank", "number" or "text" for every cell; statistical placeholders count as numbers."""
+# What each cell turned out to be when read as a number.
+NUMBER, BLANK, PLACEHOLDER, UNREADABLE = 0, 1, 2, 3
+_KIND_NAMES = np.array(["number", "blank", "number", "text"])
+# A column longer than this whose first SAMPLE filled cells are all text is taken as text
+# throughout without reading every cell (row labels: 10,000 names need no number parsing).
+SAMPLE = 256
+_TEXT = CellError("글자입니다.")
+
+
+def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
+    """Every cell read as a number once: (converted, kinds, codes).
+
+    ``converted`` holds what ``to_number_series`` made of each cell (a float, ``Placeholder``
+    or ``CellError``; None for blanks); ``kinds`` says "blank", "number" or "text" for each
+    cell, statistical placeholders counting as numbers; ``codes`` is the same as NUMBER,
+    BLANK, PLACEHOLDER or UNREADABLE in an int8 array.
+    """
     from dadeum.engine.numbers import to_number_series
 
-    kinds = pd.DataFrame("blank", index=block.index, columns=block.columns, dtype=object)
-    for column in block.columns:
+    converted = np.full(block.shape, None, dtype=object)
+    codes = np.full(block.shape, BLANK, dtype=np.int8)
+    for position, column in enumerate(block.columns):
         values = block[column]
-        present = values.notna()
-        if not present.any():
+        present = values.notna().to_numpy()
+        count = int(present.sum())
+        if not count:
             continue
-        converted = to_number_series(values[present])
-        is_number = converted.map(lambda v: not isinstance(v, CellError)).astype(bool)
-        kinds.loc[present[present].index, column] = is_number.map(
-            {True: "number", False: "text"}
-        ).to_numpy()
-    return kinds
+        filled = values[present]
+        if count > 4 * SAMPLE:
+            sample = _codes(to_number_series(filled.iloc[:SAMPLE]).to_numpy(dtype=object))
+            if (sample == UNREADABLE).all():
+                converted[present, position] = _TEXT
+                codes[present, position] = UNREADABLE
+                continue
+        read = to_number_series(filled).to_numpy(dtype=object)
+        converted[present, position] = read
+        codes[present, position] = _codes(read)
+    return (
+        pd.DataFrame(converted, index=block.index, columns=block.columns, dtype=object),
+        pd.DataFrame(_KIND_NAMES[codes], index=block.index, columns=block.columns),
+        codes,
+    )
 
 
-def label_column_count(kinds: pd.DataFrame) -> int:
-    """How many leading columns hold row labels (text) rather than values."""
-    below = kinds.iloc[1:] if len(kinds) > 1 else kinds
+def _codes(read: np.ndarray) -> np.ndarray:
+    return np.fromiter(
+        (
+            NUMBER if type(v) is float
+            else BLANK if v is None
+            else UNREADABLE if type(v) is CellError
+            else PLACEHOLDER if type(v) is Placeholder
+            else NUMBER
+            for v in read
+        ),
+        dtype=np.int8,
+        count=len(read),
+    )  # fmt: skip
+
+
+def cell_kinds(block: pd.DataFrame) -> pd.DataFrame:
+    """ "blank", "number" or "text" for every cell; statistical placeholders count as numbers."""
+    return read_cells(block)[1].astype(object)
+
+
+# Headers of label columns that hold numbers: codes, years, periods, serial numbers.
+_ID_HEADER = re.compile(
+    r"(코드|번호|순번|연번|일련|시점|연도|년도|년월|연월|기간|code|year|period|\bid\b|^no\.?$)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"^\d+$")
+
+
+def _id_like(values: pd.Series) -> str | None:
+    """ "strong" when a column of numbers is surely row labels (distinct years, perhaps
+    provisional), "weak" when it may be (distinct whole numbers written without separators,
+    like codes and serial numbers), else None."""
+    from dadeum.engine.tables.names import year_of
+
+    present = [v for v in values if v is not None and not is_total_label(v)]
+    if not present:
+        return None
+    if all(year_of(v) for v in present) and len({year_of(v)[0] for v in present}) == len(present):
+        return "strong"
+    for value in present:
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, (int, np.integer)):
+            continue
+        if isinstance(value, float) and value.is_integer():
+            continue
+        if isinstance(value, str) and _DIGITS.match(value.strip()):
+            continue
+        return None
+    keys = [str(int(v)) if isinstance(v, (int, float, np.integer)) else v.strip() for v in present]
+    return "weak" if len(set(keys)) == len(keys) else None
+
+
+def label_column_count(
+    kinds: pd.DataFrame, block: pd.DataFrame | None = None, header_rows: int = 1
+) -> int:
+    """How many leading columns hold row labels rather than values.
+
+    A column of mostly text is a label column. So is a column of numbers that are labels
+    (given ``block``): distinct years, or numbers under a header such as 코드, 시점, 연도,
+    순번; distinct whole numbers without separators count too when a text label column
+    follows them (행정동코드 before 행정동명).
+    """
+    body = kinds.iloc[header_rows:] if len(kinds) > header_rows else kinds.iloc[-1:]
     count = 0
-    for column in kinds.columns:
-        present = below[column][below[column] != "blank"]
+    weak = False  # leading columns that are labels only if a text label column follows
+    for position, column in enumerate(kinds.columns):
+        cells = body[column]
+        present = cells[cells != "blank"]
         if len(present) and (present == "text").mean() >= LABEL_SHARE:
-            count += 1
-        else:
+            if not weak or present.size >= 0.8 * len(body):
+                count = position + 1
+                weak = False
+                continue
             break
+        if block is None or not len(present) or (present == "text").mean() > 0.2:
+            break
+        kind = _id_like(block[column].loc[present.index])
+        header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
+        if kind == "strong" or (kind and _ID_HEADER.search(header)):
+            count = position + 1
+            continue
+        if kind == "weak" and count == 0:
+            weak = True
+            continue
+        break
     return count
 
 
@@ -86,12 +190,13 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
         if (present == "text").mean() > 0.5:
             count += 1
             continue
-        values = block.iloc[position][present.index]
+        # Years across the top (2022, 2023, perhaps with 증감 beside them) and no new label.
+        numbers = block.iloc[position][present.index[present == "number"]]
         if (
             no_new_label
-            and len(values) >= 2
-            and all(_year_like(v) for v in values)
-            and values.nunique() == len(values)
+            and len(present) >= 2
+            and all(_year_like(v) for v in numbers)
+            and (labels or numbers.map(header_text).nunique() == len(numbers))
         ):
             count += 1
             continue
@@ -115,6 +220,7 @@ class Header:
     names: list[str]  # one flat name per column
     levels: list[list[str]]  # each column's header parts, top to bottom (blanks dropped)
     filled_cells: list[tuple[int, int, str]]  # header cells filled from a merged neighbour
+    rows: list[list[int]]  # the sheet row each part of ``levels`` was read from
 
 
 def flatten_header(header: pd.DataFrame, labels: int) -> Header:
@@ -145,27 +251,39 @@ def flatten_header(header: pd.DataFrame, labels: int) -> Header:
                 grid[r][c] = grid[r][c - 1]
                 if grid[r][c]:
                     filled_cells.append((header.index[r], header.columns[c], grid[r][c]))
-    levels, names = [], []
+    levels, names, sources = [], [], []
     for c in range(columns):
         parts: list[str] = []
+        part_rows: list[int] = []
         for r in range(rows):
             part = grid[r][c]
             if part and (not parts or parts[-1] != part):
                 parts.append(part)
+                part_rows.append(int(header.index[r]))
         levels.append(parts)
+        sources.append(part_rows)
         names.append("_".join(parts))
-    return Header(names=names, levels=levels, filled_cells=filled_cells)
+    return Header(names=names, levels=levels, filled_cells=filled_cells, rows=sources)
 
 
 _TOTAL = re.compile(
-    r"^(합\s*계|총\s*계|소\s*계|계|합|총합계|전\s*체|전\s*국|total|sum|subtotal)$", re.IGNORECASE
+    r"^(합계|총계|소계|계|합|총합계|누계합계|전체|전국|"
+    r"(grand)?(sub)?total|sum|all|bothsexes|allages|allindustries|wholecountry)$",
+    re.IGNORECASE,
 )
-_SUBTOTAL_INSIDE = re.compile(r"(소\s*계|합\s*계|총\s*계)")
+_SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
+_ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
 
 
 def is_total_label(value: object) -> bool:
-    """True for 합계, 계, 소계, 총계, 전체, 전국, "서울 소계", "(소계)" and the like."""
-    if not isinstance(value, str):
-        return False
+    """True for 합계, 계, 소계, 총계, 전체, 전국, "서울 소계", "(소계)", "종로구 계", Total,
+    Subtotal, "Both sexes", "All ages" and the like."""
+    return isinstance(value, str) and _is_total_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_total_text(value: str) -> bool:
     text = re.sub(r"[\s()\[\]<>]", "", value)
-    return bool(_TOTAL.match(text) or _SUBTOTAL_INSIDE.search(text))
+    return bool(
+        _TOTAL.match(text) or _SUBTOTAL_INSIDE.search(text) or _ENDS_IN_TOTAL.search(value.strip())
+    )

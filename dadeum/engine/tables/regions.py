@@ -8,14 +8,15 @@ import pandas as pd
 
 from dadeum.engine.tables.grid import filled
 
-# "(단위: 천원)", "[단위 : 건, 명]", "단위:%"
+# "(단위: 천원)", "[단위 : 건, 명]", "단위:%", "(Unit: thousand persons)", "Units: KRW"
 UNIT_PATTERN = re.compile(
-    r"^[(\[<〈【]?\s*단\s*위\s*[:：]?\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$"
+    r"^[(\[<〈【]?\s*(?:단\s*위|units?\b)\s*[:：]?\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$",
+    re.IGNORECASE,
 )
 # Footnotes and sources under a table: "※ …", "주) …", "1) …", "자료: …", "출처 : …", "* …"
 NOTE_PATTERN = re.compile(
     r"^\s*(※|\*|＊|주\s*\d*\s*[)）:：]|\d{1,2}\s*[)）]\s|[①-⑳]|자료\s*[:：]|출처\s*[:：)]?|"
-    r"비고\s*[:：]|참고\s*[:：]|note\b|source\b)",
+    r"비고\s*[:：]|참고\s*[:：]|notes?\b|sources?\b)",
     re.IGNORECASE,
 )
 # "2023. 12. 31. 기준", "(2024.1.1 현재)", "기준일: 2023-12-31"
@@ -56,9 +57,22 @@ def is_note(text: object) -> bool:
     return isinstance(text, str) and bool(NOTE_PATTERN.match(text))
 
 
-def _row_cells(grid: pd.DataFrame, row: int) -> list[tuple[int, object]]:
-    values = grid.loc[row]
-    return [(col, value) for col, value in values.items() if pd.notna(value)]
+class _RowCells(dict):
+    """Each row's filled cells as (sheet column, value), read from the grid when first asked
+    for: only the rows at the edges of a block are ever looked at."""
+
+    def __init__(self, grid: pd.DataFrame, mask: pd.DataFrame) -> None:
+        super().__init__()
+        self.values = grid.to_numpy(dtype=object)
+        self.present = mask.to_numpy()
+        self.columns = list(grid.columns)
+        self.position = {row: n for n, row in enumerate(grid.index)}
+
+    def __missing__(self, row: int) -> list[tuple[int, object]]:
+        n = self.position[row]
+        cells = [(self.columns[j], self.values[n, j]) for j in np.flatnonzero(self.present[n])]
+        self[row] = cells
+        return cells
 
 
 def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
@@ -80,32 +94,28 @@ def _is_annotation_below(cells: list[tuple[int, object]]) -> bool:
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """Start and end positions (inclusive) of each run of True."""
-    runs, start = [], None
-    for position, flag in enumerate(flags):
-        if flag and start is None:
-            start = position
-        elif not flag and start is not None:
-            runs.append((start, position - 1))
-            start = None
-    if start is not None:
-        runs.append((start, len(flags) - 1))
-    return runs
+    edges = np.diff(np.concatenate(([0], np.asarray(flags, dtype=np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1) - 1
+    return [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
 
 
 def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
     """Every table on the sheet, top to bottom then left to right.
 
     Blank rows separate blocks; leading title/unit rows and trailing note rows are set aside;
-    a fully blank column splits a block into side-by-side tables when the part on its right
-    starts with its own text label column.
+    a block after a blank row that starts with data rather than a header of its own (a blank
+    row between groups) continues the table above; a fully blank column splits a block into
+    side-by-side tables when the part on its right starts with its own text label column.
     """
     mask = filled(grid)
     row_numbers = list(grid.index)
     regions: list[TableRegion] = []
     pending_above: list[tuple[str, tuple[int, int, str]]] = []
+    closed = True  # the last table has notes below it, so a later block cannot continue it
+    cells = _RowCells(grid, mask)
     for start, end in _runs(mask.any(axis=1).to_numpy()):
         block_rows = row_numbers[start : end + 1]
-        cells = {row: _row_cells(grid, row) for row in block_rows}
         first = 0
         while first < len(block_rows) and _is_annotation_above(cells[block_rows[first]]):
             first += 1
@@ -114,6 +124,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
             last -= 1
         above = block_rows[:first]
         below = block_rows[last + 1 :]
+        below_notes = [(row, c, v) for row in below for c, v in _distinct_cells(cells[row])]
         if first > last:  # only annotations: a title block above, or notes below, a table
             if (
                 regions
@@ -126,6 +137,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 regions[-1].notes += [
                     (row, c, v) for row in block_rows for c, v in _distinct_cells(cells[row])
                 ]
+                closed = True
             else:
                 pending_above += [
                     _classify_above(row, c, v)
@@ -134,6 +146,11 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 ]
             continue
         body_rows = block_rows[first : last + 1]
+        if not (above or pending_above or closed) and _continues(grid, regions[-1], body_rows):
+            regions[-1].bottom = body_rows[-1]
+            regions[-1].notes += below_notes
+            closed = bool(below_notes)
+            continue
         for left, right in _split_columns(grid, body_rows):
             region = TableRegion(body_rows[0], left, body_rows[-1], right)
             for kind, item in pending_above + [
@@ -142,10 +159,53 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 (region.units if kind == "unit" else region.titles).append(item)
             regions.append(region)
             pending_above = []
-        regions[-1].notes += [(row, c, v) for row in below for c, v in _distinct_cells(cells[row])]
+        regions[-1].notes += below_notes
+        closed = bool(below_notes)
     if pending_above and regions:
         regions[-1].notes += [item for _, item in pending_above]
     return regions
+
+
+_NUMBER_TEXT = re.compile(r"^[△▲▽▼∆Δ\-−+(]?\s*[\d,]*\d(\.\d+)?\s*\)?\s*%?$")
+_PLACEHOLDER_TEXT = {"-", "–", "—", "…", "...", "x", "X", "·"}
+
+
+def _looks_numeric(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float, np.number)):
+        return True
+    return isinstance(value, str) and (
+        value.strip() in _PLACEHOLDER_TEXT or bool(_NUMBER_TEXT.match(value.strip()))
+    )
+
+
+def _continues(grid: pd.DataFrame, region: TableRegion, rows: list[int]) -> bool:
+    """Whether a block after blank rows carries on ``region``: it lies within the region's
+    columns, and its first row is data (numbers beside its label), not a header."""
+    if region.right <= region.left:
+        return False
+    block = grid.loc[rows]
+    used = block.columns[block.notna().any(axis=0).to_numpy()]
+    if not len(used) or used.min() < region.left or used.max() > region.right:
+        return False
+    first = grid.loc[rows[0], region.left : region.right]
+    values = [v for v in first.iloc[1:] if v is not None and not pd.isna(v)]
+    numbers = [v for v in values if _looks_numeric(v)]
+    if not numbers:
+        return False
+    years = [v for v in numbers if _is_year(v)]
+    if len(years) == len(values) and len(set(map(str, years))) == len(years) >= 2:
+        return False  # a header of years: 2022, 2023, …
+    return True
+
+
+def _is_year(value: object) -> bool:
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return False
+    return number.is_integer() and 1900 <= number <= 2100
 
 
 def _distinct_cells(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
@@ -174,7 +234,7 @@ def _split_columns(grid: pd.DataFrame, rows: list[int]) -> list[tuple[int, int]]
     for left, right in spans[1:]:
         first_column = block[left].iloc[1:].dropna()
         own_labels = len(first_column) > 0 and (
-            first_column.map(lambda v: isinstance(v, str)).mean() >= 0.8
+            first_column.map(lambda v: isinstance(v, str) and not _looks_numeric(v)).mean() >= 0.8
         )
         if own_labels and right > left:
             merged.append((left, right))

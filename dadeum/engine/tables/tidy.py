@@ -1,30 +1,62 @@
 """One human-formatted table to one tidy table, step by step, reporting every step.
 
 The steps, each usable alone on a grid (a DataFrame keyed by Excel row and column numbers):
-find the table (``regions.find_tables``), count header rows and label columns, flatten the
-header, forward-fill grouped row labels, set aside total rows and columns, apply units,
-convert values, drop empty rows and columns. ``tidy_grid`` runs them all.
+find the table (``regions.find_tables``), drop empty rows and columns inside it, count
+header rows and label columns (``header``), flatten the header, name its levels and read the
+units written in it, forward-fill grouped row labels, set aside total rows and columns, read
+the values as numbers and scale them to base units, and unpivot (``long.to_long``).
+``tidy_grid`` runs them all; every step reports what it did as ``Issue`` rows with the
+sheet's 1-based coordinates.
 """
 
+import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.issues import Issue, column_letter
 from dadeum.engine.korean import quoted
 from dadeum.engine.tables.grid import trim
 from dadeum.engine.tables.header import (
-    cell_kinds,
+    NUMBER,
+    PLACEHOLDER,
+    UNREADABLE,
     flatten_header,
     header_row_count,
+    header_text,
     is_total_label,
     label_column_count,
+    read_cells,
+)
+from dadeum.engine.tables.long import VALUE_COLUMN, level_column_names, to_long
+from dadeum.engine.tables.names import (
+    DIMENSION_WORD,
+    GENERIC_LABELS,
+    language_of,
+    name_for,
+    value_kind,
+    year_of,
 )
 from dadeum.engine.tables.regions import TableRegion, find_tables
 from dadeum.engine.tables.units import parse_unit, split_header_unit
 
-VALUE_COLUMN = "value"
+__all__ = [
+    "VALUE_COLUMN",
+    "TidyTable",
+    "level_column_names",
+    "tidy_grid",
+    "tidy_region",
+    "to_long",
+]
+
+# Value columns whose header says they hold text, whatever their cells look like.
+_TEXT_HEADER = re.compile(
+    r"^(비고|내용|사유|주소|소재지|위치|설명|참고|특이사항|remarks?|notes?|comments?|description)$",
+    re.IGNORECASE,
+)
+# Above this share of unreadable cells (placeholders aside) a value column is text (비고).
+TEXT_SHARE = 0.5
 
 
 @dataclass
@@ -40,6 +72,9 @@ class TidyTable:
     issues: list[Issue] = field(default_factory=list)
     region: TableRegion | None = None
     source_columns: dict[str, int] = field(default_factory=dict)  # column → sheet column
+    attribute_columns: list[str] = field(default_factory=list)  # text among values (비고)
+    level_titles: dict[int, str] = field(default_factory=dict)  # levels the header names
+    language: str = "ko"  # "en" for a table written in English
 
     def long(self) -> pd.DataFrame:
         """One record per value: the label columns, one column per header level, ``value``."""
@@ -50,10 +85,42 @@ def tidy_grid(
     grid: pd.DataFrame, *, header_rows: int | None = None, sheet: str | None = None
 ) -> list[TidyTable]:
     """Every table found on a grid, tidied. Empty list when the grid holds no table."""
-    tables = []
-    for region in find_tables(trim(grid)):
-        tables.append(tidy_region(grid, region, header_rows=header_rows, sheet=sheet))
-    return tables
+    return [
+        tidy_region(grid, region, header_rows=header_rows, sheet=sheet)
+        for region in find_tables(trim(grid))
+    ]
+
+
+def _quiet(*args, **kwargs) -> None:
+    """The reporter of a verb called without one: issues are not collected."""
+
+
+class _Reporter:
+    """Collects issues: ``report(type, message, row, column, value)``, sheet coordinates."""
+
+    def __init__(self, sheet: str | None) -> None:
+        self.sheet = sheet
+        self.issues: list[Issue] = []
+
+    def __call__(self, kind: str, message: str, row=None, column=None, value=None) -> None:
+        row = None if row is None else int(row)
+        column = None if column is None else int(column)
+        self.issues.append(Issue(kind, message, row, column, value, self.sheet))
+
+
+@dataclass
+class _ValueColumn:
+    """A value column's header, read: its parts, unit and whether it is a total."""
+
+    column: int  # sheet column
+    parts: list[str]
+    rows: list[int]  # sheet row of each part
+    unit: str | None = None  # unit written in the header ("천원")
+    total: bool = False
+
+    def name(self, base_unit: str | None) -> str:
+        name = "_".join(self.parts)
+        return f"{name}({base_unit})" if self.unit and name else name
 
 
 def tidy_region(
@@ -63,11 +130,137 @@ def tidy_region(
     header_rows: int | None = None,
     sheet: str | None = None,
 ) -> TidyTable:
-    issues: list[Issue] = []
+    """Tidy the table at ``region`` of ``grid`` (see the module docstring for the steps)."""
+    report = _Reporter(sheet)
+    _report_annotations(region, report)
+    block = grid.loc[region.top : region.bottom, region.left : region.right]
+    block = drop_empty_lines(block, report)
+    converted, kinds, codes = read_cells(block)
+    labels = label_column_count(kinds, block)
+    if header_rows is None:
+        count = header_row_count(block, kinds, labels)
+        labels = label_column_count(kinds, block, count)
+    else:
+        count = header_rows
+    count = max(1, min(count, len(block) - 1 if len(block) > 1 else 1))
+    if count > 1:
+        report(
+            "multi-row-header",
+            f"머리글 {count}개 행을 한 행으로 합쳤습니다.",
+            block.index[0],
+            value=count,
+        )
+    header = flatten_header(block.iloc[:count], labels)
+    for row, column, text in header.filled_cells:
+        report("merged-header-filled", f"병합된 머리글 {quoted(text, '을/를')} 채웠습니다.",
+               row, column, text)  # fmt: skip
+    body = block.iloc[count:]
+    converted = converted.iloc[count:]
+    codes = codes[count:]
+    position_of = {column: n for n, column in enumerate(block.columns)}
+    columns = list(block.columns)
+    label_sources = columns[:labels]
+    language = language_of(
+        [*[p for parts in header.levels for p in parts], *body[label_sources].stack().tolist()]
+    )
 
-    def report(kind: str, message: str, row=None, column=None, value=None) -> None:
-        issues.append(Issue(kind, message, row, column, value, sheet))
+    values = [
+        _ValueColumn(column, list(parts), list(rows))
+        for column, parts, rows in zip(
+            columns[labels:], header.levels[labels:], header.rows[labels:], strict=True
+        )
+    ]
+    _read_header_parts(values, report)
+    titles = _level_titles(values, report, block.index[0])
 
+    # Label columns: fill grouped labels down, numbers and years as text, generic names named.
+    label_frame = pd.DataFrame(
+        {c: _label_values(body[c], c, report) for c in label_sources}, index=body.index
+    )
+    label_frame = fill_group_labels(label_frame, report)
+    label_data = {c: label_frame[c].to_numpy(dtype=object) for c in label_sources}
+    label_names = _label_names(header.names[:labels], label_sources, label_data, language, report)
+
+    # Value columns: read as numbers and scaled, or kept as text (비고).
+    base_units: dict[int, tuple[str, float] | None] = {}
+    table_unit = parse_unit(region.unit) if region.unit else None
+    for value in values:
+        parsed = parse_unit(value.unit) if value.unit else None
+        base_units[value.column] = parsed or (table_unit if not value.unit else None)
+    names = _unique_names(
+        label_names,
+        [v.name(base_units[v.column][0] if base_units[v.column] else None) for v in values],
+        columns,
+        report,
+        block.index[0],
+    )
+    data: dict[str, np.ndarray] = {}
+    for name, column in zip(names[:labels], label_sources, strict=True):
+        data[name] = label_data[column]
+    attributes, units = [], {}
+    for name, value in zip(names[labels:], values, strict=True):
+        original = body[value.column]
+        column_codes = codes[:, position_of[value.column]]
+        if _is_text_column(value, column_codes):
+            attributes.append(name)
+            data[name] = original.to_numpy(dtype=object)
+            if not value.total:
+                report("text-column",
+                       f"{quoted(name, '은/는')} 글자 열이라 숫자로 바꾸지 않았습니다.",
+                       column=value.column)  # fmt: skip
+            continue
+        unit = base_units[value.column]
+        factor = unit[1] if unit else 1
+        if unit and factor != 1 and not value.total:
+            written = value.unit or region.unit
+            report(
+                "unit-applied",
+                f"{quoted(name, '은/는')} {written} 단위라서 {unit[0]} 단위로 환산했습니다"
+                f"(×{factor:,}).",
+                column=value.column,
+                value=written,
+            )
+        data[name] = convert_values(
+            original, factor, report, value.column,
+            converted=converted[value.column], codes=column_codes,
+        )  # fmt: skip
+        if unit:
+            units[name] = unit[0]
+    frame = pd.DataFrame(data, index=body.index)
+
+    # Totals: rows and columns set aside, not lost.
+    frame, totals = set_aside_total_rows(frame, names[:labels], report)
+    total_names = [n for n, v in zip(names[labels:], values, strict=True) if v.total]
+    if len(total_names) == len(values):
+        total_names = []  # a table of totals only: nothing to set aside
+    for name in total_names:
+        report("total-column", f"합계 열 {quoted(name, '을/를')} 따로 뺐습니다.",
+               column=dict(zip(names, columns, strict=True))[name])  # fmt: skip
+    total_columns = frame[total_names].copy()
+    frame = frame.drop(columns=total_names)
+    attributes = [a for a in attributes if a in frame.columns]
+    levels = {
+        name: list(value.parts)
+        for name, value in zip(names[labels:], values, strict=True)
+        if name in frame.columns and name not in attributes
+    }
+    return TidyTable(
+        data=frame,
+        label_columns=list(names[:labels]),
+        levels=levels,
+        units={n: u for n, u in units.items() if n in levels},
+        totals=totals,
+        total_columns=total_columns,
+        issues=report.issues,
+        region=region,
+        source_columns=dict(zip(names, columns, strict=True)),
+        attribute_columns=attributes,
+        level_titles=titles,
+        language=language,
+    )
+
+
+def _report_annotations(region: TableRegion, report) -> None:
     for row, column, text in region.titles:
         report("title-row", "표 위의 제목 행을 데이터에서 뺐습니다.", row, column, text)
     for row, column, text in region.units:
@@ -78,264 +271,215 @@ def tidy_region(
     for row, column, text in region.notes:
         report("note-row", "표 아래의 주석·출처 행을 데이터에서 뺐습니다.", row, column, text)
 
-    block = grid.loc[region.top : region.bottom, region.left : region.right]
-    kinds = cell_kinds(block)
-    labels = label_column_count(kinds)
-    count = header_rows if header_rows is not None else header_row_count(block, kinds, labels)
-    count = max(1, min(count, len(block)))
-    if count > 1:
-        report(
-            "multi-row-header",
-            f"머리글 {count}개 행을 한 행으로 합쳤습니다.",
-            row=int(block.index[0]),
-            value=count,
-        )
-    header = flatten_header(block.iloc[:count], labels)
-    for row, column, text in header.filled_cells:
-        report(
-            "merged-header-filled",
-            f"병합된 머리글 {quoted(text, '을/를')} 채웠습니다.",
-            row,
-            column,
-            text,
-        )
 
-    body = block.iloc[count:].copy()
-    names = _unique_names(header.names, list(block.columns), labels, report, int(block.index[0]))
-    body.columns = names
-    source_columns = dict(zip(names, block.columns, strict=True))
-    levels = dict(zip(names, header.levels, strict=True))
-    label_names, value_names = names[:labels], names[labels:]
-
-    body = _drop_empty(body, report, source_columns)
-    label_names = [n for n in label_names if n in body.columns]
-    value_names = [n for n in value_names if n in body.columns]
-    _fill_row_labels(body, label_names, report, source_columns)
-    body, totals = _set_aside_totals(body, label_names, report, source_columns)
-    body, total_columns = _set_aside_total_columns(
-        body, value_names, levels, report, source_columns
-    )
-    value_names = [n for n in value_names if n in body.columns]
-
-    units = _units(value_names, region.unit, report, source_columns)
-    _convert_values(
-        body, value_names, {n: f for n, (_, _, f) in units.items()}, report, source_columns
-    )
-    renamed = {old: new for old, (new, _, _) in units.items()}
-    for old, new in renamed.items():
-        levels[new] = [*levels[old][:-1], split_header_unit(levels[old][-1])[0]]
-        source_columns[new] = source_columns[old]
-    value_names = [renamed.get(n, n) for n in value_names]
-    return TidyTable(
-        data=body.rename(columns=renamed),
-        label_columns=label_names,
-        levels={n: levels[n] for n in value_names},
-        units={new: unit for new, unit, _ in units.values()},
-        totals=totals.rename(columns=renamed),
-        total_columns=total_columns,
-        issues=issues,
-        region=region,
-        source_columns=source_columns,
-    )
+def drop_empty_lines(block: pd.DataFrame, report=None) -> pd.DataFrame:
+    """``block`` without its blank rows and columns (spacer rows between groups, a narrow
+    blank column between header groups), each reported to ``report`` if given."""
+    report = report or _quiet
+    filled = block.notna().to_numpy()
+    empty_rows = block.index[~filled.any(axis=1)]
+    empty_columns = block.columns[~filled.any(axis=0)]
+    for row in empty_rows:
+        report("empty-row", "표 안의 빈 행을 지웠습니다.", row)
+    for column in empty_columns:
+        report("empty-column", f"표 안의 빈 열({column_letter(column)}열)을 지웠습니다.",
+               column=column)  # fmt: skip
+    if len(empty_rows) or len(empty_columns):
+        block = block.drop(index=empty_rows, columns=empty_columns)
+    return block
 
 
-def _unique_names(names, columns, labels, report, header_row) -> list[str]:
+def _read_header_parts(values: list[_ValueColumn], report) -> None:
+    """Provisional marks off years ("2023 p)" → "2023"), units out of the parts ("인구(명)"
+    → 인구, unit 명), and which columns are totals (계, 합계, Total at any level)."""
+    reported = set()
+    for value in values:
+        for n, part in enumerate(value.parts):
+            year = year_of(part)
+            if year and year[1]:
+                stripped = part[: part.rfind(year[1])].rstrip() or year[0]
+                value.parts[n] = stripped
+                if (value.rows[n], part) not in reported:
+                    reported.add((value.rows[n], part))
+                    report("provisional-mark",
+                           f"'{part}'에서 잠정치 표시를 빼고 "
+                           f"{quoted(stripped, '으로/로')} 적었습니다.",
+                           value.rows[n], value.column, part)  # fmt: skip
+        for n in range(len(value.parts) - 1, -1, -1):
+            base, unit = split_header_unit(value.parts[n])
+            if unit:
+                value.parts[n], value.unit = base, unit
+                break
+        value.total = any(is_total_label(part) for part in value.parts)
+
+
+def _level_titles(values: list[_ValueColumn], report, header_row) -> dict[int, str]:
+    """A header cell spanning every value column over a deeper level names that level
+    (사고유형 over 차대사람, 차대차, …): it leaves the column names and titles the level."""
+    titles: dict[int, str] = {}
+    kept = [v for v in values if not v.total] or values
+    level = 0
+    while kept and all(len(v.parts) > level + 1 for v in kept):
+        parts = {v.parts[level] for v in kept}
+        if len(parts) != 1 or not DIMENSION_WORD.search(next(iter(parts))):
+            level += 1
+            continue
+        title = next(iter(parts))
+        for value in values:
+            if len(value.parts) > level + 1 and value.parts[level] == title:
+                del value.parts[level]
+                del value.rows[level]
+        titles[level] = title
+        report("header-level-named",
+               f"모든 값 열에 걸친 머리글 {quoted(title, '은/는')} 열 이름에서 빼고 그 아래 "
+               "단계의 이름으로 썼습니다.", header_row, value=title)  # fmt: skip
+    return titles
+
+
+def _label_values(values: pd.Series, column: int, report) -> np.ndarray:
+    """A label column as text: numbers as written (1111051500, 2023), provisional marks off."""
+    out = values.to_numpy(dtype=object).copy()
+    for position, value in enumerate(out):
+        if value is None or isinstance(value, str):
+            year = year_of(value) if isinstance(value, str) else None
+            if year and year[1]:
+                out[position] = year[0]
+                report("provisional-mark",
+                       f"'{value}'에서 잠정치 표시를 빼고 "
+                       f"{quoted(year[0], '으로/로')} 적었습니다.",
+                       values.index[position], column, value)  # fmt: skip
+            continue
+        out[position] = header_text(value)
+    return out
+
+
+def fill_group_labels(labels: pd.DataFrame, report=None) -> pd.DataFrame:
+    """Fill a group label down into the rows below it (a merged 시도 over its 시군구), in
+    every label column but the last; a new frame. ``labels`` is keyed by sheet row and
+    column, as a grid is, so each filled cell is reported where it is."""
+    report = report or _quiet
+    out = labels.copy()
+    for column in labels.columns[:-1]:
+        values = labels[column]
+        filled = values.ffill()
+        for position in np.flatnonzero((values.isna() & filled.notna()).to_numpy()):
+            label = filled.iat[position]
+            report("row-label-filled", f"병합된 {quoted(label, '을/를')} 채웠습니다.",
+                   labels.index[position], column, label)  # fmt: skip
+        out[column] = filled.astype(object)
+    return out
+
+
+def _label_names(names, sources, label_data, language, report) -> list[str]:
+    """A generic label header (구분, 항목, a blank) named after its values when every value
+    says what it is (월, 연도, 시군구). A header shared by several label columns (구분 merged
+    over 시군구 and 읍면동) stays as it is: 구분, 구분_2."""
+    result = list(names)
+    for position, (name, column) in enumerate(zip(names, sources, strict=True)):
+        if name.strip().lower() not in GENERIC_LABELS or (name and names.count(name) > 1):
+            continue
+        kind = value_kind(label_data[column])
+        guess = name_for(kind, language) if kind else None
+        if guess and guess not in result:
+            result[position] = guess
+            if name:
+                report("label-column-named",
+                       f"{quoted(name, '이라는/라는')} 열 이름을 값에 맞게 "
+                       f"{quoted(guess, '으로/로')} 바꿨습니다.", None, column, name)  # fmt: skip
+    return result
+
+
+def _unique_names(label_names, value_names, columns, report, header_row) -> list[str]:
     result: list[str] = []
-    for position, (name, column) in enumerate(zip(names, columns, strict=True)):
+    labels = len(label_names)
+    for position, (name, column) in enumerate(
+        zip([*label_names, *value_names], columns, strict=True)
+    ):
         if not name:
             is_label = position < labels and "구분" not in result
             name = "구분" if is_label else f"열{column_letter(column)}"
-            report(
-                "blank-column-name",
-                f"이름이 없는 열에 {quoted(name, '이라는/라는')} 이름을 붙였습니다.",
-                header_row,
-                column,
-            )
+            report("blank-column-name",
+                   f"이름이 없는 열에 {quoted(name, '이라는/라는')} 이름을 붙였습니다.",
+                   header_row, column)  # fmt: skip
         base, number = name, 2
         while name in result:
             name = f"{base}_{number}"
             number += 1
         if name != base:
-            report(
-                "duplicate-column-name",
-                f"열 이름 {quoted(base, '이/가')} 겹쳐 {quoted(name, '으로/로')} 바꿨습니다.",
-                header_row,
-                column,
-                base,
-            )
+            report("duplicate-column-name",
+                   f"열 이름 {quoted(base, '이/가')} 겹쳐 {quoted(name, '으로/로')} 바꿨습니다.",
+                   header_row, column, base)  # fmt: skip
         result.append(name)
     return result
 
 
-def _drop_empty(body: pd.DataFrame, report, source_columns) -> pd.DataFrame:
-    empty_rows = body.index[body.isna().all(axis=1)]
-    for row in empty_rows:
-        report("empty-row", "표 안의 빈 행을 지웠습니다.", int(row))
-    body = body.drop(index=empty_rows)
-    empty_columns = [c for c in body.columns if body[c].isna().all()]
-    for name in empty_columns:
-        report(
-            "empty-column",
-            f"빈 열 {quoted(name, '을/를')} 지웠습니다.",
-            column=source_columns[name],
-        )
-    return body.drop(columns=empty_columns)
+def _is_text_column(value: _ValueColumn, codes: np.ndarray) -> bool:
+    """A header such as 비고 or 주소, or mostly unreadable cells (placeholders aside)."""
+    if value.parts and _TEXT_HEADER.match(value.parts[-1]):
+        return True
+    failed = int((codes == UNREADABLE).sum())
+    counted = failed + int((codes == NUMBER).sum())
+    return bool(counted) and failed > TEXT_SHARE * counted
 
 
-def _fill_row_labels(body: pd.DataFrame, label_names, report, source_columns) -> None:
-    """Fill a group label down into the rows below it (merged 시도 over its 시군구)."""
-    for name in label_names[:-1]:
-        column = body[name]
-        filled = column.ffill()
-        for row in body.index[column.isna() & filled.notna()]:
-            report(
-                "row-label-filled",
-                f"병합된 {quoted(filled[row], '을/를')} 채웠습니다.",
-                int(row),
-                source_columns[name],
-                filled[row],
-            )
-        body[name] = filled.astype(object)
+def convert_values(
+    original: pd.Series,
+    factor: float = 1,
+    report=None,
+    column: int | None = None,
+    *,
+    converted: pd.Series | None = None,
+    codes: np.ndarray | None = None,
+) -> np.ndarray:
+    """A value column as numbers (scaled by ``factor``): a float array with NaN for blanks
+    and placeholders, or an object array keeping the cells that could not be read, each
+    placeholder and unreadable cell reported at (its sheet row, ``column``).
 
-
-def _set_aside_totals(body, label_names, report, source_columns):
-    if not label_names:
-        return body, body.iloc[0:0]
-    is_total = body[label_names].map(is_total_label).any(axis=1)
-    for row in body.index[is_total]:
-        labels = " ".join(dict.fromkeys(str(v) for v in body.loc[row, label_names] if pd.notna(v)))
-        report("total-row", f"합계·소계 행 {quoted(labels, '을/를')} 따로 뺐습니다.", int(row))
-    return body[~is_total].copy(), body[is_total].copy()
-
-
-def _set_aside_total_columns(body, value_names, levels, report, source_columns):
-    totals = [n for n in value_names if is_total_label((levels.get(n) or [n])[-1])]
-    if len(totals) == len(value_names):  # a table of totals only: nothing to set aside
-        totals = []
-    for name in totals:
-        report(
-            "total-column",
-            f"합계 열 {quoted(name, '을/를')} 따로 뺐습니다.",
-            column=source_columns[name],
-        )
-    return body.drop(columns=totals), body[totals].copy()
-
-
-def _units(value_names, table_unit, report, source_columns):
-    """Each value column's unit: from its header ("예산(천원)") or from the table's unit row.
-
-    Returns {column: (new name, base unit, factor)} for the columns that have one.
+    ``converted`` and ``codes`` (from ``header.read_cells``) save reading the cells again.
     """
-    found = {}
-    for name in value_names:
-        base, unit = split_header_unit(name)
-        from_header = unit is not None
-        if not from_header and table_unit and parse_unit(table_unit):
-            unit = table_unit
-        if unit is None:
-            continue
-        base_unit, factor = parse_unit(unit)
-        new_name = f"{base}({base_unit})" if from_header else name
-        found[name] = (new_name, base_unit, factor)
-        if factor != 1:
-            report(
-                "unit-applied",
-                f"{quoted(name, '은/는')} {unit} 단위라서 {base_unit} 단위로 "
-                f"환산했습니다(×{factor:,}).",
-                column=source_columns[name],
-                value=unit,
-            )
-    return found
+    from dadeum.engine.tables.header import _codes
+
+    report = report or _quiet
+    if converted is None:
+        from dadeum.engine.numbers import to_number_series
+
+        converted = to_number_series(original)
+    read = converted.to_numpy(dtype=object)
+    codes = _codes(read) if codes is None else codes
+    numbers = np.full(len(read), np.nan)
+    good = codes == NUMBER
+    numbers[good] = read[good].astype(float)
+    if factor != 1:
+        numbers = np.round(numbers * factor, max(0, 9 - round(np.log10(factor))))
+    rows = original.index
+    for position in np.flatnonzero(codes == PLACEHOLDER):
+        report("placeholder", read[position].reason, rows[position], column,
+               original.iat[position])  # fmt: skip
+    errors = np.flatnonzero(codes == UNREADABLE)
+    for position in errors:
+        report("not-a-number", f"숫자로 바꾸지 못해 원래 값을 두었습니다. {read[position].reason}",
+               rows[position], column, original.iat[position])  # fmt: skip
+    if not len(errors):
+        return numbers
+    out = numbers.astype(object)
+    out[np.isnan(numbers)] = None
+    out[errors] = original.to_numpy(dtype=object)[errors]
+    return out  # fmt: skip
 
 
-def _convert_values(body, value_names, factors, report, source_columns) -> None:
-    from dadeum.engine.numbers import to_number_series
-
-    for name in value_names:
-        column = body[name]
-        present = column.notna()
-        converted = to_number_series(column[present])
-        failed = converted.map(lambda v: isinstance(v, CellError)).astype(bool)
-        if len(failed) and failed.mean() > 0.5:
-            continue  # a text column among the values (비고, 주소): leave it as text
-        out = column.astype(object).copy()
-        factor = factors.get(name, 1)
-        for row, value in converted.items():
-            if isinstance(value, CellError):
-                report(
-                    "not-a-number",
-                    f"숫자로 바꾸지 못해 원래 값을 두었습니다. {value.reason}",
-                    int(row),
-                    source_columns[name],
-                    column[row],
-                )
-            elif isinstance(value, Placeholder):
-                report("placeholder", value.reason, int(row), source_columns[name], column[row])
-                out[row] = None
-            else:
-                out[row] = value * factor if factor != 1 else value
-        body[name] = out
-
-
-def to_long(table: TidyTable) -> pd.DataFrame:
-    """Unpivot a tidy table: one row per value, one column per header level, then ``value``."""
-    value_names = list(table.levels)
-    depth = max((len(parts) for parts in table.levels.values()), default=1)
-    level_names = level_column_names(table, depth)
-    records = []
-    for row in table.data.index:
-        labels = [table.data.at[row, name] for name in table.label_columns]
-        for name in value_names:
-            value = table.data.at[row, name]
-            if pd.isna(value):
-                continue
-            parts = table.levels[name] or [name]
-            parts = [*parts, *[""] * (depth - len(parts))]
-            records.append([*labels, *parts, value])
-    columns = [*table.label_columns, *level_names, VALUE_COLUMN]
-    long = pd.DataFrame(records, columns=columns, dtype=object)
-    if table.units and len(set(table.units.values())) >= 1:
-        unit_by_parts = {tuple(table.levels[n]): table.units.get(n, "") for n in value_names}
-        long.insert(
-            len(columns) - 1,
-            "단위",
-            [
-                unit_by_parts.get(tuple(p for p in rec[len(table.label_columns) : -1] if p), "")
-                for rec in records
-            ],
-        )
-    return long
-
-
-def level_column_names(table: TidyTable, depth: int) -> list[str]:
-    """Names for the header levels: 연도, 월, 분기, 성별 when the values say so, else 항목1…"""
-    names = []
-    for level in range(depth):
-        values = {parts[level] for parts in table.levels.values() if len(parts) > level}
-        names.append(_guess_level_name(values) or f"항목{level + 1}")
-    taken = set(table.label_columns)
-    result = []
-    for name in names:
-        base, number = name, 2
-        while name in taken:
-            name = f"{base}{number}"
-            number += 1
-        taken.add(name)
-        result.append(name)
-    return result
-
-
-def _guess_level_name(values: set[str]) -> str | None:
-    import re
-
-    if not values:
-        return None
-    if all(re.fullmatch(r"(19|20)\d\d\s*(년|p\)?|\(p\)|e\)?)?", v) for v in values):
-        return "연도"
-    if all(re.fullmatch(r"\d{1,2}\s*월", v) for v in values):
-        return "월"
-    if all(re.fullmatch(r"[1-4]\s*(분기|/4|Q)|Q[1-4]", v) for v in values):
-        return "분기"
-    if values <= {"남", "여", "남자", "여자", "남성", "여성"}:
-        return "성별"
-    return None
+def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):
+    """(the rows that are not totals, the 합계·소계 rows): a row is a total when any of its
+    ``label_names`` cells is (합계, 소계, 계, 전국, Total …); each reported at its row."""
+    report = report or _quiet
+    if not label_names:
+        return frame, frame.iloc[0:0]
+    labels = frame[label_names].to_numpy(dtype=object)
+    totals = {v for v in pd.unique(labels.ravel()) if is_total_label(v)}
+    if not totals:
+        return frame, frame.iloc[0:0]
+    is_total = pd.Series(labels.ravel()).isin(totals).to_numpy().reshape(labels.shape).any(axis=1)
+    for position in np.flatnonzero(is_total):
+        text = " ".join(dict.fromkeys(str(v) for v in labels[position] if not pd.isna(v)))
+        report("total-row", f"합계·소계 행 {quoted(text, '을/를')} 따로 뺐습니다.",
+               frame.index[position])  # fmt: skip
+    return frame[~is_total].copy(), frame[is_total].copy()

@@ -13,12 +13,33 @@ BASE_UNITS = (
     "분", "인", "척", "동", "필지", "주", "마리", "kWh", "MWh", "ℓ", "L", "㎥",
 )  # fmt: skip
 _HEADER_UNIT = re.compile(
-    r"^(?P<name>.*?)\s*[(\[]\s*(?:단\s*위\s*[:：]?\s*)?(?P<unit>[^()\[\]]{1,10}?)\s*[)\]]\s*$"
+    r"^(?P<name>.*?)\s*[(\[]\s*(?:단\s*위\s*[:：]?\s*)?(?P<unit>[^()\[\]]{1,25}?)\s*[)\]]\s*$"
+)
+
+
+# English tables: "(Unit: thousand persons)", "1,000 persons", "KRW million", "million won".
+EN_MAGNITUDES = {"ten": 10, "hundred": 100, "thousand": 1_000, "ten thousand": 10_000,
+                 "hundred thousand": 100_000, "million": 1_000_000, "ten million": 10_000_000,
+                 "hundred million": 100_000_000, "billion": 1_000_000_000,
+                 "trillion": 1_000_000_000_000}  # fmt: skip
+EN_BASE_UNITS = (
+    "persons", "person", "people", "households", "household", "won", "krw", "usd", "dollars",
+    "us dollars", "us$", "cases", "case", "vehicles", "cars", "units", "tons", "tonnes",
+    "establishments", "companies", "workers", "employees", "births", "deaths", "beds",
+    "houses", "dwellings", "visitors", "km", "km2", "km²", "m2", "m²", "ha", "hectares",
+    "kwh", "mwh", "gwh", "%", "percent",
+)  # fmt: skip
+_EN_MAGNITUDE = r"(?:ten |hundred )?(?:thousand|million|billion|trillion)s?"
+_EN_UNIT = re.compile(
+    rf"^(?:(?P<number>1(?:,?000)+)|(?P<before>{_EN_MAGNITUDE})(?: of)?)?\s*(?P<base>[^\d].*?)"
+    rf"(?:\s+(?P<after>{_EN_MAGNITUDE}))?$",
+    re.IGNORECASE,
 )
 
 
 def parse_unit(text: str) -> tuple[str, float] | None:
-    """A unit text as (base unit, multiplier): "천원" → ("원", 1000), "명" → ("명", 1).
+    """A unit text as (base unit, multiplier): "천원" → ("원", 1000), "명" → ("명", 1),
+    "thousand persons" → ("persons", 1000), "KRW million" → ("KRW", 1000000).
 
     None when the text is not a unit we know (so "(2023)" or "(잠정)" are left alone).
     """
@@ -28,7 +49,17 @@ def parse_unit(text: str) -> tuple[str, float] | None:
     for prefix in sorted(MAGNITUDES, key=len, reverse=True):
         if unit.startswith(prefix) and unit[len(prefix) :] in BASE_UNITS:
             return unit[len(prefix) :], MAGNITUDES[prefix]
-    return None
+    match = _EN_UNIT.match(" ".join(text.split()))
+    if not match or match.group("base").lower() not in EN_BASE_UNITS:
+        return None
+    if match.group("before") and match.group("after"):
+        return None
+    words = (match.group("before") or match.group("after") or "").lower().rstrip("s")
+    if match.group("number"):
+        factor = int(match.group("number").replace(",", ""))
+    else:
+        factor = EN_MAGNITUDES.get(words, 1)
+    return match.group("base"), factor
 
 
 def split_header_unit(name: str) -> tuple[str, str | None]:

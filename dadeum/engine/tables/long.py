@@ -1,0 +1,77 @@
+"""The long form of a tidy table: one record per value.
+
+Columns: the label columns, the text columns that ride along (비고), one column per header
+level (named as ``names.level_names`` decides: 연도, 성별, 항목 …), the unit when the table
+has one (단위; "unit" in an English table), then ``value``. Records follow the wide table row
+by row, and within a row its value columns left to right; blank values make no record.
+"""
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from dadeum.engine.tables.names import level_names, name_for, year_of
+
+if TYPE_CHECKING:
+    from dadeum.engine.tables.tidy import TidyTable
+
+VALUE_COLUMN = "value"
+
+
+def level_column_names(table: "TidyTable", depth: int | None = None) -> list[str]:
+    """Names for the header levels of ``table``'s value columns (연도, 월, 분기, 성별, 시도 when
+    the values say so, a name the header gave, else 항목 or 항목1, 항목2 …)."""
+    parts = list(table.levels.values())
+    names = level_names(
+        parts or [[]],
+        getattr(table, "level_titles", {}),
+        [*table.label_columns, *getattr(table, "attribute_columns", [])],
+        getattr(table, "language", "ko"),
+    )
+    if depth is not None:
+        names = names[:depth]
+    return names
+
+
+def to_long(table: "TidyTable") -> pd.DataFrame:
+    """Unpivot a tidy table: one row per value, one column per header level, then ``value``.
+
+    Years in a level named for years are written as four digits ("2021년" → "2021").
+    """
+    data = table.data
+    value_names = [name for name in table.levels if name in data.columns]
+    ids = [*table.label_columns]
+    ids += [
+        name
+        for name in getattr(table, "attribute_columns", [])
+        if name in data.columns and name not in ids and name not in table.levels
+    ]
+    levels = [table.levels[name] or [name] for name in value_names]
+    depth = max((len(parts) for parts in levels), default=1)
+    names = level_column_names(table)[:depth]
+    while len(names) < depth:  # levels added by hand (UNPIVOT) beyond the guessed names
+        names.append(f"{name_for('item', getattr(table, 'language', 'ko'))}{len(names) + 1}")
+
+    values = data[value_names].to_numpy(dtype=object)
+    rows, columns = values.shape
+    flat = values.ravel()
+    keep = ~pd.isna(flat)
+    row_index = np.repeat(np.arange(rows), columns)[keep]
+    column_index = np.tile(np.arange(columns), rows)[keep]
+
+    out: dict[str, np.ndarray] = {}
+    for name in ids:
+        out[name] = data[name].to_numpy(dtype=object)[row_index]
+    for level, name in enumerate(names):
+        parts = [p[level] if len(p) > level else None for p in levels]
+        if all(year_of(p) for p in parts if p is not None):
+            parts = [year_of(p)[0] if p is not None else None for p in parts]
+        out[name] = np.array(parts, dtype=object)[column_index]
+    units = getattr(table, "units", {})
+    if any(units.get(name) for name in value_names):
+        unit_name = name_for("unit", getattr(table, "language", "ko"))
+        unit_values = np.array([units.get(name) for name in value_names], dtype=object)
+        out[unit_name] = unit_values[column_index]
+    out[VALUE_COLUMN] = flat[keep]
+    return pd.DataFrame(out, columns=list(out), dtype=object)
