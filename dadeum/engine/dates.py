@@ -11,7 +11,8 @@ Readings worth knowing:
   A period (month, quarter, year) with a two-digit year needs the apostrophe or ``년``
   (``'23.07``, ``23년 7월``), since ``23.07`` alone reads as a decimal number.
 - Periods become their first day: ``2023.07`` and ``2023년 7월`` → 2023-07-01,
-  ``2017.1/4``, ``2017년 1분기``, ``2017 Q1`` → 2017-01-01, ``하반기`` → 1 July,
+  ``2017.1/4``, ``2017년 1분기``, ``2017 Q1`` → 2017-01-01, ``하반기`` and ``2017.2/2``
+  → 1 July,
   ``2014년`` and ``2014회계연도`` (the government's fiscal year is the calendar year) →
   2014-01-01. Marks for provisional or estimated figures (``p)``, ``(p)``, ``e)``,
   ``잠정``) are dropped.
@@ -75,11 +76,14 @@ _QUARTER = (
     rf"|(?P<q_ap2>')?(?P<q_y2>{_Y}) *(?P<q_s2>년도?|[./-])? *q *(?P<q_n2>[1-4]) *(?:분기)?"
 )
 _HALF = (
-    rf"(?P<h_ap>')?(?P<h_y>{_Y}) *(?P<h_s>년도?|[./-])? *"
+    rf"(?P<h_ap>')?(?P<h_y>{_Y}) *(?:(?P<h_s>년도?|[./-])? *"
     r"(?:(?P<h_k>상|하|전|후) *반기|(?P<h_n>[12]) *h|h *(?P<h_n2>[12]))"
+    # KOSIS writes halves like quarters: 2023.1/2, 2023 2/2 (never after "/": 2023/1/2 is
+    # 2 January).
+    r"|(?P<h_s3>년도?|[.-])? *(?P<h_n3>[12]) */ *2 *(?:반기)?)"
 )
 _YMD = (
-    rf"(?P<a_ap>')?(?P<a_y>{_Y}) *(?P<a_s>[./-]|년) *(?P<a_m>[0-9]{{1,2}}) *(?:[./-]|월) *"
+    rf"(?P<a_ap>')?(?P<a_y>{_Y}) *(?P<a_s>[./-]|년) *(?P<a_m>[0-9]{{1,2}}) *(?P<a_s2>[./-]|월) *"
     r"(?P<a_d>[0-9]{1,2})(?: *일| *\.)?"
 )
 _COMPACT = (
@@ -181,6 +185,7 @@ SLASH_TWO_DIGIT_YEAR = (
 TWO_DIGIT_PERIOD = "두 자리 연도의 기간은 '23.07이나 23년 7월처럼 적어 주세요"
 TWO_DIGIT_YEAR = "두 자리 연도만 있으면 '23년이나 2023년처럼 적어 주세요"
 PERIOD_WITH_TIME = "월·분기·연도 같은 기간에는 요일이나 시각을 붙일 수 없습니다"
+MIXED_SEPARATORS = "구분 기호가 섞여 있어 날짜인지 1/4·1/2 같은 기간인지 알 수 없습니다"
 COMPACT_INVALID = "8자리 숫자를 연월일(YYYYMMDD)로 읽을 수 없습니다"
 COMPACT6_INVALID = "6자리 숫자를 연월(YYYYMM)로 읽을 수 없습니다"
 NUMBER_NOT_DATE = "날짜로 읽을 수 없는 숫자입니다"
@@ -611,10 +616,11 @@ class _TextParser:
         rows = self.has("h_y")
         if rows.any():
             full, bare = two_digit_year("h_y", "h_ap", rows)
-            bare &= ~np.char.startswith(self.text("h_s").astype(str), "년")
+            separator = np.char.add(self.text("h_s").astype(str), self.text("h_s3").astype(str))
+            bare &= ~np.char.startswith(separator, "년")
             kind = self.text("h_k")
             later = np.isin(kind, ["하", "후"]) | (self.int_("h_n") == 2)
-            later |= self.int_("h_n2") == 2
+            later |= (self.int_("h_n2") == 2) | (self.int_("h_n3") == 2)
             years[rows] = full[rows]
             months[rows] = np.where(later, 7, 1)[rows]
             is_period |= rows
@@ -626,11 +632,15 @@ class _TextParser:
         if rows.any():
             full, short = two_digit_year("a_y", "a_ap", rows)
             slash = short & (self.text("a_s") == "/")
+            # 2023.5/4: "/" after "." or "-" is how periods are written (1/4 분기, 1/2 반기),
+            # so the month/day reading would be a guess.
+            mixed = rows & np.isin(self.text("a_s"), [".", "-"]) & (self.text("a_s2") == "/")
             years[rows] = full[rows]
             months[rows] = self.int_("a_m")[rows]
             days[rows] = self.int_("a_d")[rows]
             self.error(slash, SLASH_TWO_DIGIT_YEAR)
-            failed |= slash
+            self.error(mixed & ~slash, MIXED_SEPARATORS)
+            failed |= slash | mixed
         compact = self.has("c_y")
         if compact.any():
             years[compact] = self.int_("c_y")[compact]
