@@ -23,7 +23,8 @@ alike, because only the first one or two words decide the 시도 and 시군구:
   ``우편번호: 13529``) and ``대한민국`` are dropped:
   they are not part of the 시도, 시군구 or street address.
 - Words run together (``서울특별시중구세종대로 110``) are split where a known 시도 or 시군구
-  ends and a street name or a 일반구 follows.
+  ends and a street name or a 일반구 follows; a 시도 split in two (``서울 특별시``,
+  ``전라 북도``, as word processors and PDFs leave it) is joined.
 
 Splitting never fails: what cannot be found is left blank (``""``), and a blank cell gives
 None in all three columns. Parsing works on distinct values only, with dictionary look-ups
@@ -208,7 +209,16 @@ def _split(text: str) -> tuple[str, str, str]:
     return (sido, unit.sigungu if unit else "", " ".join(tokens))
 
 
+# What follows a 시도's stem when a word processor or PDF split it: "서울 특별시", "경기 도",
+# "전라 북도".
+_SIDO_ENDINGS = frozenset(
+    {"특별시", "광역시", "특별자치시", "특별자치도", "도", "시", "북도", "남도"}
+)
+
+
 def _read_sido(tokens: list[str], index: _Index) -> tuple[str, list[str]]:
+    if len(tokens) > 1 and tokens[1] in _SIDO_ENDINGS and tokens[0] + tokens[1] in _SIDO_ALIASES:
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]
     first = tokens[0]
     if first == "광주시":  # 경기도 광주시, unless one of 광주광역시's 구 follows
         if len(tokens) > 1 and tokens[1] in index.by_sido[_GWANGJU]:

@@ -55,7 +55,7 @@ _TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
 # purpose: a fax number in a phone column is worth an error.
 _LABEL = re.compile(
     r"^[(\[]?\s*(?:tel|phone|mobile|cell|h\.?p|m|t|전화(?:번호)?|휴대(?:폰|전화)?|핸드폰|연락처|"
-    r"대표(?:번호|전화)?|직통(?:번호|전화)?|사무실|자택|집|☎|℡|📞)\s*[:.)\]]?\s*",
+    r"대표(?:번호|전화)?|직통(?:번호|전화)?|사무실|자택|집|☎|☏|℡|📞)\s*[:.)\]]?\s*",
     re.IGNORECASE,
 )
 _EXTENSION = re.compile(
