@@ -195,6 +195,25 @@ def test_every_issue_has_a_known_type_and_korean_message():
                 assert issue.column is None or issue.column >= 1
 
 
+def test_footnote_marks_and_unit_rows_in_headers():
+    table = tidy_case(CASES["yearbook_table"], with_merges=False)[0]
+    found = issues_by_type(table)
+    assert [(i.cell, i.message) for i in found["footnote-mark"]] == [
+        ("C2", "머리글 '인구1)'에서 주석 표시(1)을 뺐습니다.")
+    ]
+    assert table.region.unit == "세대, 명"  # read from inside the title
+    assert [i.cell for i in found["unit-row"]] == ["A1"]
+
+
+def test_section_rows_become_a_group_column():
+    table = tidy_case(CASES["budget_sections"])[0]
+    found = issues_by_type(table)["section-row"]
+    assert [i.cell for i in found] == ["5행", "10행"]
+    assert (
+        found[0].message == "값이 하나도 없는 행 '일반회계'는 아래 행들의 상위 구분으로 옮겼습니다."
+    )
+
+
 # ---- each verb alone -------------------------------------------------------------------------
 
 

@@ -731,6 +731,126 @@ def three_level_header(seed: int = 16) -> TableCase:
     )  # fmt: skip
 
 
+def yearbook_table(seed: int = 17) -> TableCase:
+    """A 통계연보 table: the unit inside the title ("(단위: 세대, 명)", two units), a footnote
+    mark in a header ("인구1)"), a row of units under the header ("(세대)", "(명)"), years as
+    labels, "주: 1) …" and "자료: …" lines."""
+    rng = np.random.default_rng(seed)
+    years = [2019, 2020, 2021, 2022, 2023]
+    records = {}
+    for y in years:
+        male, female = int(rng.integers(40_000, 60_000)), int(rng.integers(40_000, 60_000))
+        records[y] = (int((male + female) / rng.uniform(2.0, 2.4)), male, female)
+    rows = [["3-1. 연도별 세대 및 인구 (단위: 세대, 명)", None, None, None, None],
+            ["연도", "세대수", "인구1)", None, None],
+            [None, None, "계", "남", "여"],
+            [None, "(세대)", "(명)", "(명)", "(명)"]]  # fmt: skip
+    rows += [
+        [y, _comma(h), _comma(m + f), _comma(m), _comma(f)] for y, (h, m, f) in records.items()
+    ]
+    rows += [
+        ["주: 1) 외국인 제외", None, None, None, None],
+        ["자료: 민원지적과", None, None, None, None],
+    ]
+    merges = [Merge(1, 1, 1, 5), Merge(2, 1, 4, 1), Merge(2, 2, 3, 2), Merge(2, 3, 2, 5)]
+    columns = ["연도", "세대수(세대)", "인구_남(명)", "인구_여(명)"]
+    expected = pd.DataFrame(
+        [[str(y), h, m, f] for y, (h, m, f) in records.items()], columns=columns
+    )
+    long = pd.DataFrame(
+        [[str(y), item, sex, v] for y, (h, m, f) in records.items()
+         for item, sex, v in (("세대수", None, h), ("인구", "남", m), ("인구", "여", f))],
+        columns=["연도", "항목", "성별", "value"],
+    )  # fmt: skip
+    units = {"세대수(세대)": "세대", "인구_남(명)": "명", "인구_여(명)": "명"}
+    return TableCase("yearbook_table", rows, expected, long, merges, ["연도"], units)
+
+
+BUDGET_ITEMS = {"일반회계": ["인건비", "물건비", "경상이전", "자본지출"],
+                "특별회계": ["인건비", "물건비", "자본지출"]}  # fmt: skip
+
+
+def budget_sections(seed: int = 18) -> TableCase:
+    """세출예산 by 회계: section heading rows ("일반회계", "특별회계") with no values above
+    their items, the same items under each, 합계 on top, 천원, △ decreases. The headings
+    become a 상위구분 label column."""
+    rng = np.random.default_rng(seed)
+    records = {}
+    for account, items in BUDGET_ITEMS.items():
+        for item in items:
+            before = int(rng.integers(50_000, 900_000))
+            records[(account, item)] = (before, int(before * rng.uniform(0.8, 1.2)))
+    rows = [["2024년 회계별 세출예산", None, None, None], _right("(단위: 천원)", 4),
+            ["구분", "2023년", "2024년", "증감"]]  # fmt: skip
+    totals = [sum(v[n] for v in records.values()) for n in range(2)]
+    rows.append(["합계", _comma(totals[0]), _comma(totals[1]), _triangle(totals[1] - totals[0])])
+    for account, items in BUDGET_ITEMS.items():
+        rows.append([account, None, None, None])
+        for item in items:
+            before, after = records[(account, item)]
+            rows.append([item, _comma(before), _comma(after), _triangle(after - before)])
+    expected = pd.DataFrame(
+        [[a, i, b * 1000, f * 1000, (f - b) * 1000] for (a, i), (b, f) in records.items()],
+        columns=["상위구분", "구분", "2023년", "2024년", "증감"],
+    )
+    long = pd.DataFrame(
+        [[a, i, item, v * 1000] for (a, i), (b, f) in records.items()
+         for item, v in (("2023년", b), ("2024년", f), ("증감", f - b))],
+        columns=["상위구분", "구분", "항목", "value"],
+    )  # fmt: skip
+    units = dict.fromkeys(["2023년", "2024년", "증감"], "원")
+    return TableCase("budget_sections", rows, expected, long, [], ["상위구분", "구분"], units)
+
+
+AGE_GROUPS = ["Under 1", "1 to 14", "15 to 44", "45 to 64", "65 and over"]
+
+
+def english_symbols(seed: int = 19) -> TableCase:
+    """An ONS-style English table: "Table 3: …" title, no unit, "[x]" and ":" for values
+    not available, an "All ages" total row, a "Source:" line."""
+    rng = np.random.default_rng(seed)
+    sexes = ["Males", "Females"]
+    records = {(a, x): int(rng.integers(100, 90_000)) for a in AGE_GROUPS for x in sexes}
+    records[("Under 1", "Females")] = "[x]"
+    records[("1 to 14", "Males")] = ":"
+    rows = [["Table 3: Deaths registered by age group and sex, 2022", None, None],
+            ["Age group", "Males", "Females"]]  # fmt: skip
+    rows.append(
+        [
+            "All ages",
+            *[
+                _comma(sum(v for (a, xx), v in records.items() if xx == x and isinstance(v, int)))
+                for x in sexes
+            ],
+        ]
+    )
+    rows += [
+        [
+            a,
+            *[
+                records[(a, x)] if isinstance(records[(a, x)], str) else _comma(records[(a, x)])
+                for x in sexes
+            ],
+        ]
+        for a in AGE_GROUPS
+    ]
+    rows.append(["Source: Office for National Statistics", None, None])  # fmt: skip
+
+    def truth(v):
+        return v if isinstance(v, int) else None
+
+    expected = pd.DataFrame(
+        [[a, *[truth(records[(a, x)]) for x in sexes]] for a in AGE_GROUPS],
+        columns=["Age group", *sexes],
+    )
+    long = pd.DataFrame(
+        [[a, x, records[(a, x)]] for a in AGE_GROUPS for x in sexes
+         if truth(records[(a, x)]) is not None],
+        columns=["Age group", "sex", "value"],
+    )  # fmt: skip
+    return TableCase("english_symbols", rows, expected, long, [], ["Age group"])
+
+
 def all_cases() -> list[TableCase]:
     return [
         kosis_population(),
@@ -750,6 +870,9 @@ def all_cases() -> list[TableCase]:
         million_won_budget(),
         facilities_with_remarks(),
         three_level_header(),
+        yearbook_table(),
+        budget_sections(),
+        english_symbols(),
     ]
 
 

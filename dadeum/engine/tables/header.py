@@ -50,14 +50,30 @@ def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
                 converted[present, position] = _TEXT
                 codes[present, position] = UNREADABLE
                 continue
-        read = to_number_series(filled).to_numpy(dtype=object)
+        read = to_number_series(filled).to_numpy(dtype=object, copy=True)
+        read_codes = _codes(read)
+        _read_table_symbols(read, read_codes, filled.to_numpy(dtype=object))
         converted[present, position] = read
-        codes[present, position] = _codes(read)
+        codes[present, position] = read_codes
     return (
         pd.DataFrame(converted, index=block.index, columns=block.columns, dtype=object),
         pd.DataFrame(_KIND_NAMES[codes], index=block.index, columns=block.columns),
         codes,
     )
+
+
+# "No value" symbols of statistical tables beyond the Korean ones TO_NUMBER knows: "[x]",
+# "[c]", "[z]" (ONS), ":" (Eurostat), "n.a.", "—".
+_TABLE_SYMBOL = re.compile(r"^(\[[a-z]{1,3}\]|:|n\.?\s?a\.?|—|–|\.)$", re.IGNORECASE)
+
+
+def _read_table_symbols(read: np.ndarray, codes: np.ndarray, original: np.ndarray) -> None:
+    """Turn unreadable cells that are table symbols into placeholders, in place."""
+    for n in np.flatnonzero(codes == UNREADABLE):
+        text = original[n]
+        if isinstance(text, str) and _TABLE_SYMBOL.match(text.strip()):
+            read[n] = Placeholder(f"통계표 기호 '{text.strip()}' 표시라서 빈칸으로 바꿨습니다.")
+            codes[n] = PLACEHOLDER
 
 
 def _codes(read: np.ndarray) -> np.ndarray:

@@ -140,9 +140,10 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 closed = True
             else:
                 pending_above += [
-                    _classify_above(row, c, v)
+                    found
                     for row in block_rows
                     for c, v in _distinct_cells(cells[row])
+                    for found in _classify_above(row, c, v)
                 ]
             continue
         body_rows = block_rows[first : last + 1]
@@ -154,7 +155,10 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
         for left, right in _split_columns(grid, body_rows):
             region = TableRegion(body_rows[0], left, body_rows[-1], right)
             for kind, item in pending_above + [
-                _classify_above(row, c, v) for row in above for c, v in _distinct_cells(cells[row])
+                found
+                for row in above
+                for c, v in _distinct_cells(cells[row])
+                for found in _classify_above(row, c, v)
             ]:
                 (region.units if kind == "unit" else region.titles).append(item)
             regions.append(region)
@@ -218,11 +222,22 @@ def _distinct_cells(cells: list[tuple[int, object]]) -> list[tuple[int, object]]
     return result
 
 
-def _classify_above(row: int, column: int, value: object) -> tuple[str, tuple[int, int, str]]:
+_UNIT_INSIDE = re.compile(
+    r"[(\[<〈【]\s*(?:단\s*위|units?\b)\s*[:：]\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]",
+    re.IGNORECASE,
+)
+
+
+def _classify_above(row: int, column: int, value: object) -> list[tuple[str, tuple]]:
+    """A cell above a table as a unit, a title, or a title with its unit ("인구 (단위: 명)")."""
     unit = unit_of(value)
     if unit:
-        return "unit", (row, column, unit)
-    return "title", (row, column, str(value))
+        return [("unit", (row, column, unit))]
+    found = [("title", (row, column, str(value)))]
+    inside = _UNIT_INSIDE.search(str(value))
+    if inside:
+        found.append(("unit", (row, column, inside.group("unit").strip())))
+    return found
 
 
 def _split_columns(grid: pd.DataFrame, rows: list[int]) -> list[tuple[int, int]]:

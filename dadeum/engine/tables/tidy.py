@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dadeum.engine.issues import Issue, column_letter
-from dadeum.engine.korean import quoted
+from dadeum.engine.korean import josa, quoted
 from dadeum.engine.tables.grid import trim
 from dadeum.engine.tables.header import (
     NUMBER,
@@ -228,8 +228,14 @@ def tidy_region(
             units[name] = unit[0]
     frame = pd.DataFrame(data, index=body.index)
 
-    # Totals: rows and columns set aside, not lost.
+    # Totals: rows and columns set aside, not lost; section headings lifted into a column.
     frame, totals = set_aside_total_rows(frame, names[:labels], report)
+    frame, label_names = lift_section_rows(
+        frame, names[:labels],
+        [c for v, c in zip(values, names[labels:], strict=True)
+         if c not in attributes and not v.total],
+        body, report, name=name_for("group", language),
+    )  # fmt: skip
     total_names = [n for n, v in zip(names[labels:], values, strict=True) if v.total]
     if len(total_names) == len(values):
         total_names = []  # a table of totals only: nothing to set aside
@@ -246,7 +252,7 @@ def tidy_region(
     }
     return TidyTable(
         data=frame,
-        label_columns=list(names[:labels]),
+        label_columns=list(label_names),
         levels=levels,
         units={n: u for n, u in units.items() if n in levels},
         totals=totals,
@@ -289,12 +295,28 @@ def drop_empty_lines(block: pd.DataFrame, report=None) -> pd.DataFrame:
     return block
 
 
+# A footnote mark after a header: "인구1)", "출생아수²⁾", "사업체*" (not "계(1)").
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s(\d/])\s*(?:\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\)?|\*+)$")
+# A header cell holding only a unit: "(명)", "[천원]", "(단위: 명)".
+_UNIT_ONLY = re.compile(r"^[(\[]\s*(?:단\s*위\s*[:：]?\s*)?(?P<unit>[^()\[\]]+?)\s*[)\]]$")
+
+
 def _read_header_parts(values: list[_ValueColumn], report) -> None:
-    """Provisional marks off years ("2023 p)" → "2023"), units out of the parts ("인구(명)"
-    → 인구, unit 명), and which columns are totals (계, 합계, Total at any level)."""
+    """Footnote marks off headers ("인구1)" → 인구), provisional marks off years ("2023 p)" →
+    "2023"), units out of the parts ("인구(명)" → 인구, unit 명; a unit row "(명)" under the
+    header), and which columns are totals (계, 합계, Total at any level)."""
     reported = set()
     for value in values:
         for n, part in enumerate(value.parts):
+            mark = _FOOTNOTE_MARK.search(part)
+            if mark and not year_of(part):
+                value.parts[n] = part = part[: mark.start()]
+                if (value.rows[n], mark.group()) not in reported:
+                    reported.add((value.rows[n], mark.group()))
+                    report("footnote-mark",
+                           f"머리글 '{part + mark.group()}'에서 주석 표시"
+                           f"({josa(mark.group().strip(), '을/를')} 뺐습니다.",
+                           value.rows[n], value.column, part + mark.group())  # fmt: skip
             year = year_of(part)
             if year and year[1]:
                 stripped = part[: part.rfind(year[1])].rstrip() or year[0]
@@ -306,6 +328,11 @@ def _read_header_parts(values: list[_ValueColumn], report) -> None:
                            f"{quoted(stripped, '으로/로')} 적었습니다.",
                            value.rows[n], value.column, part)  # fmt: skip
         for n in range(len(value.parts) - 1, -1, -1):
+            only = _UNIT_ONLY.match(value.parts[n])
+            if only and parse_unit(only.group("unit")):
+                value.unit = only.group("unit").strip()
+                del value.parts[n], value.rows[n]
+                break
             base, unit = split_header_unit(value.parts[n])
             if unit:
                 value.parts[n], value.unit = base, unit
@@ -465,6 +492,38 @@ def convert_values(
     out[np.isnan(numbers)] = None
     out[errors] = original.to_numpy(dtype=object)[errors]
     return out  # fmt: skip
+
+
+def lift_section_rows(frame, label_names, value_names, original, report=None, *, name="상위구분"):
+    """Rows with a label but no value at all are section headings inside the table ("1.
+    일반회계" over its items): each becomes the value of a new first label column ``name``
+    for the rows below it, and the heading rows go. A placeholder counts as a value.
+    ``original`` holds the cells as written, on the same rows. Returns (frame, label names).
+    """
+    report = report or _quiet
+    if not value_names or not label_names or not len(frame):
+        return frame, label_names
+    written = original.loc[frame.index].notna().to_numpy()
+    positions = [frame.columns.get_loc(n) for n in value_names]
+    heading = ~written[:, positions].any(axis=1)
+    if not heading.any():
+        return frame, label_names
+    labels = frame[label_names].to_numpy(dtype=object)
+    sections = np.full(len(frame), None, dtype=object)
+    for n in np.flatnonzero(heading):
+        text = " ".join(str(v) for v in labels[n] if not pd.isna(v))
+        sections[n] = text
+        following = n + 1 < len(frame) and not heading[n + 1]
+        moved = "아래 행들의 상위 구분으로 옮겼습니다" if following else "뺐습니다"
+        report("section-row", f"값이 하나도 없는 행 {quoted(text, '은/는')} {moved}.",
+               frame.index[n], value=text)  # fmt: skip
+    sections = pd.Series(sections, dtype=object).ffill().to_numpy(dtype=object)
+    frame = frame.copy()
+    if pd.notna(sections[~heading]).any():
+        name = name if name not in frame.columns else f"{name}_2"
+        frame.insert(0, name, sections)
+        label_names = [name, *label_names]
+    return frame[~heading], label_names
 
 
 def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):
