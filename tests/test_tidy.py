@@ -172,7 +172,10 @@ def test_generic_label_header_is_named_after_its_values():
 def test_text_column_among_values_is_reported_and_kept():
     table = tidy_case(CASES["facilities_with_remarks"])[0]
     (issue,) = issues_by_type(table)["text-column"]
-    assert issue.cell == "F열" and issue.message == "'비고'는 글자 열이라 숫자로 바꾸지 않았습니다."
+    assert (
+        issue.cell == "F열"
+        and issue.message == "'비고'는 숫자 열이 아니라서 값을 그대로 두었습니다."
+    )
     assert table.attribute_columns == ["비고"]
     assert table.data["준공연도"].dtype == float  # years as values, not labels
 

@@ -23,7 +23,9 @@ RULES: dict[str, tuple[int, str, str]] = {
                "제목·단위 행을 지우고 머리글을 첫 행 한 줄로 합치세요(예: 2023_남)."),
     "merged-cell": (15, "병합된 셀", "병합을 풀고 병합됐던 모든 셀에 값을 채우세요."),
     "total-row": (10, "합계·소계 행·열", "합계·소계는 지우세요. 필요하면 데이터에서 계산합니다."),
-    "empty-line": (10, "표 안의 빈 행·열", "표 안의 빈 행과 빈 열을 지우세요."),
+    "empty-line": (10, "표 안의 빈 행·열",
+                   "표 안의 빈 행과 빈 열을 지우세요. 구분만 있고 값이 없는 행은 그 구분을 "
+                   "새 열로 옮기세요."),
     "multiple-tables": (10, "한 시트에 여러 표", "표마다 시트(또는 파일)를 따로 만드세요."),
     "note-row": (5, "표 안팎의 주석·출처", "주석과 출처는 다른 시트나 설명 자료로 옮기세요."),
     "multiple-values": (10, "한 셀에 여러 값",
@@ -54,6 +56,9 @@ _FROM_TIDY = {
     "note-row": ("note-row", lambda i: "표 아래에 주석·출처 행이 있습니다."),
     "placeholder": ("number-format", lambda i: f"숫자 자리에 기호 '{i.value}'가 있습니다."),
     "blank-column-name": ("column-name", lambda i: "열 이름이 비어 있습니다."),
+    "footnote-mark": ("note-row", lambda i: f"머리글 '{i.value}'에 주석 표시가 붙어 있습니다."),
+    "provisional-mark": ("number-format", lambda i: f"'{i.value}'에 잠정치 표시가 붙어 있습니다."),
+    "section-row": ("empty-line", lambda i: f"값이 없는 구분 행({i.value})이 표 안에 있습니다."),
     "duplicate-column-name": ("column-name", lambda i: f"열 이름 {quoted(i.value, '이/가')} "
                               "겹칩니다."),
 }  # fmt: skip

@@ -69,8 +69,8 @@ def to_long(table: "TidyTable") -> pd.DataFrame:
             parts = [year_of(p)[0] if p is not None else None for p in parts]
         out[name] = np.array(parts, dtype=object)[column_index]
     units = getattr(table, "units", {})
-    if any(units.get(name) for name in value_names):
-        unit_name = name_for("unit", getattr(table, "language", "ko"))
+    unit_name = name_for("unit", getattr(table, "language", "ko"))
+    if any(units.get(name) for name in value_names) and unit_name not in out:
         unit_values = np.array([units.get(name) for name in value_names], dtype=object)
         out[unit_name] = unit_values[column_index]
     out[VALUE_COLUMN] = flat[keep]

@@ -206,7 +206,7 @@ def tidy_region(
             data[name] = original.to_numpy(dtype=object)
             if not value.total:
                 report("text-column",
-                       f"{quoted(name, '은/는')} 글자 열이라 숫자로 바꾸지 않았습니다.",
+                       f"{quoted(name, '은/는')} 숫자 열이 아니라서 값을 그대로 두었습니다.",
                        column=value.column)  # fmt: skip
             continue
         unit = base_units[value.column]
