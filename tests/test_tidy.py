@@ -366,3 +366,19 @@ def test_benchmark_runs_at_a_tiny_size():
     assert result.returncode == 0, result.stderr
     for step in ("pd.read_excel", "read_table", "tidy_grid", "read + tidy"):
         assert step in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("rows", "columns", "records"),
+    [
+        ([["인구"], [1], [2]], ["인구"], 2),  # a lone header over numbers is not a title
+        ([["2023 인구 현황"], [None], ["인구"], [1], [2]], ["인구"], 2),
+        ([["이름", "주소"], ["가", "서울"], ["나", "부산"]], ["이름", "주소"], 2),  # labels only
+        ([["a", "b", "c"]], ["a", "b", "c"], 0),  # a header and nothing else
+    ],
+)
+def test_small_and_odd_tables_do_not_break(rows, columns, records):
+    (table,) = tidy_grid(make_grid(rows))
+    assert list(table.data.columns) == columns
+    assert len(table.data) == records
+    assert list(table.long().columns)[-1] == "value"

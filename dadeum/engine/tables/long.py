@@ -48,7 +48,7 @@ def to_long(table: "TidyTable") -> pd.DataFrame:
         if name in data.columns and name not in ids and name not in table.levels
     ]
     levels = [table.levels[name] or [name] for name in value_names]
-    depth = max((len(parts) for parts in levels), default=1)
+    depth = max((len(parts) for parts in levels), default=0)
     names = level_column_names(table)[:depth]
     while len(names) < depth:  # levels added by hand (UNPIVOT) beyond the guessed names
         names.append(f"{name_for('item', getattr(table, 'language', 'ko'))}{len(names) + 1}")

@@ -85,6 +85,10 @@ def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     return len(distinct) - len(side_notes) <= 1
 
 
+def _holds_no_text(cells: list[tuple[int, object]]) -> bool:
+    return all(not isinstance(v, str) or _looks_numeric(v) for _, v in cells)
+
+
 def _is_annotation_below(cells: list[tuple[int, object]]) -> bool:
     texts = [value for _, value in cells]
     if len(set(texts)) == 1 and isinstance(texts[0], str):
@@ -119,6 +123,12 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
         first = 0
         while first < len(block_rows) and _is_annotation_above(cells[block_rows[first]]):
             first += 1
+        if 0 < first < len(block_rows) and _holds_no_text(cells[block_rows[first]]):
+            # Numbers right under a lone text cell: that cell was the header ("인구" over a
+            # single column of values), not a title.
+            lone = cells[block_rows[first - 1]]
+            if not any(unit_of(v) or BASIS_PATTERN.search(v) for _, v in lone):
+                first -= 1
         last = len(block_rows) - 1
         while last >= first and _is_annotation_below(cells[block_rows[last]]):
             last -= 1

@@ -141,7 +141,8 @@ def tidy_region(
         count = header_row_count(block, kinds, labels)
         labels = label_column_count(kinds, block, count)
     else:
-        count = header_rows
+        count = max(1, min(header_rows, len(block) - 1 if len(block) > 1 else 1))
+        labels = label_column_count(kinds, block, count)
     count = max(1, min(count, len(block) - 1 if len(block) > 1 else 1))
     if count > 1:
         report(
