@@ -109,7 +109,7 @@ def test_xlsx_output_has_the_table_the_log_and_the_totals(tmp_path):
     book = openpyxl.load_workbook(out, read_only=True)
     assert book.sheetnames == ["표", "확인", "합계"]
     first = next(book["표"].iter_rows(values_only=True))
-    assert first == ("구분", "구분_2", "예산(원)", "사업 수(건)")
+    assert first == tuple(dong_budget().expected.columns)
 
 
 def test_two_tables_on_one_sheet_become_two_files(tmp_path):

@@ -10,7 +10,12 @@ _PAIRS = {"을/를", "이/가", "은/는", "과/와", "으로/로", "이라는/�
 
 def has_final_consonant(word: str) -> bool:
     """True when the last sound of ``word`` ends in a consonant (받침)."""
-    for char in reversed(word.strip()):
+    word = word.strip()
+    # English words read as Koreans say them: a silent final e after a consonant
+    # (Male → 메일, Table → 테이블) leaves that consonant last.
+    if len(word) > 2 and word[-1] in "eE" and word[-2].isalpha() and word[-2] not in "aeiouAEIOU":
+        word = word[:-1]
+    for char in reversed(word):
         if "가" <= char <= "힣":
             return (ord(char) - 0xAC00) % 28 != 0
         if char in _DIGIT_HAS_FINAL:
