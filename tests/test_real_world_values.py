@@ -204,6 +204,7 @@ def test_to_number_typed_columns():
     assert to_number_series(pd.Series([0.1, 2.5], dtype="float32")).tolist() == [0.1, 2.5]
     assert to_number_series(pd.Series([0.1, None], dtype="Float32")).tolist() == [0.1, None]
     assert to_number(np.float32(0.1)) == 0.1
+    assert math.copysign(1.0, to_number(Decimal("-0"))) == 1.0
 
 
 @pytest.mark.parametrize("value", ["-0", "△0", "(0)", "0-", "-0.0", "-0%", "△ 0", "−0"])

@@ -282,7 +282,7 @@ def _from_other(value: Any) -> Any:
             return None
         if math.isinf(number):
             return CellError(_TOO_BIG)
-        return number
+        return number + 0.0  # -0.0 → 0.0
     if isinstance(value, str):  # str subclasses
         return to_number(str(value))
     return CellError(f"숫자로 읽을 수 없는 값입니다: {type(value).__name__}")
