@@ -751,6 +751,27 @@ def test_phone_columns_with_dropped_zeros_are_still_phones(values):
     assert detect_column_type(pd.Series(values)) == "phone"
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        [f"{v:,}" for v in range(123_456_789, 987_654_321, 7_654_321)],
+        [float(v) for v in range(123_456_789, 987_654_321, 7_654_321)],
+    ],
+)
+def test_amount_columns_skip_the_phone_and_date_readers(monkeypatch, values):
+    # Whole-sheet cleaning stays fast: amounts cannot end up as phones or dates, so those
+    # readers (one phonenumbers call per distinct value) are not run on them.
+    import dadeum.engine.dates
+    import dadeum.engine.phones
+
+    def fail(_):
+        raise AssertionError("reader should not run")
+
+    monkeypatch.setattr(dadeum.engine.phones, "to_phone_series", fail)
+    monkeypatch.setattr(dadeum.engine.dates, "to_date_series", fail)
+    assert detect_column_type(pd.Series(values)) == "number"
+
+
 def test_year_column_is_a_number_not_a_date():
     years = pd.Series(["2019", "2020", "2021", "2022", "2023"])
     assert detect_column_type(years) == "number"

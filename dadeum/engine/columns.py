@@ -23,9 +23,12 @@ table does not start at A1).
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dadeum.engine.cells import CellError, Placeholder, is_blank
 from dadeum.engine.issues import Issue
@@ -177,25 +180,31 @@ class _Cells:
             digits[number] = np.where(np.isfinite(width), width, 0).astype(np.int64)
         return cls(array, cleaned, text, number, blank, digits)
 
+    @cached_property
+    def _words(self) -> pa.Array:
+        return pa.array(self.cleaned[self.text].tolist(), type=pa.large_string())
+
+    def matches(self, pattern: str) -> np.ndarray:
+        """Text cells that match an RE2 ``pattern`` once cleaned (other cells: False)."""
+        found = np.zeros(len(self.values), dtype=bool)
+        if self.text.any():
+            hit = pc.match_substring_regex(self._words, pattern)
+            found[self.text] = hit.to_numpy(zero_copy_only=False)
+        return found
+
+    @cached_property
     def zero_padded(self) -> np.ndarray:
         """Text of digits with a leading zero (04524, 0010000): codes such as 우편번호 or
         기관코드, which would lose the zero as numbers."""
-        padded = np.zeros(len(self.values), dtype=bool)
-        if self.text.any():
-            words = pd.Series(self.cleaned[self.text], dtype=object)
-            padded[self.text] = words.str.fullmatch(r"0[0-9]+").to_numpy(dtype=bool)
-        return padded
+        return self.matches("^0[0-9]+$")
 
+    @cached_property
     def bare_digits(self) -> tuple[np.ndarray, np.ndarray]:
         """Cells that are digits alone without a leading 0 (a number cell, or text such as
         1012345678), and among them those shaped like a mobile number whose 0 Excel dropped
         (10 digits starting 10)."""
-        bare = np.zeros(len(self.values), dtype=bool)
-        mobile = np.zeros(len(self.values), dtype=bool)
-        if self.text.any():
-            words = pd.Series(self.cleaned[self.text], dtype=object)
-            bare[self.text] = words.str.fullmatch(r"[1-9][0-9]*").to_numpy(dtype=bool)
-            mobile[self.text] = words.str.fullmatch(r"10[0-9]{8}").to_numpy(dtype=bool)
+        bare = self.matches("^[1-9][0-9]*$")
+        mobile = self.matches("^10[0-9]{8}$")
         if self.number.any():
             x = self.values[self.number].astype(float)
             whole = np.isfinite(x) & (x == np.floor(x)) & (x > 0)
@@ -203,6 +212,13 @@ class _Cells:
             mobile[self.number] = whole & (x >= 1_000_000_000) & (x < 1_100_000_000)
         return bare, mobile
 
+    @cached_property
+    def never_phone(self) -> np.ndarray:
+        """Text that the phone reader always rejects: a comma between digits (1,234,567)
+        or a mark of several numbers (~ ; / & |)."""
+        return self.matches("[0-9],[0-9]|[~;/&|]")
+
+    @cached_property
     def date_shaped(self) -> np.ndarray:
         """Cells written like dates though the number converter reads them too: 20230305,
         202307 (기준년월) and, in text, 2023.07."""
@@ -271,7 +287,7 @@ class _Column:
         alone only become a phone number by getting back a leading 0, which also turns
         amounts into numbers (234567890 → 02-3456-7890); only the 10-digit 10… that a
         mobile number typed without its apostrophe becomes counts as written like one."""
-        bare, mobile = self.cells.bare_digits()
+        bare, mobile = self.cells.bare_digits
         written = phones & (~bare[start:] | mobile[start:])
         return written.sum() >= PHONE_WRITTEN * phones.sum()
 
@@ -279,7 +295,7 @@ class _Column:
         """Whether the column holds codes written with leading zeros (우편번호 04524): some
         of them, or any among digit texts all of one width (a nationwide list of postcodes
         where only Seoul's start with 0)."""
-        padded = self.cells.zero_padded()[start:] & filled
+        padded = self.cells.zero_padded[start:] & filled
         if not padded.any():
             return False
         if padded.sum() >= CODE_SHARE * filled.sum():
@@ -298,12 +314,12 @@ def _try_column(values: pd.Series, converters: dict[str, Callable]) -> _Column:
     placeholder = np.zeros(n, dtype=bool)
     column = pd.Series(cells.values, dtype=object)
     for name, convert in converters.items():
-        if cells.blank.all() or not _may_reach_majority(name, cells, placeholder):
+        if cells.blank.all() or not _may_reach_majority(name, cells, placeholder, kinds):
             continue
         converted[name] = convert(column).to_numpy(dtype=object)
         kinds[name] = _kinds(converted[name], cells.blank)
         placeholder |= kinds[name] == _PLACEHOLDER
-    return _Column(cells, converted, kinds, placeholder, cells.date_shaped())
+    return _Column(cells, converted, kinds, placeholder, cells.date_shaped)
 
 
 # The fewest digits a value needs to be read as each type; a type that too few cells could
@@ -311,7 +327,9 @@ def _try_column(values: pd.Series, converters: dict[str, Callable]) -> _Column:
 _MIN_DIGITS = {"date": 1, "phone": 8}
 
 
-def _may_reach_majority(name: str, cells: _Cells, placeholder: np.ndarray) -> bool:
+def _may_reach_majority(
+    name: str, cells: _Cells, placeholder: np.ndarray, kinds: dict[str, np.ndarray]
+) -> bool:
     if name not in _MIN_DIGITS:
         return True
     filled = ~cells.blank & ~placeholder
@@ -319,7 +337,22 @@ def _may_reach_majority(name: str, cells: _Cells, placeholder: np.ndarray) -> bo
     if name == "date":  # date and time objects hold no digits
         possible |= filled & ~cells.text & ~cells.number
     # Header rows (at most MAX_HEADER_ROWS) are left out when the type is judged.
-    return possible.sum() >= MAJORITY * (filled.sum() - MAX_HEADER_ROWS)
+    data = filled.sum() - MAX_HEADER_ROWS
+    if possible.sum() < MAJORITY * data:
+        return False
+    if name == "date" and "number" in kinds:
+        # Where numbers were read, only date-shaped ones can count as dates (see detect);
+        # the cells numbers failed on may all be dates, or placeholders that leave the count.
+        failed = filled & (kinds["number"] == _FAILED)
+        dates = (filled & (kinds["number"] == _OK) & cells.date_shaped).sum() + failed.sum()
+        if dates < MAJORITY * (data - failed.sum()):
+            return False
+    if name == "phone":
+        # See _Column._written_as_phones: a column of amounts is not worth reading as phones.
+        bare, mobile = cells.bare_digits
+        written = possible & ~cells.never_phone & (~bare | mobile)
+        return written.sum() >= PHONE_WRITTEN * MAJORITY * data
+    return True
 
 
 def _is_text_row(frame: pd.DataFrame, row: int, blank: np.ndarray) -> bool:
