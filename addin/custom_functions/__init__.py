@@ -4,4 +4,8 @@ If this import fails, xlwings Server silently serves an empty function list inst
 ``tests/test_meta.py`` guards against that.
 """
 
+from dadeum.server_logging import install_log_redaction
 from udfs import *
+
+# Imported by the server before it serves anything: error messages may quote cells.
+install_log_redaction()
