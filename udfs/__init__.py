@@ -7,11 +7,13 @@ star-imported below, so function names must be unique across the package.
 
 from udfs import contacts as _contacts
 from udfs import dates as _dates
+from udfs import forecasting as _forecasting
 from udfs import numbers as _numbers
 from udfs import tables as _tables
 from udfs import text as _text
 from udfs.contacts import *
 from udfs.dates import *
+from udfs.forecasting import *
 from udfs.numbers import *
 from udfs.tables import *
 from udfs.text import *
@@ -22,4 +24,5 @@ __all__ = [
     *_dates.__all__,
     *_contacts.__all__,
     *_tables.__all__,
+    *_forecasting.__all__,
 ]
