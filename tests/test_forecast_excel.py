@@ -8,7 +8,12 @@ import pytest
 import xlwings as xw
 import xlwings.server
 
-from dadeum.samples.series import complaint_records, daily_complaints, daily_traffic
+from dadeum.samples.series import (
+    complaint_records,
+    daily_complaints,
+    daily_traffic,
+    hourly_traffic,
+)
 from tests.conftest import office_js_call
 
 EXCEL_ORIGIN = pd.Timestamp("1899-12-30")
@@ -73,3 +78,11 @@ def test_count_by_period_counts_records_per_week():
     assert sum(row[1] for row in result[1:]) == len(records)
     with pytest.raises(xw.XlwingsError, match="period"):
         call("count_by_period", cells, [["quarter"]])
+
+
+def test_hourly_forecast_keeps_the_hour_in_the_date_value():
+    series = hourly_traffic(days=21)
+    result = call("forecast_traffic", serials(series.index), column(series), [[3]])
+    stamps = [row[0]["basicValue"] for row in result[1:]]
+    last = serials([series.index[-1]])[0][0]
+    assert stamps == pytest.approx([last + k / 24 for k in (1, 2, 3)])

@@ -4,7 +4,7 @@ How a forecast is made:
 
 1. ``prepare_series`` makes one regular series and notes what it did.
 2. Candidates for the frequency and kind are backtested from rolling origins: the series is
-   cut 3 times (2 for hourly data) a backtest horizon apart, each model is fitted on the part
+   cut 3 times a backtest horizon apart, each model is fitted on the part
    before the cut and forecasts the part after it. The backtest horizon is the requested
    horizon capped (60 days, 168 hours, 26 weeks, 12 months) and shortened when the history
    is short.
@@ -52,7 +52,7 @@ _MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12�
 _RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)"}
 BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12}
 MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60}
-ORIGINS = {"h": 2, "D": 3, "W": 3, "MS": 3}
+ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3}
 ACCURACY_COLUMNS = ["모델", "MASE", "sMAPE", "구간 적중률", "선택"]
 TABLE_COLUMNS = ["날짜", "예측", "하한", "상한"]
 KIND_NAMES = {"traffic": "교통량", "complaints": "민원 건수"}
@@ -224,6 +224,8 @@ def _quantile(values: np.ndarray, level: float) -> float:
 
 
 def _scale_by_mean(forecast: np.ndarray, counts: bool) -> np.ndarray:
+    """How error size grows with the forecast: like √ for counts (Poisson), flat otherwise
+    (making it proportional for traffic was tried and covered worse)."""
     return np.sqrt(np.clip(forecast, 0, None) + 1) if counts else np.ones_like(forecast)
 
 
