@@ -584,6 +584,23 @@ class _TextParser:
     def length(self, name: str) -> np.ndarray:
         return self._group(name, "length", 0, np.int64)
 
+    def drop_named_years(self, bare: np.ndarray, *separators: str) -> None:
+        """Clear the two-digit-year periods in ``bare`` whose year is written with 년
+        (23년 7월, 23년 1분기): those need no apostrophe. Only the few bare rows are read."""
+        where = np.flatnonzero(bare)
+        if len(where):
+            parts = [self.text(name)[where] for name in separators]
+            written = ["".join(texts) for texts in zip(*parts, strict=True)]
+            bare[where] = [not text.startswith("년") for text in written]
+
+    def any_equal(self, name: str, value: str) -> bool:
+        """Whether the group ``name`` is ``value`` in any row (without building arrays)."""
+        return any(
+            pc.any(pc.equal(groups.field(name), value)).as_py()
+            for groups in self.family_groups
+            if groups is not None and groups.type.get_field_index(name) >= 0
+        )
+
     def error(self, mask: np.ndarray, reason: str) -> None:
         self.out[mask] = CellError(reason)
 
@@ -607,7 +624,7 @@ class _TextParser:
             rows = self.has(y)
             if rows.any():
                 full, bare = two_digit_year(y, ap, rows)
-                bare &= ~np.char.startswith(self.text(sep).astype(str), "년")
+                self.drop_named_years(bare, sep)
                 years[rows] = full[rows]
                 months[rows] = (self.int_(num)[rows] - 1) * 3 + 1
                 is_period |= rows
@@ -616,8 +633,7 @@ class _TextParser:
         rows = self.has("h_y")
         if rows.any():
             full, bare = two_digit_year("h_y", "h_ap", rows)
-            separator = np.char.add(self.text("h_s").astype(str), self.text("h_s3").astype(str))
-            bare &= ~np.char.startswith(separator, "년")
+            self.drop_named_years(bare, "h_s", "h_s3")
             kind = self.text("h_k")
             later = np.isin(kind, ["하", "후"]) | (self.int_("h_n") == 2)
             later |= (self.int_("h_n2") == 2) | (self.int_("h_n3") == 2)
@@ -634,7 +650,9 @@ class _TextParser:
             slash = short & (self.text("a_s") == "/")
             # 2023.5/4: "/" after "." or "-" is how periods are written (1/4 분기, 1/2 반기),
             # so the month/day reading would be a guess.
-            mixed = rows & np.isin(self.text("a_s"), [".", "-"]) & (self.text("a_s2") == "/")
+            mixed = np.zeros(n, bool)
+            if self.any_equal("a_s2", "/"):  # rare: skip building the separator arrays
+                mixed = rows & np.isin(self.text("a_s"), [".", "-"]) & (self.text("a_s2") == "/")
             years[rows] = full[rows]
             months[rows] = self.int_("a_m")[rows]
             days[rows] = self.int_("a_d")[rows]
@@ -664,7 +682,7 @@ class _TextParser:
         rows = self.has("p_y")
         if rows.any():
             full, bare = two_digit_year("p_y", "p_ap", rows)
-            bare &= ~np.char.startswith(self.text("p_s").astype(str), "년")
+            self.drop_named_years(bare, "p_s")
             years[rows] = full[rows]
             months[rows] = self.int_("p_m")[rows]
             is_period |= rows
