@@ -34,3 +34,4 @@ function bindRibbon(actionId, scriptName, groupId, buttonId) {
 bindRibbon("run-clean-sheet", "clean_sheet", "CleanGroup", "CleanSheetButton");
 bindRibbon("run-tidy-sheet", "tidy_sheet", "ConvertGroup", "TidySheetButton");
 bindRibbon("run-check-sheet", "check_sheet", "ConvertGroup", "CheckSheetButton");
+bindRibbon("run-forecast-sheet", "forecast_sheet", "ForecastGroup", "ForecastSheetButton");
