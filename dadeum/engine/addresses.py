@@ -192,7 +192,7 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-@lru_cache(maxsize=131_072)
+# Not cached across calls: a module-level cache would keep people's addresses in memory.
 def _split(text: str) -> tuple[str, str, str]:
     text = clean_text(text).translate(_TO_HYPHEN)
     text = _SPACE_BEFORE_PUNCT.sub("", _DIGIT_HYPHEN.sub("-", text))

@@ -31,7 +31,6 @@ Decisions worth knowing:
 """
 
 import re
-from functools import lru_cache
 from numbers import Integral, Real
 from typing import Any
 
@@ -132,7 +131,7 @@ def _key(value: Any) -> str | CellError:
     return f"#{number}"
 
 
-@lru_cache(maxsize=262_144)
+# Not cached across calls: a module-level cache would keep people's numbers in memory.
 def _convert(key: str) -> str | CellError:
     if key.startswith("#"):
         return _from_digits(key[1:], digits_only=True, original=key[1:])
