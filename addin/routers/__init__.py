@@ -1,0 +1,1 @@
+"""Project additions xlwings Server loads from the project folder (``routers/custom.py``)."""
