@@ -15,14 +15,23 @@ How a forecast is made:
    left out with its Korean reason; if the chosen one then fails on the full history, the
    next best is used. A combination (the mean of the two best models) is a candidate too.
 5. Prediction intervals are split-conformal: the backtest's absolute errors, divided by a
-   smoothed error profile by horizon step (and, for counts, by √(forecast + 1)), give one
-   quantile at the requested level that is scaled back per step. The coverage reported is
-   honest: each origin's errors are checked against intervals calibrated on the other
-   origins. Counts and any series that was never negative are never forecast below 0.
+   smoothed error profile by horizon step (learnt on ordinary steps; for counts also divided
+   by √(forecast + 1)), give a quantile at the requested level (the finite-sample
+   ⌈(n+1)·level⌉-th of n) that is scaled back per step. For daily and hourly data the steps
+   fall in three groups, each with its own quantile: ordinary steps, steps within a week of
+   설날/추석, and holiday steps (weekday public holidays, the 명절 days and the day on either
+   side, the first working day after a long break). To have enough holiday errors, extra
+   backtest origins are placed before past holidays (명절 first, up to 5 for daily and 4 for
+   hourly data); they serve the intervals only, not MASE or the choice. A group is never
+   narrower than the ordinary one, and with few days of examples at least 1.25 (near 명절)
+   or 2 (holiday) times as wide. The coverage reported is honest: each window's errors are
+   checked against intervals calibrated on the other windows. Counts and any series that
+   was never negative are never forecast below 0.
 """
 
 import copy
 import math
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -192,11 +201,63 @@ def _origins(n: int, freq: str, horizon: int) -> tuple[int, int]:
     return 0, 0
 
 
-def _run_backtest(model, y, calendar, origins, h, nonneg):
-    forecasts = np.empty((origins, h))
-    n = len(y)
-    for o in range(origins):
-        end = n - (origins - o) * h
+# Step groups for interval calibration (daily and hourly data): ordinary steps, steps within a
+# week of 설날/추석, and holiday steps (public holidays on weekdays, the 명절 days and the day on
+# either side, the first working day after a long break).
+ORDINARY, NEAR_MYEONGJEOL, HOLIDAY = 0, 1, 2
+N_GROUPS = 3
+# When a group has fewer distinct days than this in the calibration windows, its quantile is
+# at least FEW_FLOOR times the ordinary one (one past 추석 says little about the next).
+FEW_DAYS = {NEAR_MYEONGJEOL: 20, HOLIDAY: 12}
+FEW_FLOOR = {NEAR_MYEONGJEOL: 1.25, HOLIDAY: 2.0}
+# Extra backtest origins placed before past holidays, used for the intervals only.
+HOLIDAY_ORIGINS = {"h": 4, "D": 5}
+
+
+def _groups(calendar: pd.DataFrame | None, index: pd.DatetimeIndex, freq: str) -> np.ndarray:
+    """The calibration group of every timestamp of ``index``."""
+    if calendar is None or freq not in HOLIDAY_ORIGINS:
+        return np.zeros(len(index), dtype=int)
+    cal = calendar.reindex(index)
+    dist = np.abs(cal["myeongjeol_dist"].to_numpy(dtype=float))
+    holiday = (
+        (cal["holiday"].to_numpy(dtype=bool) & ~cal["weekend"].to_numpy(dtype=bool))
+        | cal["seollal"].to_numpy(dtype=bool)
+        | cal["chuseok"].to_numpy(dtype=bool)
+        | (dist <= 1)
+        | cal["after_long_break"].to_numpy(dtype=bool)
+    )
+    near = dist <= 7
+    return np.where(holiday, HOLIDAY, np.where(near, NEAR_MYEONGJEOL, ORDINARY))
+
+
+def _holiday_ends(groups: np.ndarray, freq: str, h: int, first_regular: int) -> list[int]:
+    """Backtest cut points placed so that a past holiday falls in the middle of the window.
+
+    Only holidays whose window ends before the regular backtest and whose cut leaves at least
+    a third of that history to fit on; 명절 first, then the most recent ones."""
+    per_day = 24 if freq == "h" else 1
+    positions = np.flatnonzero(groups[:first_regular] == HOLIDAY)
+    if not len(positions):
+        return []
+    # Runs of holiday steps (a gap of up to two days joins them: 연휴 around a weekend).
+    breaks = np.flatnonzero(np.diff(positions) > 3 * per_day)
+    starts = positions[np.r_[0, breaks + 1]]
+    stops = positions[np.r_[breaks, len(positions) - 1]]
+    least = max(MIN_HISTORY[freq][1], first_regular // 3)
+    chosen = []
+    for start, stop in zip(starts, stops, strict=True):
+        end = int(start - max(per_day, (h - (stop - start + 1)) // 2))
+        if end >= least and end + h <= first_regular:
+            size = int(np.sum(groups[start : stop + 1] == HOLIDAY))
+            chosen.append((size >= 3 * per_day, end))
+    chosen.sort(reverse=True)  # 명절 (three or more holiday days) first, then the latest
+    return sorted(end for _, end in chosen[: HOLIDAY_ORIGINS[freq]])
+
+
+def _run_backtest(model, y, calendar, ends, h, nonneg):
+    forecasts = np.empty((len(ends), h))
+    for o, end in enumerate(ends):
         fitted = copy.deepcopy(model).fit(y.iloc[:end], calendar)
         mean = fitted.predict(h)["mean"]
         if not np.all(np.isfinite(mean)):
@@ -205,17 +266,24 @@ def _run_backtest(model, y, calendar, origins, h, nonneg):
     return forecasts
 
 
-def _profile(abs_errors: np.ndarray) -> np.ndarray:
-    """A smooth, non-decreasing error size by horizon step."""
-    step_mean = abs_errors.mean(axis=0)
+def _profile(abs_errors: np.ndarray, ordinary: np.ndarray) -> np.ndarray:
+    """A smooth, non-decreasing error size by horizon step, from the ordinary steps (a holiday
+    early in one window would otherwise widen every later step)."""
+    masked = np.where(ordinary, abs_errors, np.nan)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        step_mean = np.nanmean(masked, axis=0)
+    overall = float(np.nanmean(masked)) if ordinary.any() else float(abs_errors.mean())
+    step_mean = np.where(np.isfinite(step_mean), step_mean, overall)
     window = max(3, abs_errors.shape[1] // 6)
     smooth = pd.Series(step_mean).rolling(window, center=True, min_periods=1).mean().to_numpy()
     smooth = np.maximum.accumulate(smooth)
-    floor = max(float(abs_errors.mean()) * 0.2, 1e-9)
+    floor = max(overall * 0.2, 1e-9)
     return np.maximum(smooth, floor)
 
 
 def _quantile(values: np.ndarray, level: float) -> float:
+    """The split-conformal quantile: the ⌈(n+1)·level⌉-th smallest of n values."""
     values = np.sort(values[np.isfinite(values)])
     if not len(values):
         return 0.0
@@ -229,14 +297,33 @@ def _scale_by_mean(forecast: np.ndarray, counts: bool) -> np.ndarray:
     return np.sqrt(np.clip(forecast, 0, None) + 1) if counts else np.ones_like(forecast)
 
 
-def _calibrate(errors, forecasts, level, counts):
-    """(quantile, step profile) from backtest errors (origins × H)."""
+@dataclass
+class _Calibration:
+    quantiles: np.ndarray  # one per step group
+    profile: np.ndarray  # error size by horizon step
+
+
+def _calibrate(errors, forecasts, groups, level, counts, per_day) -> _Calibration:
+    """Conformal quantiles per step group, from backtest errors (windows × H)."""
     abs_errors = np.abs(errors) / _scale_by_mean(forecasts, counts)
-    profile = _profile(abs_errors)
-    return _quantile((abs_errors / profile).ravel(), level), profile
+    profile = _profile(abs_errors, groups == ORDINARY)
+    ratios = abs_errors / profile
+    base = _quantile(ratios[groups == ORDINARY], level) if (groups == ORDINARY).any() else 0.0
+    if base == 0.0:
+        base = _quantile(ratios.ravel(), level)
+    quantiles = np.full(N_GROUPS, base)
+    for group in (NEAR_MYEONGJEOL, HOLIDAY):
+        mask = groups == group
+        days = math.ceil(int(mask.sum()) / per_day)
+        q = _quantile(ratios[mask], level) if days else 0.0
+        if days < FEW_DAYS[group]:
+            q = max(q, base * FEW_FLOOR[group])
+        quantiles[group] = max(q, base)
+    return _Calibration(quantiles, profile)
 
 
-def _widths(q, profile, forecast, counts):
+def _widths(calibration: _Calibration, groups, forecast, counts):
+    profile = calibration.profile
     h, big_h = len(forecast), len(profile)
     steps = np.arange(1, h + 1)
     base = np.where(
@@ -244,31 +331,48 @@ def _widths(q, profile, forecast, counts):
         profile[np.minimum(steps, big_h) - 1],
         profile[-1] * np.sqrt(steps / big_h),
     )
-    return q * base * _scale_by_mean(forecast, counts)
+    return calibration.quantiles[groups] * base * _scale_by_mean(forecast, counts)
 
 
-def _score(score: _Score, actual, y, origins, h, m, level, counts) -> None:
+@dataclass
+class _Windows:
+    """The backtest windows: the regular rolling origins first, then those placed before past
+    holidays (used for the intervals and their coverage, not for MASE or the choice)."""
+
+    ends: list[int]
+    regular: int  # how many of ``ends`` are the regular origins
+    h: int
+    actual: np.ndarray  # windows × h
+    groups: np.ndarray  # windows × h
+    per_day: int
+
+
+def _score(score: _Score, windows: _Windows, y, m, level, counts) -> None:
     forecasts = score.forecasts
-    errors = actual - forecasts
-    n = len(y)
-    mases = []
-    for o in range(origins):
-        end = n - (origins - o) * h
-        mases.append(np.mean(np.abs(errors[o])) / _seasonal_scale(y.to_numpy()[:end], m))
+    errors = windows.actual - forecasts
+    regular = windows.regular
+    mases = [
+        np.mean(np.abs(errors[o])) / _seasonal_scale(y.to_numpy()[: windows.ends[o]], m)
+        for o in range(regular)
+    ]
     score.mase = float(np.mean(mases))
     # Counts are compared as whole numbers: a forecast of 0.01 for a day with no 민원 is right,
     # not 200 % off.
-    rounded = np.round(forecasts) if counts else forecasts
+    actual = windows.actual[:regular]
+    rounded = np.round(forecasts[:regular]) if counts else forecasts[:regular]
     denominator = np.abs(actual) + np.abs(rounded)
     safe = np.where(denominator > 0, denominator, 1.0)
     ratio = np.where(denominator > 0, 2 * np.abs(actual - rounded) / safe, 0.0)
     score.smape = float(100 * ratio.mean())
-    if origins >= 2:
+    total = len(windows.ends)
+    if regular >= 2:
         hits = []
-        for o in range(origins):
-            others = [i for i in range(origins) if i != o]
-            q, profile = _calibrate(errors[others], forecasts[others], level, counts)
-            width = _widths(q, profile, forecasts[o], counts)
+        for o in range(total):  # each window against intervals calibrated on the others
+            others = [i for i in range(total) if i != o]
+            calibration = _calibrate(errors[others], forecasts[others],
+                                     windows.groups[others], level, counts,
+                                     windows.per_day)  # fmt: skip
+            width = _widths(calibration, windows.groups[o], forecasts[o], counts)
             hits.append(np.abs(errors[o]) <= width + 1e-9)
         score.coverage = float(100 * np.mean(hits))
 
@@ -285,17 +389,29 @@ def _backtest(y, freq, kind, horizon, level, calendar):
     nonneg = counts or bool((y.to_numpy() >= 0).all())
     scores: list[_Score] = []
     if origins == 0:
-        return scores, origins, h
-    actual = np.vstack([y.to_numpy()[len(y) - (origins - o) * h :][:h] for o in range(origins)])
+        return scores, None
+    n = len(y)
+    ends = [n - (origins - o) * h for o in range(origins)]
+    all_groups = _groups(calendar, y.index, freq)
+    ends += _holiday_ends(all_groups, freq, h, ends[0]) if origins >= 2 else []
+    values = y.to_numpy()
+    windows = _Windows(
+        ends=ends,
+        regular=origins,
+        h=h,
+        actual=np.vstack([values[end : end + h] for end in ends]),
+        groups=np.vstack([all_groups[end : end + h] for end in ends]),
+        per_day=24 if freq == "h" else 1,
+    )
     for model in _candidates(y, freq, kind, h):
         score = _Score(model=model, label=model.label)
         try:
-            score.forecasts = _run_backtest(model, y, calendar, origins, h, nonneg)
+            score.forecasts = _run_backtest(model, y, calendar, ends, h, nonneg)
         except Exception as error:  # a model that fails is left out, with the reason
             score.failure = _failure_reason(error)
             scores.append(score)
             continue
-        _score(score, actual, y, origins, h, m, level, counts)
+        _score(score, windows, y, m, level, counts)
         scores.append(score)
     working = sorted(
         (s for s in scores if not s.failure and s.model.name != "SeasonalNaive"),
@@ -306,12 +422,12 @@ def _backtest(y, freq, kind, horizon, level, calendar):
         combo = _Score(model=None, label=f"조합({first.label} + {second.label})",
                        members=(first.model.name, second.model.name))  # fmt: skip
         combo.forecasts = (first.forecasts + second.forecasts) / 2
-        _score(combo, actual, y, origins, h, m, level, counts)
+        _score(combo, windows, y, m, level, counts)
         scores.append(combo)
     for s in scores:
         if not s.failure:
-            s.errors = actual - s.forecasts  # type: ignore[attr-defined]
-    return scores, origins, h
+            s.errors = windows.actual - s.forecasts  # type: ignore[attr-defined]
+    return scores, windows
 
 
 # --------------------------------------------------------------------------------------------
@@ -383,7 +499,7 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         return ForecastResult(table, accuracy, "Constant", explanation, y, prepared.notes,
                               freq, level)  # fmt: skip
     calendar = korean_calendar(y.index.union(future), freq)
-    scores, origins, h = _backtest(y, freq, kind, horizon, level, calendar)
+    scores, windows = _backtest(y, freq, kind, horizon, level, calendar)
     ranked = sorted((s for s in scores if not s.failure), key=lambda s: s.mase)
     failures = [s for s in scores if s.failure]
     chosen = None
@@ -410,9 +526,10 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
             "어림했습니다."
         )
     else:
-        q, profile = _calibrate(chosen.errors, chosen.forecasts, level, counts)
-        width = _widths(q, profile, mean, counts)
-        explanation = _explain(intro, chosen, scores, failures, origins, h, horizon, unit, level)
+        calibration = _calibrate(chosen.errors, chosen.forecasts, windows.groups, level, counts,
+                                 windows.per_day)  # fmt: skip
+        width = _widths(calibration, _groups(calendar, future, freq), mean, counts)
+        explanation = _explain(intro, chosen, scores, failures, windows, horizon, unit, level)
     lower = mean - width
     if nonneg:
         lower = np.clip(lower, 0, None)
@@ -428,7 +545,8 @@ def _table(future, mean, width) -> pd.DataFrame:
     return pd.DataFrame({"날짜": future, "예측": mean, "하한": mean - width, "상한": mean + width})
 
 
-def _explain(intro, chosen, scores, failures, origins, h, horizon, unit, level) -> str:
+def _explain(intro, chosen, scores, failures, windows, horizon, unit, level) -> str:
+    origins, h = windows.regular, windows.h
     naive = next((s for s in scores if s.model is not None and s.model.name == "SeasonalNaive"),
                  None)  # fmt: skip
     parts = [intro]
@@ -456,6 +574,12 @@ def _explain(intro, chosen, scores, failures, origins, h, horizon, unit, level) 
         parts.append(
             f"{level:.0%} 예측 구간은 백테스트 오차로 맞춘 것이며, 백테스트에서 실제 값의 "
             f"{chosen.coverage:.0f}%가 구간 안에 들었습니다."
+        )
+    extra = len(windows.ends) - windows.regular
+    if extra:
+        parts.append(
+            "공휴일·명절 무렵은 오차가 커서, 지난 공휴일 앞에서 따로 "
+            f"{extra}번 해 본 백테스트의 오차까지 모아 구간을 따로 넓혔습니다."
         )
     if horizon > h:
         parts.append(f"백테스트는 {h:,}{unit}까지만 했으므로 그 뒤의 예측과 구간은 덜 확실합니다.")
