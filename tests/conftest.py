@@ -76,6 +76,18 @@ def book_json(sheets: dict[str, list[list]], selection: str = "A1", active: int 
     }
 
 
+def run_dadeum(*args, env: dict[str, str] | None = None, timeout: float = 300):
+    """Run the ``dadeum`` command line as a user would, in a separate process."""
+    return subprocess.run(
+        [sys.executable, "-m", "dadeum", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
 def _used_address(values: list[list]) -> str:
     columns = max(len(row) for row in values)
     last = ""
@@ -93,10 +105,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(*args: str, env: dict[str, str] | None = None, https: bool = False):
+def running_server(
+    *args: str, env: dict[str, str] | None = None, https: bool = False, log: Path | None = None
+):
     """A real ``dadeum serve`` process on a free loopback port; yields its base URL.
 
-    The server's output goes to a file (a pipe nobody reads would fill up and stall it).
+    The server's output goes to a file (a pipe nobody reads would fill up and stall it):
+    ``log`` when given, so a test can read it afterwards.
     """
     import httpx
 
@@ -104,17 +119,18 @@ def running_server(*args: str, env: dict[str, str] | None = None, https: bool = 
     environment = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
     environment.update(env or {}, PYTHONUNBUFFERED="1")
     command = [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+    opened = open(log, "w+", encoding="utf-8") if log else tempfile.TemporaryFile("w+")
+    with opened as output:
         process = subprocess.Popen(
-            [*command, *args], cwd=REPO, env=environment, stdout=log, stderr=subprocess.STDOUT
+            [*command, *args], cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT
         )
         base = f"{'https' if https else 'http'}://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         try:
             while True:
                 if process.poll() is not None:
-                    log.seek(0)
-                    raise RuntimeError("dadeum serve exited early:\n" + log.read())
+                    output.seek(0)
+                    raise RuntimeError("dadeum serve exited early:\n" + output.read())
                 try:
                     if httpx.get(base + "/", timeout=1, verify=False).status_code == 200:
                         break

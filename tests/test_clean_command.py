@@ -3,15 +3,13 @@
 import csv
 import datetime as dt
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from dadeum.cli import main
-from tests.conftest import REPO
+from tests.conftest import run_dadeum as dadeum
 
 HEADER = ["구분", "금액", "접수일", "연락처", "비고"]
 ROWS = [
@@ -31,16 +29,6 @@ CLEANED = [
     ["민원 마", -5000, dt.datetime(2023, 3, 9), "031-123-4567", "완료"],
     ["민원 바", 120000, dt.datetime(2023, 3, 10), "010-2345-6789", None],
 ]
-
-
-def dadeum(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "dadeum", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def write_csv(path: Path, encoding: str) -> Path:

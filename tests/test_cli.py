@@ -1,21 +1,9 @@
 """The ``dadeum`` command line, run as users run it."""
 
 import json
-import subprocess
-import sys
 
 import udfs
-from tests.conftest import REPO
-
-
-def dadeum(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "dadeum", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.conftest import run_dadeum as dadeum
 
 
 def test_functions_lists_every_function_by_excel_name():

@@ -5,8 +5,6 @@ import asyncio
 import csv
 import hashlib
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import custom_scripts
@@ -18,17 +16,8 @@ import xlwings.server
 
 from benchmarks import bench_forecast
 from dadeum.forecast_report import guess_kind, select_columns
-from tests.conftest import REPO, book_json
-
-
-def dadeum(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "dadeum", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.conftest import book_json
+from tests.conftest import run_dadeum as dadeum
 
 
 def digest(path: Path) -> str:

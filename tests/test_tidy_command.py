@@ -3,8 +3,6 @@
 import csv
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -13,17 +11,7 @@ import pytest
 import xlwt
 
 from dadeum.samples.tables import already_tidy, dong_budget, kosis_population, monthly_accidents
-from tests.conftest import REPO
-
-
-def dadeum(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "dadeum", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.conftest import run_dadeum as dadeum
 
 
 def write_xlsx(path: Path, case, *, merges=True, sheet="현황") -> Path:
