@@ -1,5 +1,6 @@
 """Loaded by xlwings Server at start-up (``main.py`` imports ``routers.custom`` from the
-project folder): registers Dadeum's request guard on the app, and adds no routes.
+project folder): registers Dadeum's request guard on the app, lets xlwings skip a per-cell
+Pyodide import (``dadeum.server_speedups``), and adds no routes.
 
 xlwings Server offers no hook for middleware, so this reaches the app object that
 ``xlwings_server.main`` has already created by the time it imports this module. The
@@ -17,6 +18,10 @@ from xlwings_server.config import settings
 from xlwings_server.routers.xlwings import custom_functions, custom_scripts
 
 from dadeum.server_guard import RequestGuard
+from dadeum.server_speedups import skip_pyodide_probe
+
+if skip_pyodide_probe():
+    logging.getLogger(__name__).info("xlwings: per-cell Pyodide probe skipped (no Pyodide)")
 
 router = APIRouter()  # xlwings Server includes it; Dadeum has no routes of its own here
 
