@@ -1,0 +1,352 @@
+"""Load on a real add-in server: many concurrent clients calling custom functions and a ribbon
+script over loopback.
+
+    .venv/bin/python -m benchmarks.bench_load [--seconds 30] [--concurrency 50] [--workers 2]
+                                              [--rate 200] [--big-cells 100000]
+                                              [--only clean_text]
+
+Starts ``dadeum serve --workers N`` on a free 127.0.0.1 port, warms it up, then keeps
+``concurrency`` httpx async clients (one connection each) busy for ``seconds``:
+
+- without ``--rate`` (closed loop), each client sends its next call as soon as the last one
+  answers, which measures the most calls per second the server gives;
+- with ``--rate R`` (open loop), calls start at R per second whatever the answers do, and
+  latency counts from the planned start, so a server that falls behind shows it.
+
+The calls rotate through CLEAN_TEXT on one cell, TO_NUMBER on a 100-cell range, TIDY on a
+small table and the 시트 정리 (clean_sheet) ribbon script on a 20 × 5 sheet (4:3:2:1), with
+the bodies Office.js posts; ``--only`` sends one of them alone. Then one TO_NUMBER call on a
+``--big-cells`` range (10 columns) is timed on its own, three times. Nothing leaves
+127.0.0.1; every loop is bounded in count and time.
+"""
+
+import argparse
+import asyncio
+import contextlib
+import importlib.metadata
+import itertools
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+from dadeum.samples.numbers import korean_number_samples
+
+REPO = Path(__file__).resolve().parent.parent
+FUNCTIONS = "/xlwings/custom-functions-call"
+SCRIPTS = "/xlwings/custom-scripts-call/"
+START_TIMEOUT = 90.0  # seconds for the server to answer its health check
+REQUEST_TIMEOUT = 60.0
+MAX_CALLS = 2_000_000  # a hard bound on any one run, whatever --seconds says
+BIG_RUNS = 3
+XLWINGS_VERSION = importlib.metadata.version("xlwings")
+
+# Share of each call type in the mix (a repeating pattern, so runs are comparable).
+MIX = ["clean_text"] * 4 + ["to_number_100"] * 3 + ["tidy"] * 2 + ["clean_sheet"]
+FUNCTION_KINDS = ("clean_text", "to_number_100", "tidy")
+
+
+def function_call(func_name: str, *args) -> dict:
+    """The JSON body Office.js posts to /xlwings/custom-functions-call."""
+    return {
+        "client": "Office.js",
+        "func_name": func_name,
+        "args": list(args),
+        "caller_address": "[Book1.xlsx]Sheet1!B1",
+        "session_id": "bench-load",
+        "culture_info_name": "ko-KR",
+        "date_format": "yyyy-MM-dd",
+        "version": XLWINGS_VERSION,
+        "runtime": "1.4",
+    }
+
+
+def book_payload(values: list[list]) -> dict:
+    """The book JSON Office.js posts to /xlwings/custom-scripts-call/{script}, one sheet."""
+    rows, columns = len(values), max(len(row) for row in values)
+    return {
+        "client": "Office.js",
+        "version": XLWINGS_VERSION,
+        "book": {"name": "Book1.xlsx", "active_sheet_index": 0, "selection": "A1",
+                 "calculation": "Automatic"},
+        "names": [],
+        "sheets": [{
+            "name": "민원", "visibility": "Visible", "show_gridlines": True, "print_area": None,
+            "notes": [], "notes_supported": True,
+            "used_range_address": f"A1:{chr(64 + columns)}{rows}",
+            "used_range_row_count": rows, "used_range_column_count": columns,
+            "values": values, "pictures": [], "shapes": [], "charts": [], "tables": [],
+            "pivot_tables": [],
+        }],
+    }  # fmt: skip
+
+
+def payloads(seed: int = 0) -> dict[str, tuple[str, dict]]:
+    """Path and body of each call type, from the seeded generators."""
+    numbers, _ = korean_number_samples(100, seed=seed)
+    rng = np.random.default_rng(seed)
+    table = [
+        ["2023년 읍면동별 민원 처리 현황", None, None, None],
+        ["(단위: 건)", None, None, None],
+        ["읍면동", "접수", "처리", "비고"],
+        *[[f"{name}동", f"{rng.integers(100, 5000):,}", int(rng.integers(50, 4000)), None]
+          for name in ("중앙", "신흥", "태평", "수진", "단대", "산성")],
+        ["합계", "12,345", 9876, None],
+    ]  # fmt: skip
+    sheet = [["접수일", "민원인 전화", "금액", "처리", "메모"]] + [
+        [f"2023.{m}.{d}", f"010-{1000 + i:04d}-{5678 + i:04d}", f"{(i + 1) * 1250:,}원",
+         "완료" if i % 3 else "진행", f"  메모\u00a0{i} "]
+        for i, (m, d) in enumerate(rng.integers([1, 1], [13, 29], size=(19, 2)))
+    ]  # fmt: skip
+    return {
+        "clean_text": (FUNCTIONS, function_call("clean_text", [["  민원\u00a0접수 "]])),
+        "to_number_100": (FUNCTIONS, function_call("to_number", [[v] for v in numbers], None)),
+        "tidy": (FUNCTIONS, function_call("tidy", table, None)),
+        "clean_sheet": (SCRIPTS + "clean_sheet", book_payload(sheet)),
+    }
+
+
+def big_payload(cells: int, seed: int = 0) -> dict:
+    """TO_NUMBER on a range of ``cells`` messy number strings, 10 columns wide."""
+    width = 10 if cells >= 10 else 1
+    values, _ = korean_number_samples(cells - cells % width, seed=seed)
+    rows = [values[i : i + width] for i in range(0, len(values), width)]
+    return function_call("to_number", rows, [["blank"]])
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, reason: str) -> None:
+        self.errors += 1
+        self.statuses[reason] = self.statuses.get(reason, 0) + 1
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(workers: int) -> Iterator[str]:
+    """``dadeum serve --workers N`` on a free loopback port; yields its base URL."""
+    port = _free_port()
+    command = [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1",
+               "--port", str(port), "--workers", str(workers)]  # fmt: skip
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_TIMEOUT
+            while True:
+                if process.poll() is not None:
+                    output.seek(0)
+                    raise RuntimeError("dadeum serve exited early:\n" + output.read()[-4000:])
+                with contextlib.suppress(httpx.TransportError):
+                    if httpx.get(base + "/", timeout=1).status_code == 200:
+                        break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"dadeum serve did not answer within {START_TIMEOUT} s")
+                time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)
+
+
+async def _call(client: httpx.AsyncClient, path: str, body: dict, tally: Tally, start: float):
+    try:
+        response = await client.post(path, json=body)
+    except httpx.HTTPError as error:
+        tally.fail(type(error).__name__)
+        return
+    if response.status_code == 200:
+        tally.latencies.append(time.perf_counter() - start)
+    else:
+        tally.fail(str(response.status_code))
+
+
+async def _load(base: str, seconds: float, concurrency: int, rate: float | None, mix: list[str]):
+    bodies = {kind: body for kind, body in payloads().items() if kind in mix}
+    tallies = {kind: Tally() for kind in bodies}
+    clients = [
+        httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT,
+                          limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+        for _ in range(concurrency)
+    ]  # fmt: skip
+    mix = itertools.cycle(mix)
+    started = time.perf_counter()
+    end = started + seconds
+    sent = 0
+    try:
+        if rate is None:  # closed loop: every client sends again as soon as it is answered
+
+            async def worker(client: httpx.AsyncClient) -> None:
+                nonlocal sent
+                while time.perf_counter() < end and sent < MAX_CALLS:
+                    sent += 1
+                    kind = next(mix)
+                    path, body = bodies[kind]
+                    await _call(client, path, body, tallies[kind], time.perf_counter())
+
+            await asyncio.gather(*(worker(client) for client in clients))
+        else:  # open loop: calls start on schedule; a busy server makes them wait and count
+            idle: asyncio.Queue[httpx.AsyncClient] = asyncio.Queue()
+            for client in clients:
+                idle.put_nowait(client)
+            tasks = set()
+
+            async def one(kind: str, planned: float) -> None:
+                client = await idle.get()
+                try:
+                    path, body = bodies[kind]
+                    await _call(client, path, body, tallies[kind], planned)
+                finally:
+                    idle.put_nowait(client)
+
+            total = min(MAX_CALLS, int(seconds * rate))
+            for n in range(total):
+                planned = started + n / rate
+                delay = planned - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                task = asyncio.create_task(one(next(mix), planned))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+                sent += 1
+            if tasks:
+                await asyncio.wait(tasks, timeout=REQUEST_TIMEOUT)
+    finally:
+        await asyncio.gather(*(client.aclose() for client in clients))
+    return tallies, time.perf_counter() - started
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) * 1000 if values else float("nan")
+
+
+def report(tallies: dict[str, Tally], elapsed: float) -> list[dict]:
+    rows = []
+    groups = {kind: [kind] for kind in tallies}
+    groups["all functions"] = [kind for kind in FUNCTION_KINDS if kind in tallies]
+    groups["all calls"] = list(tallies)
+    for name, kinds in groups.items():
+        latencies = [x for kind in kinds for x in tallies[kind].latencies]
+        errors = sum(tallies[kind].errors for kind in kinds)
+        rows.append({
+            "call": name, "ok": len(latencies), "errors": errors,
+            "calls_per_s": len(latencies) / elapsed,
+            "p50_ms": _percentile(latencies, 50), "p95_ms": _percentile(latencies, 95),
+            "p99_ms": _percentile(latencies, 99),
+        })  # fmt: skip
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"{'call':<16}{'ok':>8}{'errors':>8}{'calls/s':>10}{'p50 ms':>9}{'p95 ms':>9}"
+          f"{'p99 ms':>9}")  # fmt: skip
+    for row in rows:
+        print(f"{row['call']:<16}{row['ok']:>8,}{row['errors']:>8,}{row['calls_per_s']:>10.1f}"
+              f"{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}")  # fmt: skip
+
+
+def time_big_call(base: str, cells: int) -> list[float]:
+    """Seconds for each of ``BIG_RUNS`` TO_NUMBER calls on a ``cells``-cell range."""
+    body = big_payload(cells)
+    times = []
+    with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+        for _ in range(BIG_RUNS):
+            start = time.perf_counter()
+            response = client.post(FUNCTIONS, json=body)
+            times.append(time.perf_counter() - start)
+            if response.status_code != 200:
+                raise RuntimeError(f"big call failed with HTTP {response.status_code}")
+    return times
+
+
+def run(
+    seconds: float = 30.0,
+    concurrency: int = 50,
+    workers: int = 2,
+    rate: float | None = None,
+    big_cells: int = 100_000,
+    only: str | None = None,
+) -> dict:
+    """Start a server, load it, time the big call; returns the figures it printed."""
+    seconds = max(0.5, min(seconds, 3600.0))
+    concurrency = max(1, min(concurrency, 1000))
+    with served(workers) as base:
+        with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+            for path, body in payloads().values():  # warm-up: first calls import and cache
+                for _ in range(3 * workers):
+                    client.post(path, json=body)
+        mode = f"open loop at {rate:g}/s" if rate else "closed loop"
+        mode += f", {only} only" if only else ", mixed calls"
+        print(f"dadeum serve --workers {workers} on {base}; {concurrency} clients, "
+              f"{seconds:g} s, {mode}; {os.cpu_count()} CPUs")  # fmt: skip
+        client_cpu = time.process_time()
+        mix = [only] if only else MIX
+        tallies, elapsed = asyncio.run(_load(base, seconds, concurrency, rate, mix))
+        client_cpu = time.process_time() - client_cpu
+        rows = report(tallies, elapsed)
+        print_table(rows)
+        print(f"elapsed {elapsed:.1f} s; load client used {client_cpu:.1f} s of CPU")
+        for kind, tally in tallies.items():
+            if tally.statuses:
+                print(f"  {kind} errors: {tally.statuses}")
+        big = time_big_call(base, big_cells) if big_cells else []
+        if big:
+            print(f"TO_NUMBER on {big_cells:,} cells: "
+                  + ", ".join(f"{t:.2f} s" for t in big) + f" (best {min(big):.2f} s)")  # fmt: skip
+    return {"rows": rows, "elapsed": elapsed, "big_call_seconds": big}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=30.0, help="load time (default 30)")
+    parser.add_argument("--concurrency", type=int, default=50, help="clients (default 50)")
+    parser.add_argument("--workers", type=int, default=2, help="server workers (default 2)")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=None,
+        help="calls per second to start (open loop); default: closed loop",
+    )
+    parser.add_argument(
+        "--big-cells",
+        type=int,
+        default=100_000,
+        help="cells in the separately timed TO_NUMBER call; 0 skips it",
+    )
+    parser.add_argument(
+        "--only",
+        choices=sorted(set(MIX)),
+        default=None,
+        help="send only this call type instead of the mix",
+    )
+    args = parser.parse_args(argv)  # fmt: skip
+    run(args.seconds, args.concurrency, args.workers, args.rate, args.big_cells, args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
