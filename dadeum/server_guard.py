@@ -81,11 +81,16 @@ def _is_matrix(value: Any) -> bool:
         if not isinstance(row, list):
             return False
         for cell in row:
-            # Office.js sends plain values (object handles travel as their key, a string);
-            # no Dadeum function takes entities, and a list inside a cell is never a cell.
-            if not isinstance(cell, _SCALARS):
+            # Office.js sends plain values, and an error cell (#N/A, #DIV/0!) as a data-type
+            # object {"type": "Error", ...}, which xlwings reads; object handles travel as
+            # their key (a string). No Dadeum function takes other entities.
+            if not isinstance(cell, _SCALARS) and not _is_error_value(cell):
                 return False
     return True
+
+
+def _is_error_value(cell: Any) -> bool:
+    return isinstance(cell, dict) and cell.get("type") == "Error"
 
 
 def _optional_text(data: dict, key: str) -> None:

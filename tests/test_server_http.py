@@ -31,6 +31,15 @@ def test_clean_text_over_http(live_server):
     assert response.json() == {"result": [["민원 접수"], [3], [""]]}
 
 
+def test_error_cells_in_a_range_come_back_as_errors_over_http(live_server):
+    # Excel sends #N/A and #DIV/0! cells as data-type objects; one must not fail the range.
+    error_cell = {"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}
+    body = office_js_call("clean_text", [[error_cell], [" 가 "]])
+    response = httpx.post(live_server + "/xlwings/custom-functions-call", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"result": [[{"type": "Error", "errorType": "NotAvailable"}], ["가"]]}
+
+
 def test_single_cell_problem_is_a_400_with_korean_text(live_server):
     body = office_js_call("clean_text", [["x" * 33_000]])
     response = httpx.post(live_server + "/xlwings/custom-functions-call", json=body)
