@@ -1,0 +1,404 @@
+"""Find personal data in cells: 주민등록번호, 전화번호, 이메일, 이름, 주소 and ten more kinds.
+
+``find_pii_series(values, header=...)`` returns, per cell, a list of ``Finding`` records: the
+Korean type name, the span (start, end) in the cell's text and a confidence between 0 and 1.
+A finding never holds the value itself; only its position.
+
+How it works, per column (the rules are in ``detect_numbers``, ``detect_places`` and
+``detect_names``, listed in order by ``detect_rules``):
+
+1. Cells become text. Full-width digits and letters, dash look-alikes (``ㅡ``, ``–``) and
+   special spaces are mapped one character to one character (not ``clean_text``, which
+   collapses spaces), so a span in the mapped text is the same span in the original.
+   Numbers are read only when they look like identifiers: a 13-digit number, or any whole
+   number in a column whose header names an identifier (with the leading zeros Excel
+   dropped put back).
+2. Cells that are exactly one 주민등록번호, phone number, e-mail address, address or (in a
+   name column) name are settled column-wise: an anchored RE2 match in pyarrow, check
+   digits with numpy. Most cells of a structured column end here.
+3. For each rule, pyarrow's RE2 engine picks the remaining cells that may hold a match;
+   those cells are joined into one string and the rule's Python regex runs over it once;
+   only the matches are validated in Python (dates, check digits, Luhn, context words).
+4. Overlapping hits in a cell are settled by a fixed order of types (an e-mail address
+   beats a phone number inside it, a 주민등록번호 beats an account number).
+
+Phone numbers are checked against a table of Korean prefixes (the one phonenumbers' metadata
+has); ``to_phone_series`` is not used because it caches the numbers it has seen.
+
+The column header (``header=``) raises the confidence of its types and enables whole-cell
+detection of weak types: names in a 성명 column, account numbers without a bank name in a
+계좌번호 column, phone numbers without an area code in a 연락처 column, addresses without a
+시도 in a 주소 column. A column whose cells are nearly all names is treated as a name column
+even without a header.
+
+Nothing here logs, prints or caches a value.
+"""
+
+import gc
+import re
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from itertools import repeat
+from numbers import Integral, Real
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dadeum.engine.phones import DASHES
+from dadeum.engine.privacy import detect_rules as rules
+from dadeum.engine.privacy.detect_words import HEADER_WORDS
+from dadeum.engine.text import _SPACES
+
+__all__ = [
+    "PII_TYPES",
+    "Finding",
+    "find_pii_series",
+    "find_pii_spans",
+    "header_types",
+    "scan_texts",
+]
+
+PII_TYPES = (
+    "주민등록번호", "외국인등록번호", "여권번호", "운전면허번호", "사업자등록번호", "법인등록번호",
+    "전화번호", "이메일", "카드번호", "계좌번호", "주소", "이름", "차량번호", "IP주소",
+)  # fmt: skip
+
+
+class Finding(NamedTuple):
+    """One piece of personal data in a cell: its type, where it is, how sure we are."""
+
+    type: str
+    start: int
+    end: int
+    confidence: float
+
+
+# One character to one character, so positions stay valid in the original text.
+_ONE_TO_ONE = str.maketrans(
+    {
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+        **dict.fromkeys(DASHES, "-"),
+        **dict.fromkeys(_SPACES, " "),
+        "\x00": " ",
+    }
+)
+_NEEDS_MAPPING = (
+    "[" + "".join(f"\\x{{{ord(ch):04x}}}" for ch in DASHES + _SPACES.replace(" ", "")) + r"\x00"
+    r"\x{ff01}-\x{ff5e}]"
+)
+# Numbers in columns like these are amounts or counts, never identifiers.
+_AMOUNT_HEADER = re.compile(r"금액|액$|액\(|비용|요금|수량|인원|합계|면적|점수|세액|원\)")
+_NAME_CELL = r"^\s*[가-힣]{2,4}\s*$"
+_NAME_COLUMN_SHARE = 0.8
+_NAME_COLUMN_MIN = 3
+# Up to this many cells, the regexes run directly (a single Excel cell costs ~0.3 ms, not 3).
+_FEW = 64
+
+
+def header_types(header: Any) -> frozenset[str]:
+    """The personal-data types a column header stands for: ``"연락처"`` → {전화번호}.
+
+    >>> sorted(header_types("민원인 성명"))
+    ['이름']
+    >>> sorted(header_types("우편번호"))
+    []
+    """
+    if header is None or (isinstance(header, float) and header != header):
+        return frozenset()
+    key = re.sub(r"[\s_·.()\[\]]+", "", str(header)).lower()
+    if not key or "우편번호" in key:
+        return frozenset()
+    found = set()
+    for word, kind in HEADER_WORDS:
+        if word.isascii():
+            if re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", key):
+                found.add(kind)
+        elif word in key:
+            found.add(kind)
+    found.discard("")
+    return frozenset(found)
+
+
+def find_pii_spans(text: Any, *, column_hint: str | None = None) -> list[Finding]:
+    """The personal data in one cell, as findings sorted by position.
+
+    ``column_hint``: the column header, if known (``"성명"``, ``"연락처"``).
+
+    >>> text = "주민번호 960101-1234567이고 010-1234-5678로"
+    >>> [(f.type, text[f.start : f.end]) for f in find_pii_spans(text)]
+    [('주민등록번호', '960101-1234567'), ('전화번호', '010-1234-5678')]
+    """
+    return find_pii_series(pd.Series([text], dtype=object), header=column_hint).iloc[0]
+
+
+def find_pii_series(values: pd.Series, *, header: Any = None) -> pd.Series:
+    """Vectorised ``find_pii_spans`` over a column: a Series (same index) holding a list of
+    ``Finding`` per cell, empty for a blank or a cell without personal data.
+
+    ``header``: the column header; it raises confidence for its types and enables
+    whole-cell detection of names, account numbers and the like. The input is not modified.
+    """
+    with without_gc():
+        texts = scan_texts(values, header=header)
+        found = _find(texts, header_types(header))
+        out = [found.get(row) or [] for row in range(len(texts))]
+        return pd.Series(out, index=values.index, dtype=object)
+
+
+def scan_texts(values: pd.Series, *, header: Any = None) -> list[str | None]:
+    """The text each cell is scanned as (None = not scanned). Spans refer to this text.
+
+    Text cells are themselves. Whole numbers are scanned only when they look like an
+    identifier: 13 digits (a 주민등록번호 or 법인등록번호), 15-16 digits (a card), or any whole
+    number in a column whose header names an identifier, with the zeros Excel dropped put
+    back (``1012345678`` in a 연락처 column is ``01012345678``). Dates, times, booleans and
+    numbers in amount columns are never scanned.
+    """
+    hint = header_types(header)
+    amount = header is not None and bool(_AMOUNT_HEADER.search(str(header)))
+    items = values.tolist()
+    if pd.api.types.infer_dtype(items, skipna=False) == "string":
+        return [item if item.strip() else None for item in items]
+    return [
+        (item if item.strip() else None) if type(item) is str else _as_text(item, hint, amount)
+        for item in items
+    ]
+
+
+def _as_text(value: Any, hint: frozenset[str], amount: bool) -> str | None:
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, bool | np.bool_ | date | datetime | time | pd.Timestamp) or amount:
+        return None
+    if isinstance(value, Integral):
+        number = int(value)
+    elif isinstance(value, Real) and float(value).is_integer():
+        number = int(float(value))
+    else:
+        return None
+    if number <= 0:
+        return None
+    digits = str(number)
+    if hint & {rules.RRN, rules.FRN, rules.CRN} and 10 <= len(digits) <= 13:
+        return digits.zfill(13)
+    if rules.PHONE in hint and len(digits) in (9, 10):
+        return "0" + digits
+    if hint & {rules.BRN, rules.ACCOUNT, rules.CARD, rules.PHONE, rules.LICENCE}:
+        return digits
+    if len(digits) == 13 or len(digits) in (15, 16):
+        return digits
+    return None
+
+
+@contextmanager
+def without_gc():
+    """The scan makes many small objects and no reference cycles; the cyclic collector would
+    only walk the whole heap again and again (a third of the time on a large sheet)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
+    """Findings per row number, for rows that have any."""
+    with without_gc():
+        return _find_all(texts, hint)
+
+
+def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
+    present = np.array([text is not None for text in texts], dtype=bool)
+    if not present.any():
+        return {}
+    if len(texts) <= _FEW:
+        return _find_few(texts, present, hint)
+    array = pa.array([text or "" for text in texts], type=pa.large_string())
+    mapped = _map_one_to_one(texts, array)
+    if mapped is not None:
+        texts, array = mapped
+    if rules.NAME not in hint and _looks_like_names(array, present):
+        hint = hint | {rules.NAME}
+    hits: dict[int, list[Finding]] = {}
+    # Cells that are exactly one value, the bulk of a structured column, are settled column-wise;
+    # the regex rules then only see the other cells.
+    _whole_cells(texts, array, present, hint, hits)
+    found_rows: dict[str, list[int]] = {}  # rows with a finding of each type, for fallbacks
+    for row, found in hits.items():
+        found_rows.setdefault(found[0].type, []).append(row)
+    pending = present.copy()
+    pending[list(hits)] = False
+    cells = _Cells(np.flatnonzero(pending), array)
+    for rule in rules.RULES:
+        hinted = bool(rule.types & hint)
+        if rule.hint_only and not hinted:
+            continue
+        rows, subset = cells.gated(rule.gate)
+        if not len(rows):
+            continue
+        if rule.prefilter is not None:
+            selected = _matches(subset, rule.prefilter)
+            rows, subset = rows[selected], subset.filter(pa.array(selected))
+        if rule.context is not None and not hinted and len(rows):
+            rows = rows[_matches(subset, rule.context)]
+        if rule.fallback and len(rows):
+            done = [row for kind in rule.types for row in found_rows.get(kind, ())]
+            rows = rows[~np.isin(rows, done)]
+        if len(rows):
+            _run(rule, [texts[row] for row in rows.tolist()], rows, hint, hits, found_rows)
+    return {row: _settle(found) for row, found in hits.items()}
+
+
+def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
+    """The same for a handful of cells (one Excel cell, a short range): every rule's regex
+    on every cell, without the column-wise steps, which only pay off on long columns. The
+    results are the same: prefilters and whole-cell shapes only ever skip work."""
+    texts = [text.translate(_ONE_TO_ONE) if text is not None else None for text in texts]
+    if rules.NAME not in hint and len(texts) >= _NAME_COLUMN_MIN:
+        shaped = [t.strip() for t in texts if t is not None and re.fullmatch(_NAME_CELL, t)]
+        names = sum(1 for word in shaped if rules.name_shape(word))
+        if names >= _NAME_COLUMN_SHARE * int(present.sum()):
+            hint = hint | {rules.NAME}
+    rows = np.flatnonzero(present)
+    hits: dict[int, list[Finding]] = {}
+    found_rows: dict[str, list[int]] = {}
+    for rule in rules.RULES:
+        if rule.hint_only and not rule.types & hint:
+            continue
+        todo = rows
+        if rule.fallback:
+            done = [row for kind in rule.types for row in found_rows.get(kind, ())]
+            todo = rows[~np.isin(rows, done)]
+        if len(todo):
+            _run(rule, [texts[row] for row in todo.tolist()], todo, hint, hits, found_rows)
+    return {row: _settle(found) for row, found in hits.items()}
+
+
+class _Cells:
+    """The cells still to scan, and the cheap subsets of them that several rules share
+    (``Rule.gate``: cells with three digits in a row, which every numeric rule needs)."""
+
+    def __init__(self, rows: np.ndarray, array: pa.Array) -> None:
+        self.rows = rows
+        self.array = array.take(pa.array(rows)) if len(rows) < len(array) else array
+        self._gates: dict[str, tuple[np.ndarray, pa.Array]] = {}
+
+    def gated(self, gate: str | None) -> tuple[np.ndarray, pa.Array]:
+        if gate is None or not len(self.rows):
+            return self.rows, self.array
+        if gate not in self._gates:
+            selected = _matches(self.array, gate)
+            self._gates[gate] = (self.rows[selected], self.array.filter(pa.array(selected)))
+        return self._gates[gate]
+
+
+def _whole_cells(texts: list, array: pa.Array, present: np.ndarray, hint, hits: dict) -> None:
+    """Cells that are one 주민·외국인등록번호, phone number, e-mail address, address or (in a
+    name column) name, with nothing around it: validated column-wise, one finding per cell."""
+    for kind, pattern in rules.WHOLE_CELL.items():
+        rows = np.flatnonzero(_matches(array, pattern) & present)
+        if not len(rows):
+            continue
+        cells = [texts[row] for row in rows.tolist()]
+        verdicts = rules.whole_verdicts(kind, cells, hint)
+        for row, text, verdict in zip(rows.tolist(), cells, verdicts, strict=True):
+            if verdict is not None:  # the shapes exclude each other: no cell gets two
+                hits[row] = [Finding(verdict[0], 0, len(text), verdict[1])]
+    if rules.NAME in hint:
+        _whole_names(texts, array, present, hits)
+
+
+def _map_one_to_one(texts: list, array: pa.Array) -> tuple[list, pa.Array] | None:
+    """Texts with full-width characters, dash look-alikes and odd spaces mapped 1:1."""
+    needs = pc.match_substring_regex(array, _NEEDS_MAPPING).to_numpy(zero_copy_only=False)
+    if not needs.any():
+        return None
+    texts = list(texts)
+    for row in np.flatnonzero(needs):
+        texts[row] = texts[row].translate(_ONE_TO_ONE)
+    return texts, pa.array([text or "" for text in texts], type=pa.large_string())
+
+
+def _whole_names(texts: list, array: pa.Array, present: np.ndarray, hits: dict) -> None:
+    """In a name column, cells that are one name-shaped word: no regex needed."""
+    shaped = np.flatnonzero(_matches(array, _NAME_CELL) & present)
+    verdicts: dict[str, bool] = {}  # per call only: distinct words seen in this column
+    for row in shaped.tolist():
+        text = texts[row]
+        word = text.strip()
+        name = verdicts.get(word)
+        if name is None:
+            name = verdicts[word] = rules.name_shape(word, given_check=False)
+        if name:
+            start = len(text) - len(text.lstrip())
+            hits[row] = [Finding(rules.NAME, start, start + len(word), 0.9)]
+
+
+def _looks_like_names(array: pa.Array, present: np.ndarray) -> bool:
+    """Whether nearly every non-blank cell is a name on its own (a column of names)."""
+    count = int(present.sum())
+    if count < _NAME_COLUMN_MIN:
+        return False
+    shaped = pc.match_substring_regex(array, _NAME_CELL).to_numpy(zero_copy_only=False) & present
+    if shaped.sum() < _NAME_COLUMN_SHARE * count:
+        return False
+    words = pc.utf8_trim_whitespace(array.filter(pa.array(shaped))).to_pylist()
+    names = sum(1 for word in words if rules.name_shape(word))
+    return names >= _NAME_COLUMN_SHARE * count
+
+
+def _matches(array: pa.Array, pattern: str) -> np.ndarray:
+    return pc.match_substring_regex(array, pattern).to_numpy(zero_copy_only=False)
+
+
+def _run(
+    rule: rules.Rule, parts: list[str], rows: np.ndarray, hint, hits: dict, found_rows: dict
+) -> None:
+    """Run one rule over the given cells, joined into one string, and collect its hits."""
+    blob = "\x00".join(parts)
+    lengths = np.fromiter((len(part) + 1 for part in parts), dtype=np.int64, count=len(parts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    matches = list(rule.pattern.finditer(blob))
+    if not matches:
+        return
+    positions = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    cells = (np.searchsorted(starts, positions, side="right") - 1).tolist()
+    infos = rule.batch(matches) if rule.batch is not None else repeat(None)
+    context = rules.Context(blob, hint=hint)
+    judge, rows_list = rule.judge, rows.tolist()
+    starts_list, ends_list = starts.tolist(), (starts + lengths - 1).tolist()
+    for m, cell, info in zip(matches, cells, infos, strict=False):  # infos may be endless
+        lo = context.lo = starts_list[cell]
+        context.hi = ends_list[cell]
+        for kind, start, end, confidence in judge(m, context, info):
+            found = Finding(kind, start - lo, end - lo, confidence)
+            row = rows_list[cell]
+            if row in hits:
+                hits[row].append(found)
+            else:
+                hits[row] = [found]
+            if kind in found_rows:
+                found_rows[kind].append(row)
+            else:
+                found_rows[kind] = [row]
+
+
+def _settle(found: list[Finding]) -> list[Finding]:
+    """Non-overlapping findings in text order; of two that overlap, the type that comes
+    first in ``PRIORITY`` wins, then the more confident, then the longer."""
+    if len(found) == 1:
+        return found
+    ranked = sorted(
+        found,
+        key=lambda f: (rules.PRIORITY[f.type], -f.confidence, f.start - f.end, f.start),
+    )
+    kept: list[Finding] = []
+    for finding in ranked:
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: f.start)

@@ -1,0 +1,193 @@
+"""Rules for Korean names: in a name column, next to titles (김민수님, 홍길동 씨), after cue
+words (민원인 이영희가), before 입니다/에게/께서, or opening a sentence with a particle."""
+
+import re
+
+from dadeum.engine.addresses import _index
+from dadeum.engine.privacy.detect_base import (
+    ASCII,
+    NAME,
+    Context,
+    Hit,
+    Rule,
+    boost,
+)
+from dadeum.engine.privacy.detect_words import (
+    COMPOUND_SURNAMES,
+    GIVEN_SYLLABLES,
+    NAME_CUES,
+    NOT_NAMES,
+    PARTICLES,
+    SURNAMES,
+    TITLES,
+    WEAK_TITLES,
+    alternation,
+)
+
+_PARTICLE_ALT = alternation(PARTICLES)
+# Titles (홍길동 씨, 김민수님이) and cue words (민원인 이영희가); the judges look for the name
+# next to them. Each regex starts with its words as one trie, so most positions fail at once.
+_NAME_TITLE = re.compile(
+    "(?:" + alternation(TITLES) + r")(?=(?:님)?(?:" + _PARTICLE_ALT + r")?(?![가-힣]))", ASCII
+)
+# The name is in a look-ahead, so that the match ends with the cue and the next cue is still
+# seen ("대상자 명단: 김민수").
+_NAME_CUE = re.compile(
+    "(?:" + alternation(NAME_CUES) + r")"
+    r"(?=(?:은|는|이|가)?\s*[:：]?\s*[(\[]?\s*(?P<named>[가-힣]{2,8}))",
+    ASCII,
+)
+# 홍길동(남, 45세), 김영희 (여·1985년생): the name is the word right before the bracket.
+_NAME_PROFILE = re.compile(
+    r"\((?=\s*(?:남|여)(?:성|자)?\s*[,)/·]|\s*\d{1,3}\s*세|\s*\d{2,4}\s*년생|\s*만\s*\d)", ASCII
+)
+
+
+def _judge_name_profile(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    hits = _name_before("", m.start(), ctx)
+    return [(kind, start, end, 0.75) for kind, start, end, _ in hits]
+
+
+# 저는 홍길동입니다, 김철수에게, 이영희께서: the name is the word right before these.
+_NAME_BEFORE = re.compile(
+    r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])", ASCII
+)
+_SIGUNGU_NAMES = frozenset(_index().by_name)
+
+
+def name_shape(word: str, *, given_check: bool = True) -> bool:
+    """Whether ``word`` can be a Korean full name: a known 성씨 and one to three more
+    syllables, not an ordinary word."""
+    if not 2 <= len(word) <= 4 or word in NOT_NAMES or not _all_hangul(word):
+        return False
+    if word[:2] in COMPOUND_SURNAMES and len(word) >= 3:
+        given = word[2:]
+    elif word[0] in SURNAMES and len(word) <= 3:
+        given = word[1:]
+    else:
+        return False
+    if given == "모":
+        return False  # 김모 씨: a name withheld on purpose
+    return not given_check or all(ch in GIVEN_SYLLABLES for ch in given)
+
+
+def _all_hangul(word: str) -> bool:
+    return all("가" <= ch <= "힣" for ch in word)
+
+
+def split_name(run: str) -> int:
+    """Length of the name at the start of a Hangul run (``김민수님이`` → 3), the rest being a
+    title and/or particle; 0 if none. The longest name wins (``김하은`` is a name, not
+    ``김하`` + 은)."""
+    for length in range(min(4, len(run)), 1, -1):
+        rest = run[length:]
+        if rest and not _is_tail(rest):
+            continue
+        if name_shape(run[:length], given_check=False):
+            return length
+    return 0
+
+
+# What may follow a name in the same word: a title and/or a particle (님이, 씨는, 주무관이).
+_TAIL = re.compile("(?:" + alternation(TITLES) + ")?(?:님)?(?:" + _PARTICLE_ALT + ")?")
+
+
+def _is_tail(rest: str) -> bool:
+    return _TAIL.fullmatch(rest) is not None
+
+
+def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run, start = m["named"], m.start("named")
+    hits: list[Hit] = []
+    while True:
+        length = split_name(run)
+        if not length or not name_shape(run[:length]):
+            return hits
+        hits.append((NAME, start, start + length, boost(0.85, NAME, ctx)))
+        # A list after the cue: 명단: 김민수, 이영희, 박철수
+        following = _NEXT_NAME.match(ctx.text, start + len(run), ctx.hi)
+        if following is None:
+            return hits
+        run, start = following[1], following.start(1)
+
+
+_NEXT_NAME = re.compile(r"\s*[,、·/]\s*([가-힣]{2,8})")
+
+
+def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    return _name_before(m[0], m.start(), ctx)
+
+
+def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    at = m.start()
+    if at == ctx.lo or not "가" <= ctx.text[at - 1] <= "힣":
+        return []  # these attach to the word: no space in between
+    hits = _name_before("", at, ctx)
+    return [(kind, start, end, 0.7) for kind, start, end, _ in hits]
+
+
+def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
+    """The name right before a title (and the one space between, if any)."""
+    text = ctx.text
+    spaced = at > ctx.lo and text[at - 1] in " \t"
+    end = at - 1 if spaced else at
+    start = end
+    while start > ctx.lo and "가" <= text[start - 1] <= "힣" and end - start <= 4:
+        start -= 1
+    run = text[start:end]
+    if not 2 <= len(run) <= 4 or not name_shape(run):
+        return []
+    if title in WEAK_TITLES:  # 군/양: 가평군, 다양 — only after a space or a 3-syllable name
+        if not (spaced or len(run) == 3) or run + title in _SIGUNGU_NAMES:
+            return []
+    return [(NAME, start, end, boost(0.85, NAME, ctx))]
+
+
+# A name that opens a sentence, followed by a particle: "박영호가 전화로 문의".
+_NAME_OPENING = re.compile(
+    r"(?:^|(?<=[\x00\n.!?(\[]))\s?(?P<run>[가-힣]{3})"
+    r"(?P<particle>이요|이고|이며|이|가|은|는|의|께서|에게|께)(?=[\s\x00,.(?!]|$)",
+    ASCII,
+)
+# 성씨 common enough for a name without a title or cue word around it.
+_OPENING_SURNAMES = frozenset("김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍".split())
+
+
+def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run = m["run"]
+    if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
+        return []
+    start = m.start("run")
+    return [(NAME, start, start + 3, boost(0.6, NAME, ctx))]
+
+
+# In a column of names: every name-shaped word.
+_NAME_WORD = re.compile(r"(?<![가-힣])[가-힣]{2,4}(?![가-힣])")
+
+
+def _judge_name_word(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    if not name_shape(m[0], given_check=False):
+        return []
+    start, end = m.span()
+    return [(NAME, start, end, 0.9)]
+
+
+# --- the rules, in the order they run ---------------------------------------------------
+
+NAME_RULES: tuple[Rule, ...] = (
+    Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
+    Rule("name-cue", frozenset({NAME}), alternation(NAME_CUES), _NAME_CUE, _judge_name_cue),
+    Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
+    Rule(
+        "name-before", frozenset({NAME}), r"(?:입니다|이에요|예요|라고|라는|에게|한테|께)",
+        _NAME_BEFORE, _judge_name_before,
+    ),
+    Rule(
+        "name-opening", frozenset({NAME}), r"(?:^|[.!?(\[\n])\s?[가-힣]{3}(?:이|가|은|는|의|께)",
+        _NAME_OPENING, _judge_name_opening,
+    ),
+    Rule(
+        "name-column", frozenset({NAME}), r"[가-힣]", _NAME_WORD, _judge_name_word,
+        hint_only=True, fallback=True,
+    ),
+)  # fmt: skip

@@ -1,0 +1,143 @@
+"""Scan a whole table for personal data and list every finding for a report.
+
+A report row says where (sheet, cell), what (type) and how sure (confidence), with a
+masked sample; never the value itself, so the report can be shared where the data cannot.
+"""
+
+import re
+from collections.abc import Hashable, Iterable
+from itertools import repeat
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from dadeum.engine.cells import is_blank
+from dadeum.engine.issues import column_letter
+from dadeum.engine.privacy.detect import _find, header_types, scan_texts, without_gc
+from dadeum.engine.privacy.mask import masked_samples
+
+__all__ = ["REPORT_COLUMNS", "PiiRecord", "records_frame", "scan_frame", "summary_counts"]
+
+REPORT_COLUMNS = {
+    "sheet": "시트",
+    "cell": "셀",
+    "type": "유형",
+    "sample": "가린 값",
+    "confidence": "신뢰도",
+}
+# Words that make a first row look like a header even when no personal-data type matches.
+_HEADER_WORDS = re.compile(
+    r"번호|일자|날짜|일시|내용|비고|구분|금액|제목|분류|부서|상태|결과|유형|수량|합계|연번|순번|코드"
+)
+
+
+class PiiRecord(NamedTuple):
+    """One finding in a table. ``row`` and ``column`` are 1-based sheet coordinates."""
+
+    sheet: str | None
+    row: int
+    column: int
+    type: str
+    sample: str
+    confidence: float
+
+    @property
+    def cell(self) -> str:
+        """The A1 address, e.g. ``C7``."""
+        return f"{column_letter(self.column)}{self.row}"
+
+
+def scan_frame(
+    frame: pd.DataFrame,
+    *,
+    sheet: str | None = None,
+    top: int = 1,
+    left: int = 1,
+    header: bool | None = None,
+) -> list[PiiRecord]:
+    """Every piece of personal data in ``frame``, in sheet order (row by row).
+
+    ``frame`` is either a raw grid (default integer column labels; row 0 is the sheet's row
+    ``top``), whose first row is taken as the header when it looks like one (``header=None``)
+    or when ``header=True``; or a frame with column labels, which are then the headers, as
+    read by ``pandas.read_excel``: the header sits at sheet row ``top`` and the data starts on
+    the row below. ``left`` is the sheet column of the frame's first column.
+
+    Headers steer detection (see ``find_pii_series``) and are never reported themselves.
+    The input is not modified.
+    """
+    labelled = not isinstance(frame.columns, pd.RangeIndex)
+    if labelled and header is None:
+        headers: list[Any] = list(frame.columns)
+        data, first_row = frame, top + 1
+    else:
+        has_header = _looks_like_header(frame) if header is None else bool(header)
+        headers = list(frame.iloc[0]) if has_header and len(frame) else [None] * frame.shape[1]
+        data = frame.iloc[1:] if has_header else frame
+        first_row = top + 1 if has_header else top
+    with without_gc():
+        records = _scan(data, headers, sheet=sheet, first_row=first_row, left=left)
+        rows = np.fromiter((record.row for record in records), dtype=np.int64, count=len(records))
+        columns = np.fromiter((r.column for r in records), dtype=np.int64, count=len(records))
+        order = np.lexsort((columns, rows))  # sheet order; stable, so text order within a cell
+        return [records[i] for i in order.tolist()]
+
+
+def _scan(data: pd.DataFrame, headers: list, *, sheet, first_row: int, left: int) -> list:
+    # Per type: rows, columns, confidences and values; then one masking pass per type.
+    found: dict[str, tuple[list, list, list, list]] = {}
+    for position in range(data.shape[1]):
+        column = left + position
+        texts = scan_texts(data.iloc[:, position], header=headers[position])
+        for row, findings in _find(texts, header_types(headers[position])).items():
+            text = texts[row]
+            for f in findings:
+                lists = found.get(f.type)
+                if lists is None:
+                    lists = found[f.type] = ([], [], [], [])
+                lists[0].append(first_row + row)
+                lists[1].append(column)
+                lists[2].append(f.confidence)
+                lists[3].append(text[f.start : f.end])
+    records: list[PiiRecord] = []
+    for kind, (rows, columns, confidences, values) in found.items():
+        samples = masked_samples(values, kind)
+        records += map(PiiRecord, repeat(sheet), rows, columns, repeat(kind), samples, confidences)
+    return records
+
+
+def _looks_like_header(frame: pd.DataFrame) -> bool:
+    """A first row of short labels without digits, one of which names a column we know."""
+    if len(frame) < 2:
+        return False
+    cells = [cell for cell in frame.iloc[0].tolist() if not is_blank(cell)]
+    if not cells or not all(isinstance(cell, str) for cell in cells):
+        return False
+    if any(len(cell) > 30 or any(ch.isdigit() for ch in cell) or "@" in cell for cell in cells):
+        return False
+    return any(header_types(cell) or _HEADER_WORDS.search(cell) for cell in cells)
+
+
+def records_frame(records: Iterable[PiiRecord]) -> pd.DataFrame:
+    """Records as a report table with Korean headers: 시트, 셀, 유형, 가린 값, 신뢰도."""
+    rows = [
+        {
+            "sheet": record.sheet,
+            "cell": record.cell,
+            "type": record.type,
+            "sample": record.sample,
+            "confidence": record.confidence,
+        }
+        for record in records
+    ]
+    frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS), dtype=object)
+    return frame.rename(columns=REPORT_COLUMNS)
+
+
+def summary_counts(records: Iterable[PiiRecord]) -> dict[str, int]:
+    """How many findings of each type, most frequent first."""
+    counts: dict[Hashable, int] = {}
+    for record in records:
+        counts[record.type] = counts.get(record.type, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))  # type: ignore[arg-type]
