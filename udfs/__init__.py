@@ -9,12 +9,16 @@ from udfs import contacts as _contacts
 from udfs import dates as _dates
 from udfs import forecasting as _forecasting
 from udfs import numbers as _numbers
+from udfs import privacy as _privacy
+from udfs import pseudonym as _pseudonym
 from udfs import tables as _tables
 from udfs import text as _text
 from udfs.contacts import *
 from udfs.dates import *
 from udfs.forecasting import *
 from udfs.numbers import *
+from udfs.privacy import *
+from udfs.pseudonym import *
 from udfs.tables import *
 from udfs.text import *
 
@@ -25,4 +29,6 @@ __all__ = [
     *_contacts.__all__,
     *_tables.__all__,
     *_forecasting.__all__,
+    *_privacy.__all__,
+    *_pseudonym.__all__,
 ]
