@@ -70,6 +70,32 @@ def file_kind(path: Path) -> str:
     raise InputFileError(f"{path.name}: .xlsx, .xls 또는 .csv 파일만 다룹니다.")
 
 
+def sheet_names(path: str | os.PathLike) -> list[str | None]:
+    """The worksheets of an Excel file in order; ``[None]`` for a CSV file (one table)."""
+    path = Path(path)
+    kind = file_kind(path)
+    if not path.is_file():
+        raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
+    try:
+        if kind == "excel":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                return list(book.sheetnames)
+            finally:
+                book.close()
+        if kind == "xls":
+            import xlrd
+
+            return list(xlrd.open_workbook(path, on_demand=True).sheet_names())
+    except InputFileError:
+        raise
+    except Exception as error:  # zip, XML and xlrd errors all mean "cannot read"
+        raise InputFileError(f"{path.name}: 엑셀 파일을 열 수 없습니다 ({error}).") from error
+    return [None]
+
+
 def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
     """Read the first worksheet (or ``sheet``) of an Excel file, or a CSV file, as a grid."""
     path = Path(path)

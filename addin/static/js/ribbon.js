@@ -34,4 +34,6 @@ function bindRibbon(actionId, scriptName, groupId, buttonId) {
 bindRibbon("run-clean-sheet", "clean_sheet", "CleanGroup", "CleanSheetButton");
 bindRibbon("run-tidy-sheet", "tidy_sheet", "ConvertGroup", "TidySheetButton");
 bindRibbon("run-check-sheet", "check_sheet", "ConvertGroup", "CheckSheetButton");
+bindRibbon("run-scan-book", "scan_book", "PrivacyGroup", "ScanBookButton");
+bindRibbon("run-pseudonymize-sheet", "pseudonymize_sheet", "PrivacyGroup", "PseudonymizeButton");
 bindRibbon("run-forecast-sheet", "forecast_sheet", "ForecastGroup", "ForecastSheetButton");
