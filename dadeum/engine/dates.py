@@ -52,6 +52,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dadeum.engine import _regex
 from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.text import clean_text_series
 
@@ -508,7 +509,7 @@ def _put_stamps(out: np.ndarray, where: np.ndarray, stamps: np.ndarray) -> None:
 
 def _convert_texts(texts: np.ndarray) -> np.ndarray:
     arr = pa.array(texts, type=pa.large_string())
-    dirty = pc.match_substring_regex(arr, _NEEDS_CLEANING).to_numpy(zero_copy_only=False)
+    dirty = _regex.matches(arr, _NEEDS_CLEANING, few=4 * _regex.FEW)
     if dirty.any():
         cleaned = np.array(texts, dtype=object)
         fixed = clean_text_series(pd.Series(cleaned[dirty], dtype=object))
@@ -533,14 +534,14 @@ class _TextParser:
         for _, pattern in _FAMILIES:
             hit = np.zeros(0, bool)
             if len(remaining):
-                hit = pc.match_substring_regex(rest, pattern).to_numpy(zero_copy_only=False)
+                hit = _regex.matches(rest, pattern, few=4 * _regex.FEW)
             if not hit.any():
                 self.family_rows.append(remaining[:0])
                 self.family_groups.append(None)
                 continue
             self.family_rows.append(remaining[hit])
             mine = rest if hit.all() else rest.filter(pa.array(hit))
-            self.family_groups.append(pc.extract_regex(mine, pattern))
+            self.family_groups.append(_regex.extract(mine, pattern, few=4 * _regex.FEW))
             remaining = remaining[~hit]
             rest = rest.filter(pa.array(~hit)) if len(remaining) else rest.slice(0, 0)
         self.matched = np.ones(n, bool)
@@ -839,12 +840,12 @@ def _tail_groups(distinct: pa.Array) -> tuple[dict[str, np.ndarray], np.ndarray]
     size = len(distinct)
     groups = {name: np.full(size, "", dtype=object) for name in _TAIL_NAMES}
     matched = np.zeros(size, bool)
-    plain = pc.match_substring_regex(distinct, _PLAIN_TIME).to_numpy(zero_copy_only=False)
+    plain = _regex.matches(distinct, _PLAIN_TIME, few=4 * _regex.FEW)
     for mask, pattern in ((plain, _PLAIN_TIME), (~plain, _TAIL)):
         where = np.flatnonzero(mask)
         if not len(where):
             continue
-        found = pc.extract_regex(distinct.take(pa.array(where)), pattern)
+        found = _regex.extract(distinct.take(pa.array(where)), pattern, few=4 * _regex.FEW)
         matched[where] = found.is_valid().to_numpy(zero_copy_only=False)
         for index, field in enumerate(found.type):
             groups[field.name][where] = found.field(index).to_numpy(zero_copy_only=False)

@@ -40,6 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dadeum.engine import _regex
 from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.text import clean_text
 
@@ -555,7 +556,7 @@ def _split_words(texts: pa.Array, words: str) -> tuple[list[pa.Array], list[np.n
 
 
 def _matches(texts: pa.Array, pattern: str) -> np.ndarray:
-    return pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)
+    return _regex.matches(texts, pattern)
 
 
 def _nonempty(texts: pa.Array) -> np.ndarray:
