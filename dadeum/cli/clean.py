@@ -29,6 +29,9 @@ def register(subparsers) -> None:
     header.add_argument(
         "--no-header", dest="header", action="store_false", help="첫 행부터 자료로 봅니다"
     )
+    parser.add_argument(
+        "--save-recipe", metavar="PATH", help="실행한 단계를 레시피(.json)에 덧붙여 기록합니다"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -87,6 +90,13 @@ def run(args) -> int:
     _print_summary(table, result, issues, written, TYPE_NAMES, column_letter)
     if not len(issues) and review is not None and review.exists():
         print(f"참고: 이전에 만든 {review.name}은 이번 결과와 관계없습니다 (확인할 셀 없음).")
+    if args.save_recipe:
+        from dadeum.cli.recipe import save_step
+        from dadeum.engine.recipes import header_names
+
+        names = header_names(result.frame, result.header_rows) if result.header_rows else []
+        types = dict(zip(names, result.types.values(), strict=True))
+        save_step(args.save_recipe, {"step": "clean", "header": args.header, "types": types})
     return 0
 
 

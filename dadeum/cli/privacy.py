@@ -43,6 +43,9 @@ def register(subparsers) -> None:
         help="열마다 기법 지정: 성명=가명, 주소=일반화:주소, 나이=일반화:나이:5, 비고=삭제, "
         "메모=마스킹, 성별=유지 (지정하지 않은 열은 찾은 개인정보에 따라 정합니다)",
     )  # fmt: skip
+    pseudo.add_argument(
+        "--save-recipe", metavar="PATH", help="실행한 단계를 레시피(.json)에 덧붙여 기록합니다"
+    )
     pseudo.set_defaults(handler=run_pseudonymize)
 
     key = subparsers.add_parser(
@@ -153,6 +156,13 @@ def run_pseudonymize(args) -> int:
         print(f"가명 키: {name} (지문 {fingerprint})")
     for path in written:
         print(f"저장: {path}")
+    if args.save_recipe:
+        from dadeum.cli.recipe import save_step
+        from dadeum.engine.recipes import technique_spec
+
+        columns = {plan.column: technique_spec(plan) for plan in plans}
+        step = {"step": "pseudonymize", "columns": columns, "key_name": args.key_name}
+        save_step(args.save_recipe, step)
     return 0
 
 

@@ -32,6 +32,9 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--totals", action="store_true", help="따로 뺀 합계·소계 행도 파일로 씁니다 (_합계)"
     )
+    parser.add_argument(
+        "--save-recipe", metavar="PATH", help="실행한 단계를 레시피(.json)에 덧붙여 기록합니다"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -85,6 +88,12 @@ def run(args) -> int:
     check_targets(source, list(writers))
     write_outputs(writers)
     _print_summary(table, tables, results, issues, list(writers))
+    if args.save_recipe:
+        from dadeum.cli.recipe import save_step
+
+        step = {"step": "tidy", "header_rows": args.header_rows, "long": args.long,
+                "totals": args.totals}  # fmt: skip
+        save_step(args.save_recipe, step)
     return 0
 
 
