@@ -243,3 +243,12 @@ def test_a_changed_type_is_an_issue_not_an_error():
     recipe["steps"][1]["types"] = {"읍면동": "number"}
     _, issues = replay(GRID, recipe)
     assert any(issue.type == "recipe-type-changed" for issue in issues)
+
+
+def test_replayed_pseudonymisation_carries_its_review_record():
+    _, issues = replay(GRID)
+    techniques = [i.message for i in issues if i.type == "pseudonymization-technique"]
+    assert any(m.startswith("담당자: 가명") for m in techniques)
+    assert any(i.type == "pseudonymization-key" and "지문" in i.message for i in issues)
+    names = {"김민준", "이서연", "박도윤"}
+    assert not any(name in issue.message for issue in issues for name in names)

@@ -445,9 +445,12 @@ def _tidy(grid: pd.DataFrame, options: dict):
 
 
 def _pseudonymize(grid: pd.DataFrame, header_rows: int | None, options: dict, key):
+    from dadeum.engine.privacy.keys import key_fingerprint
     from dadeum.engine.privacy.plan import (
+        TECHNIQUE_NAMES,
         apply_plan,
         default_plan,
+        measure,
         merge_plans,
         needs_key,
         parse_column_spec,
@@ -465,8 +468,25 @@ def _pseudonymize(grid: pd.DataFrame, header_rows: int | None, options: dict, ke
     if needs_key(plans) and key is None:
         raise InvalidArgumentError("가명처리에 쓸 키가 없습니다 (--key-name 또는 --key-file).")
     result, failed = apply_plan(frame, plans, key)
+    # The 적정성 검토 record travels with every file's issues: technique per column, key
+    # fingerprint (never the key), k-anonymity.
+    issues = [
+        Issue("pseudonymization-technique",
+              f"{plan.column}: {TECHNIQUE_NAMES[plan.technique]} — {plan.description}",
+              column=position)
+        for position, plan in enumerate(plans, start=1)
+    ]  # fmt: skip
+    if key is not None and needs_key(plans):
+        issues.append(Issue("pseudonymization-key", f"가명 키 지문 {key_fingerprint(key)}"))
+    anonymity = measure(result, plans)
+    if anonymity is not None and anonymity.records:
+        verdict = "충족" if anonymity.satisfied else "미충족"
+        issues.append(Issue(
+            "k-anonymity",
+            f"k = {anonymity.k} (기준 {anonymity.threshold} {verdict}), 준식별자: "
+            f"{', '.join(anonymity.quasi_identifiers)}",
+        ))  # fmt: skip
     result = result.rename(columns={actual: column for column, actual in mapping.items()})
-    issues = []
     if failed:
         issues.append(Issue("generalize-failed", f"일반화하지 못한 셀 {failed:,}칸을 비웠습니다."))
     header = pd.DataFrame([list(map(str, result.columns))], dtype=object)
