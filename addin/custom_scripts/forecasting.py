@@ -26,11 +26,12 @@ ACCURACY_GAP = 1  # empty columns between the data table and the accuracy table
 
 def _forecast(selection, kind):
     """Forecast with the default horizon for the data's frequency."""
-    from dadeum.engine.forecast import forecast, prepare_series
+    from dadeum.engine.forecast import forecast_series, prepare_series
 
+    # Prepared once: the frequency decides the horizon, and the same series is forecast.
     prepared = prepare_series(selection.dates, selection.values, kind=kind)
     horizon = DEFAULT_HORIZON.get(prepared.freq, 28)
-    return forecast(selection.dates, selection.values, horizon, kind=kind)
+    return forecast_series(prepared, horizon, kind=kind)
 
 
 def _history(result) -> pd.Series:
