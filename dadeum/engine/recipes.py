@@ -18,6 +18,7 @@ import difflib
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -31,13 +32,18 @@ __all__ = [
     "RECIPE_VERSION",
     "STEP_NAMES",
     "TABLE_COLUMNS",
+    "RecipePart",
     "apply_recipe",
     "load_recipe",
     "new_recipe",
     "normalize_header",
     "recipe_from_table",
     "recipe_table",
+    "record_step",
+    "replay_grid",
     "resolve_columns",
+    "select_sheets",
+    "table_selector",
     "validate_recipe",
 ]
 
@@ -61,7 +67,9 @@ OPTION_NAMES = {
     "columns": "열 처리",
     "key_name": "가명 키",
 }
-META_NAMES = {"dadeum_recipe": "레시피 형식", "name": "이름"}
+META_NAMES = {"dadeum_recipe": "레시피 형식", "name": "이름", "sheets": "시트"}
+SHEET_KEYS = ("name", "position", "tables")
+TABLE_KEYS = ("title", "columns")
 TABLE_COLUMNS = ["단계", "열", "옵션", "값", "설명"]
 
 _PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -156,14 +164,65 @@ def validate_recipe(data: Any) -> list[str]:
     if not isinstance(name, str) or not name.strip():
         problems.append(f"'name'(레시피 이름)은 비어 있지 않은 글자여야 합니다 ({_kind(name)}).")
     for key in data:
-        if key not in ("dadeum_recipe", "name", "steps"):
+        if key not in ("dadeum_recipe", "name", "sheets", "steps"):
             problems.append(f"알 수 없는 항목 '{key}'가 있습니다.")
+    if "sheets" in data:
+        problems += _sheets_problems(data["sheets"])
     steps = data.get("steps")
     if not isinstance(steps, list) or not steps:
         problems.append("'steps'(단계 목록)는 단계가 하나 이상 있는 목록이어야 합니다.")
         return problems
     for number, step in enumerate(steps, start=1):
         problems += [f"{number}단계: {p}" for p in _step_problems(step)]
+    return problems
+
+
+def _sheets_problems(sheets: Any) -> list[str]:
+    if not isinstance(sheets, list) or not sheets:
+        return ["'sheets'(시트 목록)는 시트가 하나 이상 있는 목록이어야 합니다."]
+    problems = []
+    for number, sheet in enumerate(sheets, start=1):
+        where = f"{number}번째 시트"
+        if not isinstance(sheet, dict):
+            problems.append(f"{where}: JSON 객체여야 합니다 ({_kind(sheet)}를 받음).")
+            continue
+        for key in sheet:
+            if key not in SHEET_KEYS:
+                problems.append(
+                    f"{where}: 알 수 없는 항목 '{key}'가 있습니다 (name, position, tables)."
+                )
+        name = sheet.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{where}: 'name'(시트 이름)은 비어 있지 않은 글자여야 합니다.")
+        position = sheet.get("position")
+        if "position" in sheet and not (
+            isinstance(position, int) and not isinstance(position, bool) and position >= 1
+        ):
+            problems.append(f"{where}: 'position'은 1 이상의 정수여야 합니다 ({position!r}).")
+        tables = sheet.get("tables")
+        if "tables" not in sheet:
+            continue
+        if not isinstance(tables, list) or not tables:
+            problems.append(f"{where}: 'tables'는 표가 하나 이상 있는 목록이어야 합니다.")
+            continue
+        for n, table in enumerate(tables, start=1):
+            problems += [f"{where} {n}번째 표: {p}" for p in _table_problems(table)]
+    return problems
+
+
+def _table_problems(table: Any) -> list[str]:
+    if not isinstance(table, dict):
+        return [f"JSON 객체여야 합니다 ({_kind(table)}를 받음)."]
+    problems = [f"알 수 없는 항목 '{key}'가 있습니다 (title, columns)."
+                for key in table if key not in TABLE_KEYS]  # fmt: skip
+    title = table.get("title")
+    if title is not None and not isinstance(title, str):
+        problems.append(f"'title'(표 제목)은 글자 또는 null이어야 합니다 ({_kind(title)}).")
+    columns = table.get("columns")
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+        problems.append("'columns'(표의 열 이름)는 글자의 목록이어야 합니다.")
+    elif not columns and not title:
+        problems.append("제목이나 열 이름 중 하나는 있어야 표를 찾을 수 있습니다.")
     return problems
 
 
@@ -230,6 +289,48 @@ def new_recipe(name: str) -> dict:
     return {"dadeum_recipe": RECIPE_VERSION, "name": name, "steps": []}
 
 
+def record_step(
+    recipe: dict,
+    step: dict,
+    *,
+    sheet: str | None = None,
+    position: int | None = None,
+    tables: list[dict] | None = None,
+) -> dict:
+    """A new recipe: ``recipe`` with ``step`` appended and the sheet it read recorded.
+
+    ``sheet``/``position`` (1-based): the worksheet the step read; None for a CSV file or an
+    intermediate result, which records no sheet. ``tables``: what a tidy step found there
+    (``table_selector`` of each). The same step run again on another sheet adds that sheet
+    rather than a second copy of the step, so one recipe covers several sheets of one shape.
+    The input recipe is not modified.
+    """
+    sheets = [dict(entry) for entry in recipe.get("sheets", [])]
+    steps = [*recipe["steps"]]
+    repeated = bool(steps) and steps[-1] == step
+    known = next((entry for entry in sheets if entry["name"] == sheet), None)
+    if sheet is None:
+        steps.append(step)
+    elif known is not None:
+        if tables:
+            known["tables"] = tables
+        steps.append(step)
+    else:
+        entry: dict[str, Any] = {"name": sheet}
+        if position is not None:
+            entry["position"] = position
+        if tables:
+            entry["tables"] = tables
+        sheets.append(entry)
+        if not (repeated and len(sheets) > 1):
+            steps.append(step)
+    result: dict[str, Any] = {"dadeum_recipe": recipe["dadeum_recipe"], "name": recipe["name"]}
+    if sheets:
+        result["sheets"] = sheets
+    result["steps"] = steps
+    return result
+
+
 # --- table form ----------------------------------------------------------------------------
 
 
@@ -263,12 +364,27 @@ def _describe(step: str, option: str, value: Any, column: str = "") -> str:
     return ""
 
 
+def _describe_sheet(entry: dict) -> str:
+    where = f"'{entry.get('name')}' 시트"
+    if entry.get("position"):
+        where += f" (없으면 {entry['position']}번째 시트)"
+    tables = entry.get("tables") or []
+    if tables:
+        titles = ", ".join(f"'{t['title']}'" if t.get("title") else f"열 {len(t['columns'])}개"
+                           for t in tables)  # fmt: skip
+        where += f"의 표 {len(tables)}개: {titles}"
+    return where + "에 적용"
+
+
 def recipe_table(recipe: dict) -> pd.DataFrame:
     """The recipe as a readable table (단계, 열, 옵션, 값, 설명); see ``recipe_from_table``."""
     rows = [
         ["", "", META_NAMES["dadeum_recipe"], json.dumps(recipe["dadeum_recipe"]), "형식 번호"],
         ["", "", META_NAMES["name"], recipe["name"], "레시피 이름"],
     ]
+    for entry in recipe.get("sheets", []):
+        text = json.dumps(entry, ensure_ascii=False)
+        rows.append(["", "", META_NAMES["sheets"], text, _describe_sheet(entry)])
     for number, step in enumerate(recipe["steps"], start=1):
         name = step["step"]
         rows.append([number, "", OPTION_NAMES["step"], name,
@@ -300,7 +416,10 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
         number, column, label, value, _ = row
         key = options.get(str(label).strip(), str(label).strip())
         if _blank(number):
-            recipe[key] = _scalar(value) if key == "dadeum_recipe" else str(value)
+            if key == "sheets":
+                recipe.setdefault("sheets", []).append(_scalar(value))
+            else:
+                recipe[key] = _scalar(value) if key == "dadeum_recipe" else str(value)
             continue
         index = int(float(number)) - 1
         while len(steps) <= index:
@@ -318,7 +437,11 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
         raise InvalidArgumentError(
             f"레시피 표에 문제가 {len(problems)}개 있습니다: " + " / ".join(problems)
         )
-    return {"dadeum_recipe": recipe["dadeum_recipe"], "name": recipe["name"], "steps": steps}
+    result = {"dadeum_recipe": recipe["dadeum_recipe"], "name": recipe["name"]}
+    if "sheets" in recipe:
+        result["sheets"] = recipe["sheets"]
+    result["steps"] = steps
+    return result
 
 
 def _scalar(value: Any) -> Any:
@@ -332,7 +455,27 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-# --- replay --------------------------------------------------------------------------------
+# --- replay ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RecipePart:
+    """One table a replay produced: the records (columns = header names), what each step
+    found, and the 적정성 검토 rows of a pseudonymisation step (no raw values, never the key)."""
+
+    frame: pd.DataFrame
+    issues: list[Issue]
+    title: str | None = None  # the table's title when a tidy step picked it among several
+    review: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Branch:
+    grid: pd.DataFrame
+    header_rows: int | None  # None: not known yet (the first row is taken as header)
+    issues: list[Issue] = field(default_factory=list)
+    title: str | None = None
+    review: list[dict] = field(default_factory=list)
 
 
 def header_names(grid: pd.DataFrame, header_rows: int) -> list[str]:
@@ -345,15 +488,92 @@ def header_names(grid: pd.DataFrame, header_rows: int) -> list[str]:
     return names
 
 
+def table_selector(table) -> dict:
+    """How a recipe finds a table again next month: its title and column names.
+
+    ``table`` is a ``TidyTable`` (from ``tidy_grid``).
+    """
+    title = table.region.title if table.region is not None else None
+    return {"title": title, "columns": [str(c) for c in table.data.columns]}
+
+
+def select_sheets(
+    recipe: dict, names: list[str | None]
+) -> list[tuple[dict | None, str | None, list[Issue]]]:
+    """The recorded sheets found among a file's sheet ``names`` (``[None]`` for a CSV file).
+
+    Returns (recorded entry or None, sheet to read, notes) per recorded sheet. A sheet is
+    found by name (also with different spacing), else at its recorded position when no other
+    recorded sheet has that name, else InvalidArgumentError lists the file's sheets. A recipe
+    without sheets applies to the first sheet.
+    """
+    entries = recipe.get("sheets") or []
+    if names == [None] or not names:  # a CSV file holds one table
+        return [(entries[0] if entries else None, None, [])]
+    if not entries:
+        return [(None, names[0], [])]
+    by_meaning: dict[str, str] = {}
+    for name in names:
+        by_meaning.setdefault(normalize_header(name), name)
+    claimed = {by_meaning.get(normalize_header(e["name"])) for e in entries} - {None}
+    found, problems, used = [], [], set()
+    for entry in entries:
+        name = by_meaning.get(normalize_header(entry["name"]))
+        notes: list[Issue] = []
+        position = entry.get("position")
+        if name is None and position and position <= len(names):
+            candidate = names[position - 1]
+            if candidate not in claimed and candidate not in used:
+                name = candidate
+                notes.append(Issue(
+                    "recipe-sheet-position",
+                    f"'{entry['name']}' 시트가 없어 같은 자리({position}번째)의 "
+                    f"'{candidate}' 시트에 실행했습니다.", sheet=candidate,
+                ))  # fmt: skip
+        if name is None:
+            close = difflib.get_close_matches(entry["name"], [n for n in names if n], n=1)
+            hint = f" 가장 비슷한 시트는 '{close[0]}'입니다." if close else ""
+            problems.append(f"'{entry['name']}' 시트가 없습니다.{hint}")
+            continue
+        used.add(name)
+        found.append((entry, name, notes))
+    if problems:
+        listed = ", ".join(f"'{n}'" for n in names)
+        raise InvalidArgumentError(" ".join(problems) + f" (이 파일의 시트: {listed})")
+    return found
+
+
 def apply_recipe(
     grid_or_frame: pd.DataFrame, recipe: dict, *, key: bytes | None = None
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Run a recipe's steps in order on a grid (raw cells, header rows included) or on a
     frame whose columns are the header names.
 
-    Returns the resulting records (columns = header names) and every step's issues. A missing
+    Returns the resulting records (columns = header names) and every step's issues: the first
+    table's, when the recipe records several (``replay_grid`` returns them all). A missing
     column raises InvalidArgumentError before anything is returned, so nothing half-processed
     reaches a file.
+    """
+    part = replay_grid(grid_or_frame, recipe, key=key)[0]
+    return part.frame, part.issues
+
+
+def replay_grid(
+    grid_or_frame: pd.DataFrame,
+    recipe: dict,
+    *,
+    key: bytes | None = None,
+    tables: list[dict] | None = None,
+    sheet: str | None = None,
+) -> list[RecipePart]:
+    """Run a recipe on one sheet's cells; one ``RecipePart`` per table it yields.
+
+    ``tables``: the recorded tables of this sheet (``table_selector``); the first tidy step
+    keeps those, found by column names and title, instead of only the first table. When a
+    sheet yields several tables, a step whose column choices were recorded on one of them
+    applies them where most of its columns are; the other tables get the step without them
+    (types detected, personal data found afresh), noted as an issue. ``sheet`` names the
+    sheet in issues. Nothing is returned unless every table went through every step.
     """
     problems = validate_recipe(recipe)
     if problems:
@@ -364,26 +584,65 @@ def apply_recipe(
         body = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
         grid = pd.concat([header, body], ignore_index=True)
     grid = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
-    header_rows: int | None = None  # None: not known yet (the first row is taken as header)
-    issues: list[Issue] = []
+    branches = [_Branch(grid, None)]
+    picked = False
     for number, step in enumerate(recipe["steps"], start=1):
-        options = {**STEP_OPTIONS[step["step"]], **step}
+        name = step["step"]
+        options = {**STEP_OPTIONS[name], **step}
         try:
-            if step["step"] == "clean":
-                grid, header_rows, found = _clean(grid, options)
-            elif step["step"] == "tidy":
-                grid, header_rows, found = _tidy(grid, options)
-            else:
-                grid, header_rows, found = _pseudonymize(grid, header_rows, options, key)
+            if name == "tidy":
+                selectors = None if picked else tables
+                branches = [new for b in branches for new in _tidy(b, options, selectors)]
+                picked = True
+                continue
+            own = _owners(branches, options)
+            for position, branch in enumerate(branches):
+                if position in own:
+                    chosen = options
+                else:
+                    chosen = {**options, "types": {}, "columns": {}}
+                    branch.issues.append(Issue(
+                        "recipe-step-other-table",
+                        f"{number}단계({STEP_NAMES[name]})의 열 지정은 다른 표에서 기록된 것이라 "
+                        f"이 표{_title(branch)}에는 자동 판단으로 실행했습니다.",
+                    ))  # fmt: skip
+                if name == "clean":
+                    _clean(branch, chosen)
+                else:
+                    _pseudonymize(branch, chosen, key)
         except InvalidArgumentError as error:
-            raise InvalidArgumentError(
-                f"{number}단계({STEP_NAMES[step['step']]}): {error}"
-            ) from error
-        issues += found
-    rows = 1 if header_rows is None else header_rows
-    names = _unique(header_names(grid, rows))
-    frame = pd.DataFrame(grid.iloc[rows:].to_numpy(dtype=object), columns=names, dtype=object)
-    return frame, issues
+            raise InvalidArgumentError(f"{number}단계({STEP_NAMES[name]}): {error}") from error
+    parts = []
+    for branch in branches:
+        rows = 1 if branch.header_rows is None else branch.header_rows
+        names = _unique(header_names(branch.grid, rows))
+        body = branch.grid.iloc[rows:].to_numpy(dtype=object)
+        frame = pd.DataFrame(body, columns=names, dtype=object)
+        issues = [replace(i, sheet=sheet) if sheet and i.sheet is None else i
+                  for i in branch.issues]  # fmt: skip
+        parts.append(RecipePart(frame, issues, branch.title, branch.review))
+    return parts
+
+
+def _title(branch: _Branch) -> str:
+    return f"('{branch.title}')" if branch.title else ""
+
+
+def _owners(branches: list[_Branch], options: dict) -> set[int]:
+    """The tables a step's column choices belong to: all of them for one table (a missing
+    column is then an error); else those having at least half of the columns, or all when
+    none does, so that a renamed column still stops the file."""
+    columns = [*options.get("types", {}), *options.get("columns", {})]
+    if len(branches) == 1 or not columns:
+        return set(range(len(branches)))
+    wanted = {normalize_header(c) for c in columns}
+    owners = set()
+    for position, branch in enumerate(branches):
+        rows = 1 if branch.header_rows is None else max(branch.header_rows, 1)
+        have = {normalize_header(h) for h in header_names(branch.grid, rows)}
+        if len(wanted & have) >= len(wanted) / 2:
+            owners.add(position)
+    return owners or set(range(len(branches)))
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -396,10 +655,13 @@ def _unique(names: list[str]) -> list[str]:
     return seen
 
 
-def _clean(grid: pd.DataFrame, options: dict):
-    from dadeum.engine.columns import TYPE_NAMES, clean_frame
+def _clean(branch: _Branch, options: dict) -> None:
+    from dadeum.engine.columns import clean_frame
 
-    result = clean_frame(grid, header=options["header"])
+    header = options["header"]
+    if header is None and branch.header_rows == 1:
+        header = True  # a tidy step left exactly one header row: no need to guess it
+    result = clean_frame(branch.grid, header=header)
     frame = pd.DataFrame(result.frame.to_numpy(dtype=object), dtype=object)
     issues = list(result.issues)
     wanted = options["types"]
@@ -414,37 +676,163 @@ def _clean(grid: pd.DataFrame, options: dict):
             # The recipe's name, so a month that wrote 접수건수 stacks with 접수 건수.
             frame.iat[result.header_rows - 1, position] = column
             if detected[position] != kind:
-                issues.append(
-                    Issue(
-                        "recipe-type-changed",
-                        f"'{mapping[column]}' 열이 레시피의 {TYPE_NAMES[kind]} 대신 "
-                        f"{TYPE_NAMES[detected[position]]}(으)로 정리되었습니다.",
-                        column=position + 1,
-                    )
-                )
-    return frame, result.header_rows, issues
+                issues = [i for i in issues if i.column != position + 1 or i.row is None]
+                issues += _force_type(
+                    frame, branch.grid, position, result.header_rows, kind,
+                    detected[position], mapping[column],
+                )  # fmt: skip
+        issues.sort(key=lambda issue: (issue.row or 0, issue.column or 0))
+    branch.grid, branch.header_rows = frame, result.header_rows
+    branch.issues += issues
 
 
-def _tidy(grid: pd.DataFrame, options: dict):
+def _force_type(
+    frame: pd.DataFrame,
+    raw: pd.DataFrame,
+    position: int,
+    header_rows: int,
+    kind: str,
+    detected: str,
+    name: str,
+) -> list[Issue]:
+    """Convert one column to the recorded type in place (``frame``), from its raw cells.
+
+    A cell that does not convert keeps its original value and is listed; a "no value" symbol
+    (-, …) becomes blank and is listed, as in ``clean_frame``."""
+    from dadeum.engine.cells import CellError, Placeholder
+    from dadeum.engine.columns import ISSUE_TYPES, PLACEHOLDER_ISSUE, TYPE_NAMES
+    from dadeum.engine.dates import to_date_series
+    from dadeum.engine.numbers import to_number_series
+    from dadeum.engine.phones import to_phone_series
+
+    values = pd.Series(raw.iloc[header_rows:, position].to_numpy(dtype=object), dtype=object)
+    blank = values.map(_is_empty).to_numpy(dtype=bool)
+    as_numbers = to_number_series(values)
+    if kind == "text":
+        converted = values.map(_as_text)
+    else:
+        convert = {"number": to_number_series, "date": to_date_series,
+                   "phone": to_phone_series}[kind]  # fmt: skip
+        converted = convert(values)
+    out, issues, done = [], [], 0
+    for offset, (value, result) in enumerate(zip(values, converted, strict=True)):
+        row, column = header_rows + offset + 1, position + 1
+        if blank[offset]:
+            out.append(None)
+        elif isinstance(as_numbers.iat[offset], Placeholder) and kind != "text":
+            out.append(None)
+            issues.append(Issue(PLACEHOLDER_ISSUE, str(as_numbers.iat[offset]), row, column, value))
+        elif isinstance(result, CellError | Placeholder):
+            out.append(value)
+            issues.append(Issue(ISSUE_TYPES[kind], str(result), row, column, value))
+        else:
+            out.append(result)
+            done += 1
+    frame.iloc[header_rows:, position] = pd.Series(out, dtype=object).to_numpy(dtype=object)
+    kept = sum(issue.type != PLACEHOLDER_ISSUE for issue in issues)
+    summary = Issue(
+        "recipe-type-changed",
+        f"{quoted(name, '은/는')} 이번 파일 값만 보면 {TYPE_NAMES[detected]} 열이지만 "
+        f"레시피대로 {josa(TYPE_NAMES[kind], '으로/로')} 바꿨습니다 ({done:,}칸 변환, "
+        f"바꾸지 못해 그대로 둔 {kept:,}칸).",
+        column=position + 1,
+    )
+    return [summary, *issues]
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not clean_text(value).strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_text(value: Any) -> Any:
+    if _is_empty(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean_text(value) if isinstance(value, str) else str(value)
+
+
+def _tidy(branch: _Branch, options: dict, selectors: list[dict] | None) -> list[_Branch]:
     from dadeum.engine.tables.grid import make_grid
     from dadeum.engine.tables.tidy import tidy_grid
 
-    tables = tidy_grid(make_grid(grid.to_numpy(dtype=object).tolist()),
-                       header_rows=options["header_rows"])  # fmt: skip
+    rows = branch.grid.to_numpy(dtype=object).tolist()
+    tables = tidy_grid(make_grid(rows), header_rows=options["header_rows"])
     if not tables:
         raise InvalidArgumentError("표를 찾지 못했습니다 (빈 시트이거나 값이 없습니다).")
-    tidy = tables[0]
-    frame = tidy.long() if options["long"] else tidy.data.reset_index(drop=True)
-    if options["totals"] and len(tidy.totals) and not options["long"]:
-        frame = pd.concat([frame, tidy.totals.reset_index(drop=True)], ignore_index=True)
-    header = pd.DataFrame([[str(c) for c in frame.columns]], dtype=object)
-    body = pd.DataFrame(frame.to_numpy(dtype=object), dtype=object)
-    out = pd.concat([header, body], ignore_index=True)
-    issues = [issue for table in tables for issue in table.issues]
-    return out, 1, issues
+    picked = _pick_tables(tables, selectors) if selectors else [(tables[0], None)]
+    branches = []
+    for tidy, selector in picked:
+        frame = tidy.long() if options["long"] else tidy.data.reset_index(drop=True)
+        if options["totals"] and len(tidy.totals) and not options["long"]:
+            frame = pd.concat([frame, tidy.totals.reset_index(drop=True)], ignore_index=True)
+        header = pd.DataFrame([[str(c) for c in frame.columns]], dtype=object)
+        body = pd.DataFrame(frame.to_numpy(dtype=object), dtype=object)
+        grid = pd.concat([header, body], ignore_index=True)
+        # One table: every table's notes, as before; several: each its own.
+        issues = tidy.issues if selectors else [i for t in tables for i in t.issues]
+        title = (selector or {}).get("title") or table_selector(tidy)["title"]
+        branches.append(_Branch(grid, 1, [*branch.issues, *issues], title if selectors else None,
+                                list(branch.review)))  # fmt: skip
+    return branches
 
 
-def _pseudonymize(grid: pd.DataFrame, header_rows: int | None, options: dict, key):
+def _title_key(title: str | None) -> str:
+    """A title's meaning without its numbers: "2025년 3월 현황" and "2025년 4월 현황" agree."""
+    return re.sub(r"\d+", "", normalize_header(title or ""))
+
+
+def _pick_tables(tables: list, selectors: list[dict]) -> list[tuple[Any, dict]]:
+    """Each recorded table among this sheet's tables, by column names and title."""
+    if len(tables) < len(selectors):
+        raise InvalidArgumentError(
+            f"레시피에는 표가 {len(selectors)}개 기록되어 있는데 이 시트에서는 {len(tables)}개만 "
+            f"찾았습니다: {_list_tables(tables)}"
+        )
+    picked, taken = [], set()
+    for selector in selectors:
+        wanted = {normalize_header(c) for c in selector["columns"]}
+        best, best_score = None, -1.0
+        for position, tidy in enumerate(tables):
+            if position in taken:
+                continue
+            found = table_selector(tidy)
+            have = {normalize_header(c) for c in found["columns"]}
+            share = len(wanted & have) / len(wanted) if wanted else 0.0
+            similar = difflib.SequenceMatcher(
+                None, _title_key(selector.get("title")), _title_key(found["title"])
+            ).ratio() if selector.get("title") and found["title"] else 0.0  # fmt: skip
+            score = share + 0.5 * similar
+            if score > best_score:
+                best, best_score = position, score
+        if best_score <= 0 and len(tables) > 1:
+            label = f"'{selector['title']}'" if selector.get("title") else "레시피의 표"
+            raise InvalidArgumentError(
+                f"{label}(열: {', '.join(selector['columns'][:6])})를 이 시트에서 찾지 "
+                f"못했습니다. 이 시트의 표: {_list_tables(tables)}"
+            )
+        taken.add(best)
+        picked.append((tables[best], selector))
+    return picked
+
+
+def _list_tables(tables: list) -> str:
+    described = []
+    for tidy in tables:
+        found = table_selector(tidy)
+        columns = ", ".join(found["columns"][:4])
+        described.append(f"'{found['title']}'({columns})" if found["title"] else f"({columns})")
+    return " / ".join(described)
+
+
+def _pseudonymize(branch: _Branch, options: dict, key) -> None:
     from dadeum.engine.privacy.keys import key_fingerprint
     from dadeum.engine.privacy.plan import (
         TECHNIQUE_NAMES,
@@ -457,10 +845,10 @@ def _pseudonymize(grid: pd.DataFrame, header_rows: int | None, options: dict, ke
         records_from_grid,
     )
 
-    rows = 1 if header_rows is None else header_rows
+    rows = 1 if branch.header_rows is None else branch.header_rows
     if rows == 0:
         raise InvalidArgumentError("머리글이 없는 표는 열 이름으로 가명처리할 수 없습니다.")
-    frame = records_from_grid(grid.iloc[rows - 1 :].reset_index(drop=True))
+    frame = records_from_grid(branch.grid.iloc[rows - 1 :].reset_index(drop=True))
     mapping = resolve_columns(options["columns"], frame.columns)
     chosen = [parse_column_spec(f"{mapping[column]}={spec}")
               for column, spec in options["columns"].items()]  # fmt: skip
@@ -468,30 +856,49 @@ def _pseudonymize(grid: pd.DataFrame, header_rows: int | None, options: dict, ke
     if needs_key(plans) and key is None:
         raise InvalidArgumentError("가명처리에 쓸 키가 없습니다 (--key-name 또는 --key-file).")
     result, failed = apply_plan(frame, plans, key)
-    # The 적정성 검토 record travels with every file's issues: technique per column, key
-    # fingerprint (never the key), k-anonymity.
+    names = {actual: column for column, actual in mapping.items()}
+    fingerprint = key_fingerprint(key) if key is not None and needs_key(plans) else None
+    anonymity = measure(result, plans)
+    # The 적정성 검토 record travels with every file's issues and, as rows, to the batch's
+    # review file: technique per column, key fingerprint (never the key), k-anonymity.
     issues = [
         Issue("pseudonymization-technique",
               f"{plan.column}: {TECHNIQUE_NAMES[plan.technique]} — {plan.description}",
               column=position)
         for position, plan in enumerate(plans, start=1)
     ]  # fmt: skip
-    if key is not None and needs_key(plans):
-        issues.append(Issue("pseudonymization-key", f"가명 키 지문 {key_fingerprint(key)}"))
-    anonymity = measure(result, plans)
-    if anonymity is not None and anonymity.records:
+    if fingerprint:
+        issues.append(Issue("pseudonymization-key", f"가명 키 지문 {fingerprint}"))
+    measured = anonymity is not None and anonymity.records
+    if measured:
         verdict = "충족" if anonymity.satisfied else "미충족"
         issues.append(Issue(
             "k-anonymity",
             f"k = {anonymity.k} (기준 {anonymity.threshold} {verdict}), 준식별자: "
             f"{', '.join(anonymity.quasi_identifiers)}",
         ))  # fmt: skip
-    result = result.rename(columns={actual: column for column, actual in mapping.items()})
     if failed:
         issues.append(Issue("generalize-failed", f"일반화하지 못한 셀 {failed:,}칸을 비웠습니다."))
+    for plan in plans:
+        branch.review.append({
+            "열": names.get(plan.column, plan.column),
+            "처리 기법": TECHNIQUE_NAMES[plan.technique],
+            "설명": f"{plan.description} ({plan.reason})" if plan.reason else plan.description,
+            "가명 키 이름": options["key_name"] or "",
+            "가명 키 지문": fingerprint or "",
+            "k-익명성": anonymity.k if measured else "",
+            "k 기준": anonymity.threshold if measured else "",
+            "판정": ("충족" if anonymity.satisfied else "미충족") if measured else "계산하지 않음",
+            "준식별자": ", ".join(anonymity.quasi_identifiers) if measured else "",
+            "행 수": len(result),
+            "일반화 실패 셀": failed,
+        })  # fmt: skip
+    result = result.rename(columns=names)
     header = pd.DataFrame([list(map(str, result.columns))], dtype=object)
     body = pd.DataFrame(result.to_numpy(dtype=object), dtype=object)
-    return pd.concat([header, body], ignore_index=True), 1, issues
+    branch.grid = pd.concat([header, body], ignore_index=True)
+    branch.header_rows = 1
+    branch.issues += issues
 
 
 def technique_spec(plan) -> str:
