@@ -5,6 +5,7 @@ own limits are handled the same way everywhere, for xlwings Server (Office.js), 
 UDFs and xlwings Lite alike.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -27,6 +28,18 @@ EXCEL_ERRORS = frozenset(
 MAX_CELL_CHARS = 32_767
 VALUE_ERROR = "#VALUE!"
 
+# Classic COM UDFs (Windows Excel with the xlwings add-in, no xlwings Server) hand cells over
+# differently from Office.js: every number is a float (2023.0), and a date cell arrives as a
+# datetime instead of its serial number. xlwings Server turns Office.js' "" into None, so
+# empty cells are None on both. Off the server the arguments are made to look like Office.js
+# sends them, so both paths give the same results; on the server this costs nothing.
+CLASSIC_VALUES = not getattr(xw, "on_server", False)
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# Excel counts the 29 February 1900 that never was: serials 1-59 are one less than COM's dates.
+_LEAP_BUG_START, _LEAP_BUG_END = dt.datetime(1900, 1, 1), dt.datetime(1900, 3, 1)
+# JavaScript's JSON writes integral numbers below 1e21 without a decimal point.
+_JSON_INT_LIMIT = 1e21
+
 
 def excel_function(function: Callable) -> Callable:
     """Prepare an engine wrapper for Excel; place it right under ``@xw.func``/``@xw.arg``.
@@ -37,6 +50,9 @@ def excel_function(function: Callable) -> Callable:
 
     @wraps(function)
     def wrapper(*args, **kwargs):
+        if CLASSIC_VALUES:
+            args = tuple(office_values(arg) for arg in args)
+            kwargs = {name: office_values(arg) for name, arg in kwargs.items()}
         try:
             return function(*args, **kwargs)
         except DadeumError as error:
@@ -44,6 +60,36 @@ def excel_function(function: Callable) -> Callable:
 
     wrapper.__doc__ = " ".join((function.__doc__ or "").split())
     return wrapper
+
+
+def office_values(value: Any) -> Any:
+    """A cell, row or range from classic COM as Office.js would send it.
+
+    Integral floats become ints (2023.0 → 2023, as JSON from Excel on the web has it) and
+    dates and times become Excel serial numbers (2024-03-05 → 45356, 14:30 → 0.6041…).
+    Everything else, None and text included, is returned as is.
+    """
+    if isinstance(value, list | tuple):
+        return [office_values(item) for item in value]
+    if type(value) is float:
+        if value.is_integer() and abs(value) < _JSON_INT_LIMIT:
+            return int(value)
+        return value
+    if isinstance(value, dt.date):
+        return excel_serial(value)
+    return value
+
+
+def excel_serial(value: dt.date) -> int | float:
+    """Excel's serial number of a date or datetime (1900 date system), as Office.js sends it."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    value = value.replace(tzinfo=None)
+    delta = value - _EXCEL_EPOCH
+    serial = delta.days + delta.seconds / 86_400 + delta.microseconds / 86_400_000_000
+    if _LEAP_BUG_START <= value < _LEAP_BUG_END:
+        serial -= 1
+    return int(serial) if float(serial).is_integer() else serial
 
 
 def summary(function: Callable) -> str:
