@@ -1,13 +1,35 @@
-"""``dadeum serve``: start the add-in server (xlwings Server on uvicorn)."""
+"""``dadeum serve``: start the add-in server (xlwings Server on uvicorn).
 
+The one command for every setup: one office (``--workers 2`` on a PC or server), and the
+container image behind nginx or a Kubernetes Ingress (the Dockerfile's CMD). Settings that
+xlwings Server reads from ``XLWINGS_*`` variables are set here from Dadeum's options, so the
+worker processes, which import the server afresh, all get them.
+"""
+
+import json
+import logging
 import os
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dadeum.excel_runtime import addin_dir, prepare_xlwings
 
 # File names mkcert writes for "mkcert localhost 127.0.0.1 ::1"; xlwings Server uses the same.
 CERT_FILE = "localhost+2.pem"
 KEY_FILE = "localhost+2-key.pem"
+
+REDIS_ENV = "DADEUM_REDIS_URL"
+AUTH_ENV = "DADEUM_AUTH"
+CORS_ENV = "DADEUM_CORS_ORIGINS"
+# Hosts of Excel on the web. The add-in's own pages (task pane, ribbon and custom functions,
+# one shared runtime) call the server from its own origin and need no CORS; these are for
+# Excel on the web when it calls from Microsoft's pages instead.
+OFFICE_WEB_ORIGINS = (
+    "https://excel.officeapps.live.com",
+    "https://excel.cloud.microsoft",
+)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def register(subparsers) -> None:
@@ -21,6 +43,26 @@ def register(subparsers) -> None:
     parser.add_argument("--workers", type=int, default=1, help="작업 프로세스 수 (기본값 1)")
     parser.add_argument(
         "--dev", action="store_true", help="개발 모드: 코드가 바뀌면 다시 읽고 자세한 오류 표시"
+    )
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get(REDIS_ENV) or None,
+        metavar="URL",
+        help=f"작업 프로세스가 함께 쓰는 Redis (예: redis://redis:6379/0, 기본값 ${REDIS_ENV})",
+    )
+    parser.add_argument(
+        "--auth",
+        default=os.environ.get(AUTH_ENV) or None,
+        metavar="방식",
+        help="로그인: custom(접근 토큰), entraid(Microsoft 365), 또는 custom,entraid "
+        f"(기본값 ${AUTH_ENV}, 없으면 로그인 없음)",
+    )
+    parser.add_argument(
+        "--cors",
+        default=os.environ.get(CORS_ENV) or None,
+        metavar="출처",
+        help="다른 출처에서의 호출을 허용할 주소들(쉼표로 구분) 또는 *; 기본값은 이 서버와 "
+        f"웹용 엑셀 (${CORS_ENV})",
     )
     parser.set_defaults(handler=run)
 
@@ -56,6 +98,93 @@ def instructions(base_url: str, https: bool) -> str:
     return "\n".join(lines)
 
 
+def cors_origins(option: str | None, own_origin: str) -> list[str]:
+    """Origins allowed to call from other pages: ``*``, a comma list, or by default this
+    server's public origin and Excel on the web."""
+    if option and option.strip():
+        if option.strip() == "*":
+            return ["*"]
+        origins = [o.strip().rstrip("/") for o in option.split(",") if o.strip()]
+        for origin in origins:
+            parts = urlsplit(origin)
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.path:
+                raise SystemExit(
+                    f"--cors 값이 올바르지 않습니다: {origin!r}. "
+                    "https://엑셀.기관.go.kr 처럼 주소(경로 없이)를 쉼표로 구분해 쓰세요."
+                )
+        return origins
+    return list(dict.fromkeys([own_origin, *OFFICE_WEB_ORIGINS]))
+
+
+def providers(option: str | None) -> list[str]:
+    return [p.strip().lower() for p in (option or "").split(",") if p.strip()]
+
+
+def server_environment(args, own_origin: str, environ: dict[str, str]) -> dict[str, str]:
+    """The ``XLWINGS_*`` settings the workers need, from Dadeum's options.
+
+    A variable the administrator set directly wins: these are only defaults.
+    """
+    wanted: dict[str, str] = {}
+    if args.redis:
+        # Object handles live in a per-process cache unless they are in Redis.
+        wanted["XLWINGS_OBJECT_CACHE_URL"] = args.redis
+    if max(1, args.workers) > 1 and not args.dev:
+        # socket.io (streaming functions, hot reload) keeps per-worker sessions that break
+        # behind several workers; Dadeum has no streaming functions, so it is switched off.
+        wanted["XLWINGS_ENABLE_SOCKETIO"] = "false"
+    if args.auth:
+        wanted["XLWINGS_AUTH_PROVIDERS"] = json.dumps(providers(args.auth))
+    wanted["XLWINGS_CORS_ALLOW_ORIGINS"] = json.dumps(cors_origins(args.cors, own_origin))
+    return {k: v for k, v in wanted.items() if k not in environ}
+
+
+def public_origin(scheme: str, host: str, port: int, environ: dict[str, str]) -> str:
+    """The origin Excel loads the add-in from: ``XLWINGS_HOSTNAME`` behind a proxy."""
+    if environ.get("XLWINGS_HOSTNAME"):
+        return f"https://{environ['XLWINGS_HOSTNAME']}"
+    default = (scheme == "https" and port == 443) or (scheme == "http" and port == 80)
+    return f"{scheme}://{host}" + ("" if default else f":{port}")
+
+
+def log_config(level: str = "INFO") -> dict:
+    """Logging for the server and its workers: each line says which worker process wrote it,
+    and request lines are logged without their query string (an alert's text, which may
+    quote a cell, travels in one)."""
+    fmt = "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
+    handler = {
+        "class": "logging.StreamHandler",
+        "formatter": "plain",
+        "stream": "ext://sys.stderr",
+        "filters": ["no_query"],
+    }
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"no_query": {"()": "dadeum.cli.serve.DropQueryStrings"}},
+        "formatters": {"plain": {"format": fmt}},
+        "handlers": {"default": handler},
+        "loggers": {
+            "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
+            "uvicorn.error": {"level": level},
+            "uvicorn.access": {"handlers": ["default"], "level": level, "propagate": False},
+        },
+        "root": {"handlers": ["default"], "level": level},
+    }
+
+
+class DropQueryStrings(logging.Filter):
+    """Cut the query string from uvicorn's access lines (``GET /xlwings/alert?prompt=…``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "uvicorn.access" and isinstance(record.args, tuple):
+            args = list(record.args)
+            if len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+                args[2] = args[2].split("?", 1)[0] + "?…"
+                record.args = tuple(args)
+        return True
+
+
 def run(args) -> int:
     project = addin_dir()
     if args.dev:
@@ -63,10 +192,28 @@ def run(args) -> int:
     prepare_xlwings(project)
     import uvicorn
 
+    from dadeum.server_auth import AuthSetupError, check_setup
+
     certs = certificates(project)
     scheme = "https" if certs else "http"
     shown_host = "localhost" if args.host in ("0.0.0.0", "::", "127.0.0.1") else args.host
-    print(instructions(f"{scheme}://{shown_host}:{args.port}", https=bool(certs)), flush=True)
+    own = public_origin(scheme, shown_host, args.port, dict(os.environ))
+    os.environ.update(server_environment(args, own, dict(os.environ)))
+    signed_in = _json_list(os.environ.get("XLWINGS_AUTH_PROVIDERS"))
+    try:
+        check_setup(signed_in)
+    except AuthSetupError as problem:
+        print(f"오류: {problem}", file=sys.stderr)
+        return 2
+    print(instructions(own, https=bool(certs)), flush=True)
+    if signed_in:
+        print(f"\n로그인: {', '.join(signed_in)}", flush=True)
+    elif args.host not in LOOPBACK:
+        print(
+            "\n주의: 로그인 없이 네트워크에 열려 있습니다. 같은 망의 누구나 계산을 요청할 수 "
+            "있으니 --auth custom(접근 토큰) 또는 --auth entraid를 쓰세요 (README '조직 배포').",
+            flush=True,
+        )
     uvicorn.run(
         "xlwings_server.main:main_app",
         host=args.host,
@@ -79,5 +226,16 @@ def run(args) -> int:
         ssl_certfile=str(certs[0]) if certs else None,
         ssl_keyfile=str(certs[1]) if certs else None,
         log_level="info",
+        log_config=log_config(),
     )
     return 0
+
+
+def _json_list(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw.split(",")
+    return [str(v).strip() for v in (value if isinstance(value, list) else [value]) if v]

@@ -1,0 +1,1 @@
+"""Models xlwings Server takes from the project folder instead of its own."""
