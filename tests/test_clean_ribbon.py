@@ -53,10 +53,11 @@ def test_selection_is_cleaned_into_a_new_sheet_and_the_source_is_untouched():
     assert [a["args"] for a in actions if a["func"] == "addSheet"] == [
         [1, "현황_정리"],
         [2, "현황_정리_확인"],
+        [4, "_다듬_레시피"],  # the hidden recipe sheet, after the last sheet
     ]
     # Nothing is written to the source sheet (position 0) or to the other sheet.
     touched = {a["sheet_position"] for a in actions if a["sheet_position"] is not None}
-    assert 0 not in touched and touched <= {1, 2}
+    assert 0 not in touched and touched <= {1, 2, 4}
     [cleaned] = values_written(actions, 1)
     assert cleaned == [
         ["구분", "금액", "접수일", "연락처"],
@@ -114,7 +115,8 @@ def test_without_issues_there_is_no_review_sheet():
         {"명단": [["성명", "전화"], ["홍길동", "010 1234 5678"]]}, selection="A1:B2"
     )
     actions = run_clean(payload)
-    assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == ["명단_정리"]
+    added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
+    assert added == ["명단_정리", "_다듬_레시피"]
     assert values_written(actions, 1) == [[["성명", "전화"], ["홍길동", "010-1234-5678"]]]
 
 
@@ -124,4 +126,4 @@ def test_review_sheet_name_is_unique_too():
     )
     actions = run_clean(payload)
     names = [a["args"][1] for a in actions if a["func"] == "addSheet"]
-    assert names == ["현황_정리 (2)", "현황_정리_확인 (2)"]
+    assert names[:2] == ["현황_정리 (2)", "현황_정리_확인 (2)"]

@@ -181,7 +181,7 @@ def test_ribbon_scan_and_pseudonymize(key_dir):
 
     actions = run_script("pseudonymize_sheet", book_json(sheets))
     added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
-    assert added == ["민원_가명", "민원_적정성검토"]
+    assert added == ["민원_가명", "민원_적정성검토", "_다듬_레시피"]
     written = [a["values"] for a in actions if a["func"] == "setValues"]
     assert_no_raw_values(json.dumps(written, ensure_ascii=False))
     assert 0 not in {a["sheet_position"] for a in actions if a["func"] == "setValues"}

@@ -103,7 +103,7 @@ def test_tidy_sheet_writes_new_sheets_and_leaves_the_source():
     payload = book_json({"현황": as_office_js(case.rows)}, selection="A1")
     actions = run_script("tidy_sheet", payload)
     added = [a["args"][1] for a in actions if a["func"] == "addSheet"]
-    assert added == ["현황_기계판독", "현황_변환기록"]
+    assert added == ["현황_기계판독", "현황_변환기록", "_다듬_레시피"]
     touched = {a["sheet_position"] for a in actions if a["func"] == "setValues"}
     assert 0 not in touched
     tidy_values = next(a["values"] for a in actions if a["func"] == "setValues")

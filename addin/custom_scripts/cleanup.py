@@ -4,10 +4,12 @@ import pandas as pd
 import xlwings as xw
 
 from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._recipe import record_step
 from dadeum.engine.columns import GENERAL_FORMAT, TEXT_FORMAT, clean_frame, number_format
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
+from dadeum.workbook_recipe import clean_step
 
 __all__ = ["clean_sheet"]
 
@@ -33,6 +35,7 @@ def clean_sheet(book: xw.Book):
         check = add_result_sheet(book, f"{source_name}_정리_확인")
         formats = {REPORT_COLUMNS.index("원래 값"): TEXT_FORMAT}
         write_grid(check, with_header_row(review), {j: (1, fmt) for j, fmt in formats.items()})
+    record_step(book, clean_step(result))
     sheet.activate()
 
 

@@ -4,12 +4,14 @@ import pandas as pd
 import xlwings as xw
 
 from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import issues_frame
 from dadeum.engine.tables.check import check_grid
 from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.tidy import tidy_grid
 from dadeum.errors import DadeumError
+from dadeum.workbook_recipe import tidy_step
 
 __all__ = ["check_sheet", "tidy_sheet"]
 
@@ -40,6 +42,7 @@ def tidy_sheet(book: xw.Book):
     log = issues_frame([issue for table in tables for issue in table.issues])
     if len(log):
         write_grid(add_result_sheet(book, f"{name}_변환기록"), with_header_row(log), {})
+    record_step(book, tidy_step())
     first.activate()
 
 

@@ -10,8 +10,10 @@ import pandas as pd
 import xlwings as xw
 
 from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.errors import DadeumError
+from dadeum.workbook_recipe import RECIPE_SHEET, pseudonymize_step
 
 __all__ = ["pseudonymize_sheet", "scan_book"]
 
@@ -26,6 +28,8 @@ def scan_book(book: xw.Book):
 
     records = []
     for sheet in book.sheets:
+        if sheet.name == RECIPE_SHEET:  # step names and column headers, no one's data
+            continue
         values = sheet.used_range.options(ndim=2).value
         if not values or not any(cell not in (None, "") for row in values for cell in row):
             continue
@@ -80,4 +84,6 @@ def pseudonymize_sheet(book: xw.Book):
     sheet = add_result_sheet(book, f"{name}_가명")
     write_grid(sheet, with_header_row(result), {})
     write_grid(add_result_sheet(book, f"{name}_적정성검토"), with_header_row(review), {})
+    # The recipe names the key the server was told to use (None: its default), never the key.
+    record_step(book, pseudonymize_step(plans, os.environ.get(KEY_NAME_ENV) or None))
     sheet.activate()
