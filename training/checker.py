@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
 from dadeum.errors import DadeumError
-from training.builder import CORRECT, KEY_HEADER, KEY_SHEET, PROGRESS_SHEET, WRONG
+from training.builder import CORRECT, KEY_HEADER, KEY_SHEET, PROGRESS_SHEET, WRONG, display_width
 from training.model import BOOL, DATE, NUMBER
 
 
@@ -119,10 +119,14 @@ def _as_date(value) -> dt.date | None:
 def grade(path: str | Path) -> Grade:
     """Grade a training workbook saved by Excel, LibreOffice or 한셀."""
     path = Path(path)
+    if not path.is_file():
+        raise NotATrainingWorkbook(f"'{path}' 파일이 없습니다.")
     try:
         book = load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise NotATrainingWorkbook(f"'{path.name}'을(를) 열 수 없습니다: {error}") from error
+        raise NotATrainingWorkbook(
+            f"'{path.name}'은(는) 엑셀 통합 문서(.xlsx)로 열 수 없습니다."
+        ) from error
     if KEY_SHEET not in book.sheetnames:
         raise NotATrainingWorkbook(f"'{path.name}'은(는) 다듬 학습 통합 문서가 아닙니다.")
     key = book[KEY_SHEET]
@@ -157,11 +161,17 @@ def _step_titles(book) -> dict[str, str]:
     return titles
 
 
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
 def format_grade(result: Grade) -> str:
     lines = [result.lesson, ""]
+    title_width = max((display_width(step.title) for step in result.steps), default=0) + 2
     for step in result.steps:
         mark = "완료" if step.correct == step.total else ""
-        lines.append(f"  {step.sheet:<6} {step.title:<28} {step.correct:>3}/{step.total:<3} {mark}")
+        score = f"{step.correct:>3}/{step.total:<3}"
+        lines.append(f"  {_pad(step.sheet, 7)}{_pad(step.title, title_width)}{score} {mark}")
     lines.append("")
     lines.append(f"  합계 {result.correct}/{result.total} ({result.score:.0%})")
     return "\n".join(lines)

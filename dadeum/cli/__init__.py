@@ -10,10 +10,21 @@ import sys
 from collections.abc import Sequence
 
 from dadeum import __version__
-from dadeum.cli import addin, check, clean, forecast, functions, privacy, recipe, serve, tidy
+from dadeum.cli import (
+    addin,
+    check,
+    clean,
+    forecast,
+    functions,
+    privacy,
+    recipe,
+    serve,
+    tidy,
+    training,
+)
 from dadeum.errors import DadeumError
 
-SUBCOMMANDS = (serve, functions, clean, tidy, check, privacy, forecast, recipe, addin)
+SUBCOMMANDS = (serve, functions, clean, tidy, check, privacy, forecast, recipe, addin, training)
 
 # Exit codes, documented for schedulers (Task Scheduler, cron).
 EXIT_OK = 0
