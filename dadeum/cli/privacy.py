@@ -162,7 +162,7 @@ def run_pseudonymize(args) -> int:
 
         columns = {plan.column: technique_spec(plan) for plan in plans}
         step = {"step": "pseudonymize", "columns": columns, "key_name": args.key_name}
-        save_step(args.save_recipe, step)
+        save_step(args.save_recipe, step, source=table)
     return 0
 
 

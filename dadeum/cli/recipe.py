@@ -8,6 +8,7 @@ tell the three apart.
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
@@ -17,6 +18,12 @@ INPUT_SUFFIXES = (".xlsx", ".xls", ".csv")
 SUMMARY_NAME = "레시피_결과.csv"
 SUMMARY_COLUMNS = ["파일", "입력 행", "출력 행", "확인 건수", "상태"]
 SOURCE_COLUMN = "원본파일"
+SHEET_COLUMN = "원본시트"  # in --combine output, when a recipe yields several tables per file
+REVIEW_NAME = "가명처리_적정성검토"
+REVIEW_COLUMNS = [
+    "파일", "시트·표", "열", "처리 기법", "설명", "가명 키 이름", "가명 키 지문", "k-익명성",
+    "k 기준", "판정", "준식별자", "행 수", "일반화 실패 셀", "처리 일자",
+]  # fmt: skip
 
 
 def register(subparsers) -> None:
@@ -40,6 +47,11 @@ def register(subparsers) -> None:
     run.add_argument("--combine", metavar="OUTPUT.csv", help="모든 결과를 한 CSV로 합쳐 씁니다")
     run.add_argument("--key-file", metavar="PATH", help="가명 키 파일")
     run.add_argument("--key-name", metavar="NAME", help="키 폴더에서 쓸 키 이름")
+    run.add_argument(
+        "--quiet",
+        action="store_true",
+        help="진행 막대와 요약 표를 보이지 않습니다 (마지막 한 줄만)",
+    )
     run.set_defaults(handler=run_replay)
 
 
@@ -54,17 +66,31 @@ def read_recipe(path: Path) -> dict:
     return load_recipe(text)
 
 
-def save_step(path: str | Path, step: dict) -> None:
-    """Append one step to the recipe at ``path`` (created when missing), atomically."""
-    from dadeum.engine.recipes import new_recipe
-    from dadeum.fileio import write_outputs
+def save_step(path: str | Path, step: dict, *, source=None, tables=None) -> None:
+    """Append one step to the recipe at ``path`` (created when missing), atomically.
+
+    ``source``: the ``dadeum.fileio.Table`` the step read; an Excel sheet is recorded by name
+    and position so that a replay finds it again. ``tables``: the tables a tidy step found
+    there (``dadeum.engine.recipes.table_selector`` of each).
+    """
+    from dadeum.engine.recipes import new_recipe, record_step
+    from dadeum.fileio import sheet_names, write_outputs
 
     path = Path(path)
     recipe = read_recipe(path) if path.exists() else new_recipe(path.stem)
-    recipe["steps"].append(step)
+    sheet = position = None
+    if source is not None and source.sheet is not None:
+        sheet = source.sheet
+        names = sheet_names(source.path)
+        position = names.index(sheet) + 1 if sheet in names else None
+    before = len(recipe["steps"])
+    recipe = record_step(recipe, step, sheet=sheet, position=position, tables=tables)
     text = json.dumps(recipe, ensure_ascii=False, indent=2) + "\n"
     write_outputs({path: lambda target: target.write_text(text, encoding="utf-8")})
-    print(f"레시피에 {len(recipe['steps'])}단계를 기록했습니다: {path}")
+    if len(recipe["steps"]) == before:
+        print(f"레시피에 같은 단계를 실행할 시트 '{sheet}'를 더했습니다: {path}")
+    else:
+        print(f"레시피에 {len(recipe['steps'])}단계를 기록했습니다: {path}")
 
 
 def run_show(args) -> int:
@@ -110,10 +136,7 @@ def _load_key(recipe: dict, args):
 def run_replay(args) -> int:
     import pandas as pd
 
-    from dadeum.engine.frames import with_header_row
-    from dadeum.engine.issues import issues_frame
-    from dadeum.engine.recipes import apply_recipe
-    from dadeum.fileio import file_kind, read_table, write_excel, write_outputs
+    from dadeum.fileio import write_outputs
 
     if args.key_file and args.key_name:
         return usage("--key-file과 --key-name은 하나만 주세요.")
@@ -129,61 +152,229 @@ def run_replay(args) -> int:
         return usage("처리할 파일(.xlsx, .xls, .csv)이 없습니다.")
     out.mkdir(parents=True, exist_ok=True)
     key, key_problem = _load_key(recipe, args)
+    key_label = (args.key_file and Path(args.key_file).name) or args.key_name
 
-    rows, outputs = [], []
+    rows, outputs, reviews = [], [], []
+    progress = Progress(len(inputs), quiet=args.quiet)
     for number, source in enumerate(inputs, start=1):
-        print(f"[{number}/{len(inputs)}] {source.name} …", end=" ", file=sys.stderr, flush=True)
+        progress.start(number, source.name)
         try:
-            kind = file_kind(source)
-            target = out / f"{source.stem}{'.csv' if kind == 'csv' else '.xlsx'}"
-            check_targets(source, [target])
-            table = read_table(source)
-            if table.frame.empty:
-                raise InputFileError("데이터가 없습니다 (빈 시트 또는 빈 파일).")
-            try:
-                frame, issues = apply_recipe(table.frame, recipe, key=key)
-            except Exception as error:
-                if key is None and key_problem and "키" in str(error):
-                    raise InputFileError(f"{error} ({key_problem})") from error
-                raise
-            report = issues_frame(issues, sheet=table.source_name)
-            if kind == "csv":
-                writers = {target: _csv(frame)}
-                if len(report):
-                    writers[sibling(target, "확인")] = _csv(report)
-            else:
-                sheets = {"결과": (with_header_row(frame), {})}
-                if len(report):
-                    sheets["확인"] = (with_header_row(report), {})
-                writers = {target: lambda path, sheets=sheets: write_excel(path, sheets)}
-            write_outputs(writers)
+            done = replay_file(source, recipe, out, key=key, key_problem=key_problem)
         except Exception as error:  # one bad file must not stop the batch
             message = str(error) or type(error).__name__
-            print(f"실패: {message}", file=sys.stderr)
+            progress.finish(source.name, f"실패: {message}", failed=True)
             rows.append([source.name, None, None, None, f"실패: {message}"])
             continue
-        print(f"완료 ({len(table.frame):,}행 → {len(frame):,}행)", file=sys.stderr)
-        rows.append([source.name, len(table.frame), len(frame), len(report), "완료"])
-        outputs.append((source.name, frame))
+        progress.finish(source.name, f"완료 ({done.rows_in:,}행 → {done.rows_out:,}행)")
+        rows.append([source.name, done.rows_in, done.rows_out, done.issues, "완료"])
+        several = len(done.parts) > 1
+        outputs += [(source.name, label, part.frame, several) for label, part in done.parts]
+        for label, part in done.parts:
+            for row in part.review:
+                if key_label and row["가명 키 지문"]:
+                    row = {**row, "가명 키 이름": key_label}
+                reviews.append({"파일": source.name, "시트·표": label, **row})
+    progress.close()
 
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)
     writers = {out / SUMMARY_NAME: _csv(summary)}
+    review_path = None
+    if any(step["step"] == "pseudonymize" for step in recipe["steps"]):
+        excel = all(path.suffix.lower() != ".csv" for path in inputs)
+        review_path = out / f"{REVIEW_NAME}{'.xlsx' if excel else '.csv'}"
+        writers[review_path] = _review_writer(reviews, excel)
     if combine is not None and outputs:
-        stacked = pd.concat(
-            [frame.assign(**{SOURCE_COLUMN: name}) for name, frame in outputs], ignore_index=True
-        )
-        stacked = stacked[[SOURCE_COLUMN, *(c for c in stacked.columns if c != SOURCE_COLUMN)]]
-        writers[combine] = _csv(stacked.astype(object).where(stacked.notna(), None))
+        writers[combine] = _csv(_stacked(outputs))
     write_outputs(writers)
-    print(summary.fillna("").to_string(index=False))
+    if not args.quiet:
+        print(summary.fillna("").to_string(index=False))
     failed = sum(row[4] != "완료" for row in rows)
     print(f"완료 {len(rows) - failed}개, 실패 {failed}개. 요약: {out / SUMMARY_NAME}")
+    if review_path is not None:
+        print(f"가명처리 적정성 검토: {review_path}")
     if combine is not None and outputs:
         print(f"합친 결과: {combine}")
     return 1 if failed else 0
+
+
+@dataclass
+class FileResult:
+    parts: list  # (label, RecipePart) for every table the recipe produced
+    rows_in: int
+    rows_out: int
+    issues: int
+
+
+def replay_file(source: Path, recipe: dict, out: Path, *, key=None, key_problem=None):
+    """Replay ``recipe`` on every recorded sheet/table of ``source`` and write its output
+    (and 확인 list) into ``out`` atomically; nothing is written unless every part succeeded."""
+    from dadeum.engine.frames import with_header_row
+    from dadeum.engine.issues import issues_frame
+    from dadeum.engine.recipes import replay_grid, select_sheets
+    from dadeum.fileio import file_kind, read_table, sheet_names, write_excel, write_outputs
+
+    kind = file_kind(source)
+    target = out / f"{source.stem}{'.csv' if kind == 'csv' else '.xlsx'}"
+    check_targets(source, [target])
+    names = sheet_names(source) if recipe.get("sheets") and kind != "csv" else [None]
+    selected = select_sheets(recipe, names)
+    first_tidy = recipe["steps"][0]["step"] == "tidy"
+    parts, rows_in, notes = [], 0, []
+    for entry, sheet, found in selected:
+        table = read_table(source, sheet=sheet)
+        if table.frame.empty:
+            where = f"'{table.sheet}' 시트에 " if table.sheet else ""
+            raise InputFileError(f"{where}데이터가 없습니다 (빈 시트 또는 빈 파일).")
+        rows_in += len(table.frame)
+        # A tidy step reads merged header cells spread out, as `dadeum tidy` does.
+        grid = table.grid() if first_tidy else table.frame
+        tables = (entry or {}).get("tables")
+        try:
+            made = replay_grid(grid, recipe, key=key, tables=tables, sheet=table.source_name)
+        except Exception as error:
+            if key is None and key_problem and "키" in str(error):
+                raise InputFileError(f"{error} ({key_problem})") from error
+            if len(selected) > 1 and table.sheet:
+                raise InputFileError(f"'{table.sheet}' 시트: {error}") from error
+            raise
+        notes += found
+        for n, part in enumerate(made, start=1):
+            parts.append((_label(table.sheet, n if len(made) > 1 else None, part.title), part))
+    issues = notes + [issue for _, part in parts for issue in part.issues]
+    report = issues_frame(issues)
+    if kind == "csv":
+        writers = {}
+        for n, (label, part) in enumerate(parts):
+            path = target if n == 0 else sibling(target, label)
+            writers[path] = _csv(part.frame)
+        if len(report):
+            writers[sibling(target, "확인")] = _csv(report)
+    else:
+        if len(parts) == 1:
+            sheets = {"결과": (with_header_row(parts[0][1].frame), {})}
+        else:
+            sheets = {_sheet_title(label, n): (with_header_row(part.frame), {})
+                      for n, (label, part) in enumerate(parts, start=1)}  # fmt: skip
+        if len(report):
+            sheets["확인"] = (with_header_row(report), {})
+        writers = {target: lambda path: write_excel(path, sheets)}
+    check_targets(source, list(writers))
+    write_outputs(writers)
+    rows_out = sum(len(part.frame) for _, part in parts)
+    return FileResult(parts, rows_in, rows_out, len(report))
+
+
+def _label(sheet: str | None, number: int | None, title: str | None) -> str:
+    """What to call one output table: its sheet, and 표N when the sheet gave several."""
+    base = sheet or "결과"
+    return base if number is None else f"{base}_표{number}"
+
+
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def _sheet_title(label: str, number: int) -> str:
+    """An Excel sheet name for ``label``: no []:*?/\\, at most 31 characters, never 확인."""
+    title = label.translate(_SHEET_FORBIDDEN)[:31].strip("'") or f"결과{number}"
+    return f"결과{number}" if title == "확인" else title
+
+
+def _stacked(outputs):
+    import pandas as pd
+
+    several = any(many for *_, many in outputs)
+    frames = []
+    for name, label, frame, _ in outputs:
+        extra = {SOURCE_COLUMN: name, **({SHEET_COLUMN: label} if several else {})}
+        frames.append(frame.assign(**extra))
+    stacked = pd.concat(frames, ignore_index=True)
+    first = [SOURCE_COLUMN, *([SHEET_COLUMN] if several else [])]
+    stacked = stacked[[*first, *(c for c in stacked.columns if c not in first)]]
+    return stacked.astype(object).where(stacked.notna(), None)
+
+
+def _review_writer(reviews: list[dict], excel: bool):
+    """The batch's 적정성 검토: per file and column, the technique, the key's fingerprint (never
+    the key), k-anonymity and rows. Only names and counts: no value from the data."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from dadeum.engine.frames import with_header_row
+    from dadeum.fileio import write_excel
+
+    frame = pd.DataFrame(reviews, columns=REVIEW_COLUMNS, dtype=object)
+    frame["처리 일자"] = dt.date.today().isoformat()
+    if excel:
+        sheets = {"적정성 검토": (with_header_row(frame), {})}
+        return lambda path: write_excel(path, sheets)
+    return _csv(frame)
 
 
 def _csv(frame):
     from dadeum.fileio import write_csv
 
     return lambda path: write_csv(path, frame, header=[str(c) for c in frame.columns])
+
+
+class Progress:
+    """Where a batch is, on stderr: a one-line bar redrawn in place on a terminal, or one line
+    per file when stderr is a file or a pipe (Task Scheduler, cron), where \\r would pile up.
+    ``quiet`` prints nothing."""
+
+    WIDTH = 20
+
+    def __init__(self, total: int, stream=None, *, quiet: bool = False) -> None:
+        self.total = total
+        self.stream = sys.stderr if stream is None else stream
+        self.quiet = quiet
+        isatty = getattr(self.stream, "isatty", None)
+        self.live = bool(isatty and isatty())
+        self.done = 0
+        self._drawn = 0  # characters of the bar now on screen
+
+    def start(self, number: int, name: str) -> None:
+        if self.quiet:
+            return
+        if self.live:
+            self._draw(f"{self._bar(number - 1)} {number}/{self.total} 파일 ({name})")
+        else:
+            self._write(f"[{number}/{self.total}] {name} … ")
+
+    def finish(self, name: str, message: str, *, failed: bool = False) -> None:
+        self.done += 1
+        if self.quiet:
+            return
+        if not self.live:
+            self._write(f"{message}\n")
+        elif failed:  # a failure stays on screen above the bar
+            self._draw("")
+            self._write(f"{name}: {message}\n")
+        if self.live:
+            self._draw(f"{self._bar(self.done)} {self.done}/{self.total} 파일")
+
+    def close(self) -> None:
+        if self.live and not self.quiet and self._drawn:
+            self._write("\n")
+            self._drawn = 0
+
+    def _bar(self, done: int) -> str:
+        filled = round(self.WIDTH * done / self.total) if self.total else self.WIDTH
+        return f"[{'#' * filled}{'-' * (self.WIDTH - filled)}]"
+
+    def _draw(self, text: str) -> None:
+        # Pad over what was there: a shorter line would leave the end of the old one.
+        width = _display_width(text)
+        self._write("\r" + text + " " * max(0, self._drawn - width))
+        self._drawn = width
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal uses for ``text``: Hangul and other wide characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
