@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import tempfile
 import unicodedata
 import zipfile
@@ -116,7 +117,15 @@ def _normalise_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time over the modified date we set.
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
+                    data,
+                )
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 
