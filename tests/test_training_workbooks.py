@@ -254,7 +254,7 @@ def test_untouched_workbook_scores_zero(recalculated):
     for files in recalculated.values():
         marks = _check_values(files["untouched"])
         assert all(mark == "" for sheet in marks.values() for mark in sheet)
-        *steps, total = _progress(files["untouched"])
+        *_steps, total = _progress(files["untouched"])
         assert total[0] == "합계" and total[2] == 0 and total[4] == 0
         assert grade(files["untouched"]).score == 0
 
