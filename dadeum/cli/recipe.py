@@ -8,6 +8,7 @@ tell the three apart.
 
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,7 +211,7 @@ def replay_file(source: Path, recipe: dict, out: Path, *, key=None, key_problem=
     (and 확인 list) into ``out`` atomically; nothing is written unless every part succeeded."""
     from dadeum.engine.frames import with_header_row
     from dadeum.engine.issues import issues_frame
-    from dadeum.engine.recipes import replay_grid, select_sheets
+    from dadeum.engine.recipes import replay_sheets, select_sheets
     from dadeum.fileio import file_kind, read_table, sheet_names, write_excel, write_outputs
 
     kind = file_kind(source)
@@ -219,27 +220,30 @@ def replay_file(source: Path, recipe: dict, out: Path, *, key=None, key_problem=
     names = sheet_names(source) if recipe.get("sheets") and kind != "csv" else [None]
     selected = select_sheets(recipe, names)
     first_tidy = recipe["steps"][0]["step"] == "tidy"
-    parts, rows_in, notes = [], 0, []
+    sheets, rows_in, notes = [], 0, []
     for entry, sheet, found in selected:
         table = read_table(source, sheet=sheet)
         if table.frame.empty:
             where = f"'{table.sheet}' 시트에 " if table.sheet else ""
             raise InputFileError(f"{where}데이터가 없습니다 (빈 시트 또는 빈 파일).")
         rows_in += len(table.frame)
+        notes += found
         # A tidy step reads merged header cells spread out, as `dadeum tidy` does.
         grid = table.grid() if first_tidy else table.frame
-        tables = (entry or {}).get("tables")
-        try:
-            made = replay_grid(grid, recipe, key=key, tables=tables, sheet=table.source_name)
-        except Exception as error:
-            if key is None and key_problem and "키" in str(error):
-                raise InputFileError(f"{error} ({key_problem})") from error
-            if len(selected) > 1 and table.sheet:
-                raise InputFileError(f"'{table.sheet}' 시트: {error}") from error
-            raise
-        notes += found
-        for n, part in enumerate(made, start=1):
-            parts.append((_label(table.sheet, n if len(made) > 1 else None, part.title), part))
+        sheets.append((grid, (entry or {}).get("tables"), table.source_name))
+    try:
+        made = replay_sheets(sheets, recipe, key=key)
+    except Exception as error:
+        if key is None and key_problem and "키" in str(error):
+            raise InputFileError(f"{error} ({key_problem})") from error
+        raise
+    per_sheet = Counter(part.sheet for part in made)
+    parts, seen = [], Counter()
+    for part in made:
+        seen[part.sheet] += 1
+        number = seen[part.sheet] if per_sheet[part.sheet] > 1 else None
+        label = _label(part.sheet if kind != "csv" else None, number)
+        parts.append((label, part))
     issues = notes + [issue for _, part in parts for issue in part.issues]
     report = issues_frame(issues)
     if kind == "csv":
@@ -264,10 +268,11 @@ def replay_file(source: Path, recipe: dict, out: Path, *, key=None, key_problem=
     return FileResult(parts, rows_in, rows_out, len(report))
 
 
-def _label(sheet: str | None, number: int | None, title: str | None) -> str:
+def _label(sheet: str | None, number: int | None) -> str:
     """What to call one output table: its sheet, and 표N when the sheet gave several."""
-    base = sheet or "결과"
-    return base if number is None else f"{base}_표{number}"
+    if number is None:
+        return sheet or "결과"
+    return f"{sheet}_표{number}" if sheet else f"표{number}"
 
 
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))

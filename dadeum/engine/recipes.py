@@ -41,6 +41,7 @@ __all__ = [
     "recipe_table",
     "record_step",
     "replay_grid",
+    "replay_sheets",
     "resolve_columns",
     "select_sheets",
     "table_selector",
@@ -467,6 +468,7 @@ class RecipePart:
     issues: list[Issue]
     title: str | None = None  # the table's title when a tidy step picked it among several
     review: list[dict] = field(default_factory=list)
+    sheet: str | None = None  # the sheet it came from
 
 
 @dataclass
@@ -476,6 +478,8 @@ class _Branch:
     issues: list[Issue] = field(default_factory=list)
     title: str | None = None
     review: list[dict] = field(default_factory=list)
+    sheet: str | None = None
+    selectors: list[dict] | None = None  # recorded tables, for the first tidy step
 
 
 def header_names(grid: pd.DataFrame, header_rows: int) -> list[str]:
@@ -569,31 +573,48 @@ def replay_grid(
     """Run a recipe on one sheet's cells; one ``RecipePart`` per table it yields.
 
     ``tables``: the recorded tables of this sheet (``table_selector``); the first tidy step
-    keeps those, found by column names and title, instead of only the first table. When a
-    sheet yields several tables, a step whose column choices were recorded on one of them
-    applies them where most of its columns are; the other tables get the step without them
-    (types detected, personal data found afresh), noted as an issue. ``sheet`` names the
-    sheet in issues. Nothing is returned unless every table went through every step.
+    keeps those, found by column names and title, instead of only the first table. ``sheet``
+    names the sheet in issues. See ``replay_sheets`` for several sheets of one file.
+    """
+    return replay_sheets([(grid_or_frame, tables, sheet)], recipe, key=key)
+
+
+def replay_sheets(
+    sheets: list[tuple[pd.DataFrame, list[dict] | None, str | None]],
+    recipe: dict,
+    *,
+    key: bytes | None = None,
+) -> list[RecipePart]:
+    """Run a recipe on the sheets of one file: (cells, recorded tables or None, sheet name).
+
+    Every step runs on every table. When the file yields several tables, a step whose column
+    choices were recorded on one of them applies those choices to the tables having at least
+    half of its columns; the others get the step without them (types detected, personal data
+    found afresh), noted as an issue. When no table has them, a missing column stops the
+    file as usual. Nothing is returned unless every table went through every step.
     """
     problems = validate_recipe(recipe)
     if problems:
         raise InvalidArgumentError(" / ".join(problems))
-    grid = grid_or_frame
-    if not all(isinstance(c, int) for c in grid.columns):  # a frame of records: add its header
-        header = pd.DataFrame([list(map(str, grid.columns))], dtype=object)
-        body = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
-        grid = pd.concat([header, body], ignore_index=True)
-    grid = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
-    branches = [_Branch(grid, None)]
-    picked = False
+    branches = []
+    for grid, tables, sheet in sheets:
+        if not all(isinstance(c, int) for c in grid.columns):  # records: add their header
+            header = pd.DataFrame([list(map(str, grid.columns))], dtype=object)
+            body = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
+            grid = pd.concat([header, body], ignore_index=True)
+        grid = pd.DataFrame(grid.to_numpy(dtype=object), dtype=object)
+        branches.append(_Branch(grid, None, sheet=sheet, selectors=tables))
+    several = len(sheets) > 1
     for number, step in enumerate(recipe["steps"], start=1):
         name = step["step"]
         options = {**STEP_OPTIONS[name], **step}
+        branch = branches[0]
         try:
             if name == "tidy":
-                selectors = None if picked else tables
-                branches = [new for b in branches for new in _tidy(b, options, selectors)]
-                picked = True
+                done = []
+                for branch in branches:
+                    done += _tidy(branch, options)
+                branches = done
                 continue
             own = _owners(branches, options)
             for position, branch in enumerate(branches):
@@ -611,16 +632,20 @@ def replay_grid(
                 else:
                     _pseudonymize(branch, chosen, key)
         except InvalidArgumentError as error:
-            raise InvalidArgumentError(f"{number}단계({STEP_NAMES[name]}): {error}") from error
+            where = f"'{branch.sheet}' 시트, " if several and branch.sheet else ""
+            raise InvalidArgumentError(
+                f"{where}{number}단계({STEP_NAMES[name]}): {error}"
+            ) from error
     parts = []
     for branch in branches:
         rows = 1 if branch.header_rows is None else branch.header_rows
         names = _unique(header_names(branch.grid, rows))
         body = branch.grid.iloc[rows:].to_numpy(dtype=object)
         frame = pd.DataFrame(body, columns=names, dtype=object)
+        sheet = branch.sheet
         issues = [replace(i, sheet=sheet) if sheet and i.sheet is None else i
                   for i in branch.issues]  # fmt: skip
-        parts.append(RecipePart(frame, issues, branch.title, branch.review))
+        parts.append(RecipePart(frame, issues, branch.title, branch.review, sheet))
     return parts
 
 
@@ -759,7 +784,7 @@ def _as_text(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else str(value)
 
 
-def _tidy(branch: _Branch, options: dict, selectors: list[dict] | None) -> list[_Branch]:
+def _tidy(branch: _Branch, options: dict) -> list[_Branch]:
     from dadeum.engine.tables.grid import make_grid
     from dadeum.engine.tables.tidy import tidy_grid
 
@@ -767,6 +792,7 @@ def _tidy(branch: _Branch, options: dict, selectors: list[dict] | None) -> list[
     tables = tidy_grid(make_grid(rows), header_rows=options["header_rows"])
     if not tables:
         raise InvalidArgumentError("표를 찾지 못했습니다 (빈 시트이거나 값이 없습니다).")
+    selectors = branch.selectors
     picked = _pick_tables(tables, selectors) if selectors else [(tables[0], None)]
     branches = []
     for tidy, selector in picked:
@@ -778,9 +804,11 @@ def _tidy(branch: _Branch, options: dict, selectors: list[dict] | None) -> list[
         grid = pd.concat([header, body], ignore_index=True)
         # One table: every table's notes, as before; several: each its own.
         issues = tidy.issues if selectors else [i for t in tables for i in t.issues]
-        title = (selector or {}).get("title") or table_selector(tidy)["title"]
-        branches.append(_Branch(grid, 1, [*branch.issues, *issues], title if selectors else None,
-                                list(branch.review)))  # fmt: skip
+        title = (
+            ((selector or {}).get("title") or table_selector(tidy)["title"]) if selectors else None
+        )
+        branches.append(_Branch(grid, 1, [*branch.issues, *issues], title, list(branch.review),
+                                branch.sheet))  # fmt: skip
     return branches
 
 
