@@ -206,6 +206,8 @@ def run(args) -> int:
         print(f"오류: {problem}", file=sys.stderr)
         return 2
     print(instructions(own, https=bool(certs)), flush=True)
+    if args.redis:
+        print(redis_status(args.redis), flush=True)
     if signed_in:
         print(f"\n로그인: {', '.join(signed_in)}", flush=True)
     elif args.host not in LOOPBACK:
@@ -229,6 +231,19 @@ def run(args) -> int:
         log_config=log_config(),
     )
     return 0
+
+
+def redis_status(url: str) -> str:
+    """One line on whether Redis answers; the password in the URL is never printed."""
+    parts = urlsplit(url)
+    shown = f"{parts.scheme}://{parts.hostname}:{parts.port or 6379}{parts.path}"
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=3, socket_timeout=3).ping()
+    except Exception as problem:  # the server still starts: only object handles need it
+        return f"주의: Redis({shown})에 연결하지 못했습니다 ({type(problem).__name__})."
+    return f"Redis 연결 확인: {shown} (작업 프로세스가 함께 쓰는 캐시)"
 
 
 def _json_list(raw: str | None) -> list[str]:
