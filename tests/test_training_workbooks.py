@@ -378,3 +378,40 @@ def test_typed_values_are_graded_like_formula_results(tmp_path):
     path = tmp_path / "typed.xlsx"
     book.save(path)
     assert grade(path).score == 1
+
+
+def _with_stale_answer(source: Path, out: Path, sheet_index: int, cell: str) -> None:
+    """Copy a recalculated workbook, changing one answer in the XML but leaving the cached
+    ✓ beside it, as a file saved by a program that did not recalculate would have."""
+    import zipfile
+
+    member = f"xl/worksheets/sheet{sheet_index}.xml"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == member:
+                xml = data.decode()
+                pattern = rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)'
+                assert re.search(pattern, xml), f"{cell} not in {member}"
+                xml = re.sub(pattern, f'<c r="{cell}"><v>-12345.678</v></c>', xml, count=1)
+                data = xml.encode()
+            dst.writestr(info, data)
+
+
+@needs_libreoffice
+def test_recalculation_ignores_stale_cached_results(recalculated, tmp_path):
+    """The LibreOffice profile must recompute on load; without it a stale ✓ would survive."""
+    from training.libreoffice import recalculate
+
+    solved = recalculated["01"]["solved"]
+    book = load_workbook(solved, data_only=True)
+    sheet, cell = next((s, c) for s, c, *_ in _key(book) if s == "1단계")
+    index = book.sheetnames.index(sheet) + 1
+    stale = tmp_path / "stale.xlsx"
+    _with_stale_answer(solved, stale, index, cell)
+    assert _check_values(stale)[sheet][0] == CORRECT  # the cached, stale mark
+
+    fresh = recalculate([stale], tmp_path / "fresh")[0]
+    assert _check_values(fresh)[sheet][0] == WRONG
+    trusting = recalculate([stale], tmp_path / "trusting", always_recalculate=False)[0]
+    assert _check_values(trusting)[sheet][0] == CORRECT

@@ -57,9 +57,13 @@ def display_width(text: object) -> int:
 
 
 def wrapped_lines(text: object, width: float) -> int:
+    """Lines a wrapped cell needs. Hangul is about 1.8 column units wide in 맑은 고딕 and
+    NanumGothic; a little too much height is harmless, too little cuts text off."""
     lines = 0
     for part in str(text).split("\n"):
-        lines += max(1, math.ceil(display_width(part) * 1.05 / max(width, 1)))
+        wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in part)
+        units = 1.8 * wide + (len(part) - wide)
+        lines += max(1, math.ceil(units / max(width - 2, 1)))
     return lines
 
 
@@ -389,7 +393,7 @@ def effective_tolerance(check: Check) -> float:
 
 
 def _write_start(ws, lesson: Lesson, layouts: list[StepLayout]) -> None:
-    widths = _set_widths(ws, [24, 72])
+    widths = _set_widths(ws, [16, 84])
     text_width = sum(widths)
     _page_setup(ws)
     ws.cell(row=1, column=1, value=f"다듬 학습 {lesson.number}. {lesson.title}").font = font(
@@ -448,6 +452,9 @@ def _write_start(ws, lesson: Lesson, layouts: list[StepLayout]) -> None:
     progress = ws.cell(row=row, column=2, value=f"='{PROGRESS_SHEET}'!E{len(layouts) + 4}")
     progress.font = font(14, bold=True, color="00B050")
     progress.number_format = "0%"
+    progress.alignment = Alignment(horizontal="left")
+    bar = ws.cell(row=row + 1, column=2, value=f"='{PROGRESS_SHEET}'!F{len(layouts) + 4}")
+    bar.font = font(color="00B050")
 
 
 def _bar(fraction_cell: str, cells: int) -> str:
@@ -456,7 +463,7 @@ def _bar(fraction_cell: str, cells: int) -> str:
 
 
 def _write_progress(ws, layouts: list[StepLayout]) -> None:
-    _set_widths(ws, [10, 30, 10, 10, 10, 26])
+    _set_widths(ws, [10, 30, 10, 10, 10, 40])
     _page_setup(ws)
     ws.cell(row=1, column=1, value="진도").font = font(16, bold=True)
     headers = ("단계", "내용", "맞힌 문제", "문제 수", "진도", "막대")

@@ -38,19 +38,26 @@ def soffice() -> str:
     return path
 
 
-def make_profile(folder: Path) -> Path:
-    """A throwaway LibreOffice user profile that always recalculates on load."""
+def make_profile(folder: Path, always_recalculate: bool = True) -> Path:
+    """A throwaway LibreOffice user profile (by default one that always recalculates)."""
     user = folder / "user"
     user.mkdir(parents=True, exist_ok=True)
-    (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+    if always_recalculate:
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
     return folder
 
 
-def convert(paths: list[Path], out_dir: Path, target: str, timeout: float = 300) -> list[Path]:
+def convert(
+    paths: list[Path],
+    out_dir: Path,
+    target: str,
+    timeout: float = 300,
+    always_recalculate: bool = True,
+) -> list[Path]:
     """Convert files with one LibreOffice process; returns the output paths in order."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dadeum-lo-") as tmp:
-        profile = make_profile(Path(tmp) / "profile")
+        profile = make_profile(Path(tmp) / "profile", always_recalculate)
         command = [
             soffice(),
             f"-env:UserInstallation={profile.as_uri()}",
@@ -79,9 +86,11 @@ def convert(paths: list[Path], out_dir: Path, target: str, timeout: float = 300)
     return outputs
 
 
-def recalculate(paths: list[Path], out_dir: Path) -> list[Path]:
+def recalculate(paths: list[Path], out_dir: Path, always_recalculate: bool = True) -> list[Path]:
     """Open each workbook in LibreOffice, recalculate every formula and save it as .xlsx."""
-    return convert(paths, out_dir, "xlsx:Calc MS Excel 2007 XML")
+    return convert(
+        paths, out_dir, "xlsx:Calc MS Excel 2007 XML", always_recalculate=always_recalculate
+    )
 
 
 def render_pdf(paths: list[Path], out_dir: Path) -> list[Path]:

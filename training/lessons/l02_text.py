@@ -116,8 +116,9 @@ LESSON = Lesson(
                 answer_header="시도",
                 row_checks=tuple(text(parts[0]) for _, parts in _ADDRESSES),
                 row_formula="=INDEX(DADEUM.SPLIT_ADDRESS(A{row}),1,1)",
-                hint="시도가 빠진 주소는 시군구 이름으로 시도를 알 수 있습니다(예: 가평군은 "
-                "경기도). 전라북도는 2024년부터 전북특별자치도입니다.",
+                hint="'강원'과 '강원도'는 2023년 6월부터 강원특별자치도, 전라북도는 2024년 "
+                "1월부터 전북특별자치도입니다. 시도가 빠진 주소는 시군구 이름으로 시도를 알 수 "
+                "있습니다(예: 가평군은 경기도).",
             ),
         ),
         Step(
