@@ -182,9 +182,17 @@ def _set_widths(ws, widths: list[float]) -> list[float]:
     return widths
 
 
+def _text_cell(ws, row: int, col: int, value):
+    """Write a value; text that starts with "=" (a formula being taught) stays text."""
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def _paragraph(ws, row: int, text: str, ncols: int, width: float, **font_args) -> int:
     """Write wrapped text merged across the text area; returns the next free row."""
-    cell = ws.cell(row=row, column=1, value=text)
+    cell = _text_cell(ws, row, 1, text)
     cell.font = font(**font_args)
     cell.alignment = WRAP
     if ncols > 1:
@@ -196,14 +204,14 @@ def _paragraph(ws, row: int, text: str, ncols: int, width: float, **font_args) -
 
 def _table(ws, row: int, columns, rows, fill=None) -> int:
     for col, header in enumerate(columns, start=1):
-        cell = ws.cell(row=row, column=col, value=header)
+        cell = _text_cell(ws, row, col, header)
         cell.font = font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
         cell.alignment = CENTER
     for offset, values in enumerate(rows, start=1):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row + offset, column=col, value=value)
+            cell = _text_cell(ws, row + offset, col, value)
             cell.font = font()
             cell.border = BORDER
             if fill is not None:
@@ -310,7 +318,7 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
             shown = question.formula.format(first=table_row + 1, last=last)
             prompt += f"\n수식 예: {shown}"
         prompt_cols = max(ncols_data, 1)
-        cell = ws.cell(row=row, column=1, value=prompt)
+        cell = _text_cell(ws, row, 1, prompt)
         cell.font = font()
         cell.alignment = WRAP
         if prompt_cols > 1:
@@ -463,7 +471,8 @@ def _bar(fraction_cell: str, cells: int) -> str:
 
 
 def _write_progress(ws, layouts: list[StepLayout]) -> None:
-    _set_widths(ws, [10, 30, 10, 10, 10, 40])
+    title_width = max([30, *(display_width(layout.title) + 2 for layout in layouts)])
+    _set_widths(ws, [10, title_width, 10, 10, 8, 40])
     _page_setup(ws)
     ws.cell(row=1, column=1, value="진도").font = font(16, bold=True)
     headers = ("단계", "내용", "맞힌 문제", "문제 수", "진도", "막대")
