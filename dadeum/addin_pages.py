@@ -12,11 +12,13 @@ from urllib.parse import quote
 from dadeum.excel_runtime import REPO_ROOT
 
 __all__ = [
+    "EXAMPLES",
     "TRAINING_DIR_ENV",
     "TRAINING_SUFFIXES",
     "TrainingFile",
     "content_disposition",
     "find_training_file",
+    "function_catalogue",
     "key_report",
     "training_dir",
     "training_files",
@@ -31,6 +33,29 @@ TRAINING_SUFFIXES = {
 }
 _NUMBER = re.compile(r"^\d+[_\-. ]*")
 
+# One example call per custom function, shown in the task pane and inserted at the selection.
+# A meta-test fails when a function has none or an example's arguments do not fit it.
+EXAMPLES = {
+    "clean_text": "(A2)",
+    "to_number": "(A2)",
+    "to_date": "(A2)",
+    "to_phone": "(A2)",
+    "check_id": '(A2, "사업자등록번호")',
+    "split_address": "(A2)",
+    "mr_check": "(A1:F30)",
+    "tidy": "(A1:F30)",
+    "unpivot": "(A1:M20, 1)",
+    "count_by_period": '(A2:A500, "month")',
+    "forecast_accuracy": "(A2:A400, B2:B400)",
+    "forecast_complaints": "(A2:A400, B2:B400, 30)",
+    "forecast_traffic": "(A2:A400, B2:B400, 14)",
+    "find_pii": "(A2)",
+    "mask_pii": '(A2, "성명")',
+    "generalize": '(A2, "나이")',
+    "k_anonymity": '(A1:F200, "연령대, 성별, 시군구")',
+    "pseudonymize": "(A2)",
+}
+
 
 @dataclass(frozen=True)
 class TrainingFile:
@@ -42,6 +67,19 @@ class TrainingFile:
     @property
     def media_type(self) -> str:
         return TRAINING_SUFFIXES[self.path.suffix.lower()]
+
+
+def function_catalogue(namespace: str = "DADEUM") -> list[dict]:
+    """Every custom function with its Korean summary and an example formula, e.g.
+    ``=DADEUM.TO_NUMBER(A2)``; functions without an example show their bare call."""
+    from dadeum.cli.functions import catalogue
+
+    entries = []
+    for entry in catalogue():
+        arguments = EXAMPLES.get(entry["python_name"]) or "()"
+        formula = f"={namespace}.{entry['excel_name']}{arguments}"
+        entries.append({**entry, "example": formula})
+    return entries
 
 
 def training_dir() -> Path:

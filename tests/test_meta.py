@@ -71,11 +71,18 @@ def test_every_ribbon_action_is_bound_to_an_existing_script():
     ribbon_js = (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
     actions = set(re.findall(r"<FunctionName>([^<]+)</FunctionName>", manifest))
     bindings = dict(re.findall(r'bindRibbon\("([^"]+)",\s*"([^"]+)"', ribbon_js))
-    assert actions and actions == set(bindings)
+    # Task pane buttons with a section open the pane there instead of running a script.
+    sections = dict(re.findall(r'bindTaskpane\("([^"]+)",\s*"([^"]+)"', ribbon_js))
+    assert actions and actions == set(bindings) | set(sections)
+    assert not set(bindings) & set(sections)
     scripts = {
         name for name, obj in inspect.getmembers(custom_scripts) if hasattr(obj, "__xlscript__")
     }
     assert set(bindings.values()) <= scripts
+    # ... and every section exists in the task pane page.
+    page = (ADDIN / "templates" / "taskpane.html").read_text(encoding="utf-8")
+    for section in sections.values():
+        assert f'id="{section}"' in page, section
 
 
 def test_manifest_resource_ids_resolve_and_fit_office_limits():
@@ -110,5 +117,6 @@ def test_generated_ribbon_files_are_up_to_date():
 def test_ribbon_groups_follow_the_tab_plan():
     from dadeum.addin_build import load_ribbon
 
+    # Issue 9: a 다듬 tab with groups 정리, 변환, 개인정보, 예측, 레시피, 학습.
     labels = [group.label for group in load_ribbon(ADDIN / "ribbon.toml")]
-    assert labels[0] == "정리" and labels[-1] == "도움말"
+    assert labels == ["정리", "변환", "개인정보", "예측", "레시피", "학습"]

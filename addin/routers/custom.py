@@ -23,7 +23,13 @@ from xlwings_server import dependencies as dep
 from xlwings_server.config import settings
 from xlwings_server.routers.xlwings import custom_functions, custom_scripts
 
-from dadeum.addin_pages import content_disposition, find_training_file, key_report, training_files
+from dadeum.addin_pages import (
+    content_disposition,
+    find_training_file,
+    function_catalogue,
+    key_report,
+    training_files,
+)
 from dadeum.server_guard import RequestGuard
 from dadeum.server_speedups import skip_pyodide_probe
 
@@ -31,6 +37,16 @@ if skip_pyodide_probe():
     logging.getLogger(__name__).info("xlwings: per-cell Pyodide probe skipped (no Pyodide)")
 
 router = APIRouter(prefix=settings.app_path)  # xlwings Server includes it
+
+# The task pane renders the function catalogue and the training list on the server, so the
+# page works (and can be tested) without a script fetching them.
+try:
+    from xlwings_server.templates import env as _templates
+
+    _templates.globals["dadeum_functions"] = function_catalogue
+    _templates.globals["dadeum_training"] = training_files
+except ImportError:  # an xlwings Server without the shared Jinja environment
+    logging.getLogger(__name__).warning("Task pane catalogue unavailable: no template env")
 
 
 @router.get("/training")

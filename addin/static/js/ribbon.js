@@ -31,9 +31,29 @@ function bindRibbon(actionId, scriptName, groupId, buttonId) {
   });
 }
 
+// A task pane button with a section: with the shared runtime this page is the task pane, so
+// it shows the pane and scrolls to the section (taskpane.js defines showSection).
+function bindTaskpane(actionId, section) {
+  Office.actions.associate(actionId, async (event) => {
+    try {
+      await Office.addin.showAsTaskpane();
+      if (typeof globalThis.showSection === "function") globalThis.showSection(section);
+      else location.hash = section;
+    } catch (error) {
+      console.error(error);
+    } finally {
+      event.completed();
+    }
+  });
+}
+
 bindRibbon("run-clean-sheet", "clean_sheet", "CleanGroup", "CleanSheetButton");
 bindRibbon("run-tidy-sheet", "tidy_sheet", "ConvertGroup", "TidySheetButton");
 bindRibbon("run-check-sheet", "check_sheet", "ConvertGroup", "CheckSheetButton");
 bindRibbon("run-scan-book", "scan_book", "PrivacyGroup", "ScanBookButton");
 bindRibbon("run-pseudonymize-sheet", "pseudonymize_sheet", "PrivacyGroup", "PseudonymizeButton");
 bindRibbon("run-forecast-sheet", "forecast_sheet", "ForecastGroup", "ForecastSheetButton");
+bindRibbon("run-show-recipe", "show_recipe", "RecipeGroup", "ShowRecipeButton");
+bindRibbon("run-export-recipe", "export_recipe", "RecipeGroup", "ExportRecipeButton");
+bindRibbon("run-replay-recipe", "replay_recipe", "RecipeGroup", "ReplayRecipeButton");
+bindTaskpane("show-training", "training");
