@@ -55,7 +55,7 @@ SHORT = HISTORY[-70:]
 SHORT_ACCURACY = engine.forecast_accuracy(
     list(SHORT.index), list(SHORT.to_numpy()), HORIZON, kind="traffic"
 )
-CHOSEN_POSITION = int(list(ACCURACY["선택"]).index("선택")) + 1
+CHOSEN_MASE = float(ACCURACY.loc[ACCURACY["선택"] == "선택", "MASE"].iloc[0])
 
 # Step 1: five weeks around 추석 2023.
 WEEKS = SERIES["2023-09-11":"2023-10-15"]
@@ -276,9 +276,10 @@ LESSON = Lesson(
                         formula=f"=INDEX({ACCURACY_CALL},2,2)",
                     ),
                     Question(
-                        "고른 모델('선택' 표시)은 표에서 몇 번째 모델입니까?",
-                        number(CHOSEN_POSITION),
-                        formula=f'=MATCH("선택",INDEX({ACCURACY_CALL},0,5),0)-1',
+                        "고른 모델('선택' 표시)의 MASE는 얼마입니까? 다듬은 MASE가 가장 작은 "
+                        "모델을 고릅니다.",
+                        number(CHOSEN_MASE, tolerance=0.0005),
+                        formula=f"=MIN(INDEX({ACCURACY_CALL},0,2))",
                     ),
                     Question(
                         "어떤 모델의 MASE가 0.75라면, 지난주 같은 요일 방식보다 오차가 몇 % "
@@ -291,8 +292,8 @@ LESSON = Lesson(
                         boolean(False),
                     ),
                 ),
-                hint="INDEX(결과,0,5)는 결과의 5열 전체입니다. MATCH는 머리글 행도 세므로 "
-                "1을 뺍니다. MASE 0.75는 오차가 기준의 75%라는 뜻입니다.",
+                hint="INDEX(결과,0,2)는 결과의 2열(MASE) 전체입니다. MIN은 머리글 글자를 "
+                "건너뜁니다. MASE 0.75는 오차가 기준의 75%라는 뜻입니다.",
             ),
         ),
     ),
