@@ -50,7 +50,7 @@ def test_a_number_column_of_placeholders_becomes_blank_numbers():
     assert frame["접수 건수"].tolist() == [None, None, None]
     changed = of_type(issues, "recipe-type-changed")
     assert len(changed) == 1 and "'접수 건수'" in changed[0].message
-    assert "숫자로 바꿨습니다" in changed[0].message
+    assert "값이 모두 비어 있거나" in changed[0].message and "숫자" in changed[0].message
     placeholders = of_type(issues, "placeholder")
     assert [issue.cell for issue in placeholders] == ["B2", "B3"]
 
@@ -75,15 +75,14 @@ def test_dates_and_phones_are_forced_too():
         ["사직동", "1", "추후 결정", "없음", "04524"],
         ["삼청동", "2", "미정", "02-2148-5002", "04525"],
         ["부암동", "3", "2025.3.4", "담당 부재", "04526"],
-        ["평창동", "4", "미정", "모름", "04527"],
+        ["평창동", "4", "보류", "모름", "04527"],
     ])  # fmt: skip
-    assert frame["접수일"].tolist()[2] == pd.Timestamp(2025, 3, 4)
-    assert frame["접수일"].tolist()[1] == "미정"  # kept as written, and listed
-    assert frame["연락처"].tolist()[1] == "02-2148-5002"
-    assert {issue.cell for issue in of_type(issues, "not-a-date")} == {"C2", "C3", "C5"}
+    assert frame["접수일"].tolist() == ["추후 결정", None, pd.Timestamp(2025, 3, 4), "보류"]
+    assert frame["연락처"].tolist() == [None, "02-2148-5002", "담당 부재", "모름"]
+    assert {issue.cell for issue in of_type(issues, "not-a-date")} == {"C2", "C5"}
     assert {issue.cell for issue in of_type(issues, "not-a-phone")} == {"D4", "D5"}
-    assert frame["연락처"].tolist()[0] is None  # "없음" means no value: blank, and listed
-    assert "D2" in {issue.cell for issue in of_type(issues, "placeholder")}
+    # "미정" and "없음" mean no value: blank, and listed.
+    assert {issue.cell for issue in of_type(issues, "placeholder")} == {"C3", "D2"}
     names = {issue.message.split("'")[1] for issue in of_type(issues, "recipe-type-changed")}
     assert names == {"접수일", "연락처"}
 
@@ -93,7 +92,7 @@ def test_a_text_column_stays_text_when_a_month_looks_numeric():
     frame, issues = replay([
         ["사직동", "1", "2025-03-02", "02-2148-5001", 4524],
         ["삼청동", "2", "2025-03-03", "02-2148-5002", 4525.0],
-        ["부암동", "3", "2025-03-04", "02-2148-5003", "4526"],
+        ["부암동", "3", "2025-03-04", "02-2148-5003", 4526],
     ])  # fmt: skip
     assert frame["코드"].tolist() == ["4524", "4525", "4526"]
     assert [i.message.split("'")[1] for i in of_type(issues, "recipe-type-changed")] == ["코드"]

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dadeum.engine.issues import Issue
@@ -686,10 +687,13 @@ def _clean(branch: _Branch, options: dict) -> None:
     header = options["header"]
     if header is None and branch.header_rows == 1:
         header = True  # a tidy step left exactly one header row: no need to guess it
+    wanted = options["types"]
+    if wanted and header is True and len(branch.grid) > 0:
+        _clean_by_types(branch, wanted)
+        return
     result = clean_frame(branch.grid, header=header)
     frame = pd.DataFrame(result.frame.to_numpy(dtype=object), dtype=object)
     issues = list(result.issues)
-    wanted = options["types"]
     if wanted:
         if not result.header_rows:
             raise InvalidArgumentError("머리글 행을 찾지 못해 열 이름으로 열을 찾을 수 없습니다.")
@@ -703,11 +707,39 @@ def _clean(branch: _Branch, options: dict) -> None:
             if detected[position] != kind:
                 issues = [i for i in issues if i.column != position + 1 or i.row is None]
                 issues += _force_type(
-                    frame, branch.grid, position, result.header_rows, kind,
-                    detected[position], mapping[column],
+                    frame, branch.grid, position, result.header_rows, kind, mapping[column],
+                    detected=detected[position],
                 )  # fmt: skip
         issues.sort(key=lambda issue: (issue.row or 0, issue.column or 0))
     branch.grid, branch.header_rows = frame, result.header_rows
+    branch.issues += issues
+
+
+def _clean_by_types(branch: _Branch, wanted: dict[str, str]) -> None:
+    """Clean a table whose header row is known with the recorded types: one converter per
+    recorded column instead of trying every type (much faster on long files); columns the
+    recipe does not know (added this month) are detected as ``clean_frame`` does."""
+    from dadeum.engine.columns import clean_frame
+
+    grid = branch.grid
+    names = header_names(grid, 1)
+    mapping = resolve_columns(wanted, names)
+    kinds = {names.index(actual): (column, wanted[column]) for column, actual in mapping.items()}
+    frame = pd.DataFrame(grid.to_numpy(dtype=object, copy=True), dtype=object)
+    issues: list[Issue] = []
+    for position in range(grid.shape[1]):
+        cell = frame.iat[0, position]
+        frame.iat[0, position] = clean_text(cell) if isinstance(cell, str) else cell
+        if position in kinds:
+            column, kind = kinds[position]
+            frame.iat[0, position] = column  # the recipe's name: months stack under one header
+            issues += _force_type(frame, grid, position, 1, kind, names[position])
+        else:
+            result = clean_frame(grid.iloc[:, [position]], header=True, left=position + 1)
+            frame.iloc[:, position] = result.frame.iloc[:, 0].to_numpy(dtype=object)
+            issues += result.issues
+    issues.sort(key=lambda issue: (issue.row or 0, issue.column or 0))
+    branch.grid, branch.header_rows = frame, 1
     branch.issues += issues
 
 
@@ -717,49 +749,86 @@ def _force_type(
     position: int,
     header_rows: int,
     kind: str,
-    detected: str,
     name: str,
+    *,
+    detected: str | None = None,
 ) -> list[Issue]:
     """Convert one column to the recorded type in place (``frame``), from its raw cells.
 
     A cell that does not convert keeps its original value and is listed; a "no value" symbol
-    (-, …) becomes blank and is listed, as in ``clean_frame``."""
+    (-, …) becomes blank and is listed, as in ``clean_frame``. A summary issue says when the
+    month's values do not look like the recorded type (``detected``: what detection found)."""
     from dadeum.engine.cells import CellError, Placeholder
-    from dadeum.engine.columns import ISSUE_TYPES, PLACEHOLDER_ISSUE, TYPE_NAMES
+    from dadeum.engine.columns import ISSUE_TYPES, MAJORITY, PLACEHOLDER_ISSUE, TYPE_NAMES
     from dadeum.engine.dates import to_date_series
     from dadeum.engine.numbers import to_number_series
     from dadeum.engine.phones import to_phone_series
+    from dadeum.engine.text import clean_text_series
 
     values = pd.Series(raw.iloc[header_rows:, position].to_numpy(dtype=object), dtype=object)
-    blank = values.map(_is_empty).to_numpy(dtype=bool)
-    as_numbers = to_number_series(values)
+    data = values.to_numpy(dtype=object)
+    is_text = np.fromiter((isinstance(v, str) for v in data), dtype=bool, count=len(data))
+    texts = clean_text_series(values[is_text]).to_numpy(dtype=object) if is_text.any() else []
+    blank = pd.isna(values).to_numpy(dtype=bool) & ~is_text
+    blank[is_text] = np.fromiter((t == "" for t in texts), dtype=bool, count=len(texts))
+    out = np.empty(len(data), dtype=object)
+    failed, placeholder = np.zeros(len(data), dtype=bool), np.zeros(len(data), dtype=bool)
+    reasons: np.ndarray = np.empty(0, dtype=object)
     if kind == "text":
-        converted = values.map(_as_text)
+        out[is_text] = texts
+        others = ~is_text & ~blank
+        out[others] = [_as_text(v) for v in data[others]]
+        odd = int(others.sum())
+        looks_other = odd >= MAJORITY * max(1, int((~blank).sum())) and odd > 0
     else:
         convert = {"number": to_number_series, "date": to_date_series,
                    "phone": to_phone_series}[kind]  # fmt: skip
-        converted = convert(values)
-    out, issues, done = [], [], 0
-    for offset, (value, result) in enumerate(zip(values, converted, strict=True)):
-        row, column = header_rows + offset + 1, position + 1
-        if blank[offset]:
-            out.append(None)
-        elif isinstance(as_numbers.iat[offset], Placeholder) and kind != "text":
-            out.append(None)
-            issues.append(Issue(PLACEHOLDER_ISSUE, str(as_numbers.iat[offset]), row, column, value))
-        elif isinstance(result, CellError | Placeholder):
-            out.append(value)
-            issues.append(Issue(ISSUE_TYPES[kind], str(result), row, column, value))
-        else:
-            out.append(result)
-            done += 1
-    frame.iloc[header_rows:, position] = pd.Series(out, dtype=object).to_numpy(dtype=object)
-    kept = sum(issue.type != PLACEHOLDER_ISSUE for issue in issues)
+        reasons = convert(values).to_numpy(dtype=object, copy=True)
+        types = np.fromiter(map(type, reasons), dtype=object, count=len(reasons))
+        failed = (types == CellError) & ~blank
+        placeholder = (types == Placeholder) & ~blank
+        if kind == "phone" and failed.any():  # the phone reader has no "no value" symbols
+            as_numbers = to_number_series(values[failed]).to_numpy(dtype=object)
+            symbol = np.fromiter((isinstance(v, Placeholder) for v in as_numbers), dtype=bool,
+                                 count=len(as_numbers))  # fmt: skip
+            where = np.flatnonzero(failed)[symbol]
+            reasons[where] = as_numbers[symbol]
+            failed[where], placeholder[where] = False, True
+        out[:] = reasons
+        out[failed] = data[failed]
+        out[placeholder] = None
+        filled = int((~blank & ~placeholder).sum())
+        looks_other = filled > 0 and (filled - int(failed.sum())) < MAJORITY * filled
+    out[blank] = None
+    frame.iloc[header_rows:, position] = out
+    issues = []
+    for offset in np.flatnonzero(failed | placeholder):
+        row, column = header_rows + int(offset) + 1, position + 1
+        kind_of_issue = PLACEHOLDER_ISSUE if placeholder[offset] else ISSUE_TYPES[kind]
+        issues.append(Issue(kind_of_issue, str(reasons[offset]), row, column, data[offset]))
+    done = int((~blank & ~failed & ~placeholder).sum())
+    kept = int(failed.sum())
+    empty = kind != "text" and done == 0 and kept == 0 and len(data) > 0
+    if detected is None and not looks_other and not empty:
+        return issues
+    if empty:
+        summary = Issue(
+            "recipe-type-changed",
+            f"{quoted(name, '은/는')} 이번 파일에서 값이 모두 비어 있거나 '-' 같은 값 없음 "
+            f"표시입니다 (레시피의 유형: {TYPE_NAMES[kind]}).",
+            column=position + 1,
+        )
+        return [summary, *issues]
+    if detected is not None:
+        why = f"이번 파일 값만 보면 {TYPE_NAMES[detected]} 열이지만"
+    elif kind == "text":
+        why = "이번 파일에서는 값이 대부분 숫자·날짜로 들어왔지만"
+    else:
+        why = f"이번 파일 값 중 {josa(TYPE_NAMES[kind], '으로/로')} 읽히는 것이 적지만"
     summary = Issue(
         "recipe-type-changed",
-        f"{quoted(name, '은/는')} 이번 파일 값만 보면 {TYPE_NAMES[detected]} 열이지만 "
-        f"레시피대로 {josa(TYPE_NAMES[kind], '으로/로')} 바꿨습니다 ({done:,}칸 변환, "
-        f"바꾸지 못해 그대로 둔 {kept:,}칸).",
+        f"{quoted(name, '은/는')} {why} 레시피대로 {josa(TYPE_NAMES[kind], '으로/로')} "
+        f"바꿨습니다 ({done:,}칸 변환, 바꾸지 못해 그대로 둔 {kept:,}칸).",
         column=position + 1,
     )
     return [summary, *issues]

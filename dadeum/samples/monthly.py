@@ -73,3 +73,36 @@ def write_monthly(folder: str | Path, seed: int = 2025) -> list[Path]:
             path.write_bytes(data[: len(data) // 3])
         paths.append(path)
     return paths
+
+
+BIG_HEADER = ["접수번호", "읍면동", "접수일", "접수 건수", "처리 건수", "담당자", "연락처", "비고"]
+
+
+def big_month_rows(month: int, rows: int, seed: int = 2025) -> list[list]:
+    """A long monthly 민원 list (``rows`` records) for benchmarks: title, unit, header, records
+    with thousands separators, dates written several ways, names and phone numbers, a 합계
+    row and a source line, as the files that arrive from 읍·면·동 look."""
+    rng = np.random.default_rng(seed * 1000 + month)
+    received = rng.integers(1, 5000, rows)
+    done = np.maximum(received - rng.integers(0, 30, rows), 0)
+    days = rng.integers(1, 28, rows)
+    styles = rng.integers(0, 3, rows)
+    people = rng.integers(0, 100, rows)
+    notes = rng.random(rows)
+    records = []
+    for n in range(rows):
+        day = int(days[n])
+        date = (f"2025-{month:02d}-{day:02d}", f"2025.{month}.{day}.", f"2025{month:02d}{day:02d}")
+        person = int(people[n])
+        records.append([
+            f"2025-{month:02d}-{n + 1:05d}", DONG[n % len(DONG)], date[int(styles[n])],
+            f"{int(received[n]):,}", int(done[n]),
+            SURNAMES[person % 10] + GIVEN[person // 10],
+            f"010-{2000 + person:04d}-{(n * 37) % 10000:04d}",
+            "민원 급증" if notes[n] > 0.95 else None,
+        ])  # fmt: skip
+    width = len(BIG_HEADER)
+    total = [None, "합계", None, f"{int(received.sum()):,}", int(done.sum())] + [None] * 3
+    return [[f"2025년 {month}월 민원 접수 목록"] + [None] * (width - 1),
+            ["(단위: 건)"] + [None] * (width - 1), list(BIG_HEADER), *records, total,
+            ["자료: 종로구 민원여권과"] + [None] * (width - 1)]  # fmt: skip
