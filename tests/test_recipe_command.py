@@ -134,3 +134,17 @@ def test_exit_codes(year, tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     failed = run_dadeum("recipe", "run", broken, files[1], "--out", tmp_path / "o")
     assert failed.returncode == 1 and "JSON" in failed.stderr
+
+
+def test_several_workers_give_the_same_results_in_the_same_order(year):
+    tmp_path, files, recipe, env = year
+    outputs = {}
+    for jobs in ("1", "2"):
+        out, combined = tmp_path / f"out{jobs}", tmp_path / f"all{jobs}.csv"
+        result = run_dadeum("recipe", "run", recipe, *files[1:7], "--out", out, "--jobs", jobs,
+                            "--combine", combined, env=env)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.count("완료 (") == 6
+        outputs[jobs] = (read_csv(out / "레시피_결과.csv"), combined.read_bytes())
+    assert outputs["1"] == outputs["2"]
+    assert [row[0] for row in outputs["2"][0][1:]] == [f.name for f in files[1:7]]

@@ -49,6 +49,10 @@ def register(subparsers) -> None:
     run.add_argument("--key-file", metavar="PATH", help="가명 키 파일")
     run.add_argument("--key-name", metavar="NAME", help="키 폴더에서 쓸 키 이름")
     run.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="동시에 처리할 파일 수 (기본: 파일이 4개 이상이면 CPU 수, 최대 4)",
+    )  # fmt: skip
+    run.add_argument(
         "--quiet",
         action="store_true",
         help="진행 막대와 요약 표를 보이지 않습니다 (마지막 한 줄만)",
@@ -157,16 +161,17 @@ def run_replay(args) -> int:
 
     rows, outputs, reviews = [], [], []
     progress = Progress(len(inputs), quiet=args.quiet)
-    for number, source in enumerate(inputs, start=1):
-        progress.start(number, source.name)
-        try:
-            done = replay_file(source, recipe, out, key=key, key_problem=key_problem)
-        except Exception as error:  # one bad file must not stop the batch
-            message = str(error) or type(error).__name__
-            progress.finish(source.name, f"실패: {message}", failed=True)
+    jobs = _jobs(args.jobs, len(inputs))
+    keep = combine is not None
+    for number, (source, done, message) in enumerate(
+        _replayed(inputs, recipe, out, key, key_problem, keep, jobs, progress), start=1
+    ):
+        if done is None:
+            progress.finish(source.name, f"실패: {message}", failed=True, number=number)
             rows.append([source.name, None, None, None, f"실패: {message}"])
             continue
-        progress.finish(source.name, f"완료 ({done.rows_in:,}행 → {done.rows_out:,}행)")
+        summary_text = f"완료 ({done.rows_in:,}행 → {done.rows_out:,}행)"
+        progress.finish(source.name, summary_text, number=number)
         rows.append([source.name, done.rows_in, done.rows_out, done.issues, "완료"])
         several = len(done.parts) > 1
         outputs += [(source.name, label, part.frame, several) for label, part in done.parts]
@@ -177,6 +182,8 @@ def run_replay(args) -> int:
                 reviews.append({"파일": source.name, "시트·표": label, **row})
     progress.close()
 
+    order = {source.name: n for n, source in enumerate(inputs)}
+    rows.sort(key=lambda row: order[row[0]])
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)
     writers = {out / SUMMARY_NAME: _csv(summary)}
     review_path = None
@@ -196,6 +203,48 @@ def run_replay(args) -> int:
     if combine is not None and outputs:
         print(f"합친 결과: {combine}")
     return 1 if failed else 0
+
+
+def _jobs(asked: int | None, files: int) -> int:
+    """Worker processes: as asked, else one per core (at most 4) for batches of 4+ files."""
+    import os
+
+    if asked is not None:
+        return max(1, min(asked, files))
+    if files < 4:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4, files))
+
+
+def _replayed(inputs, recipe, out, key, key_problem, keep, jobs, progress):
+    """(source, FileResult or None, failure message) per file: in input order with one job,
+    in the order they finish with several (the summary is sorted back afterwards)."""
+    if jobs == 1:
+        for number, source in enumerate(inputs, start=1):
+            progress.start(number, source.name)
+            yield source, *_replay_one(source, recipe, out, key, key_problem, keep=True)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_replay_one, source, recipe, out, key, key_problem, keep): source
+                   for source in inputs}  # fmt: skip
+        for future in as_completed(futures):
+            yield futures[future], *future.result()
+
+
+def _replay_one(source, recipe, out, key, key_problem, keep):
+    """``replay_file`` for one file; a failure comes back as its message (a batch goes on).
+    Tables are dropped from the result unless ``keep`` (--combine), sparing the copy back
+    from a worker process."""
+    try:
+        done = replay_file(source, recipe, out, key=key, key_problem=key_problem)
+    except Exception as error:  # one bad file must not stop the batch
+        return None, str(error) or type(error).__name__
+    if not keep:
+        for _, part in done.parts:
+            part.frame = part.frame.iloc[:0]
+    return done, None
 
 
 @dataclass
@@ -336,9 +385,11 @@ class Progress:
         isatty = getattr(self.stream, "isatty", None)
         self.live = bool(isatty and isatty())
         self.done = 0
+        self._started = 0
         self._drawn = 0  # characters of the bar now on screen
 
     def start(self, number: int, name: str) -> None:
+        self._started = number
         if self.quiet:
             return
         if self.live:
@@ -346,17 +397,25 @@ class Progress:
         else:
             self._write(f"[{number}/{self.total}] {name} … ")
 
-    def finish(self, name: str, message: str, *, failed: bool = False) -> None:
+    def finish(
+        self, name: str, message: str, *, failed: bool = False, number: int | None = None
+    ) -> None:
+        """A file is done. ``number``: its place when files finish out of order (several
+        workers) and ``start`` was not called for it."""
         self.done += 1
         if self.quiet:
             return
         if not self.live:
-            self._write(f"{message}\n")
+            started = number is None or self._started == number
+            prefix = "" if started else f"[{number}/{self.total}] {name} … "
+            self._write(f"{prefix}{message}\n")
         elif failed:  # a failure stays on screen above the bar
             self._draw("")
             self._write(f"{name}: {message}\n")
         if self.live:
-            self._draw(f"{self._bar(self.done)} {self.done}/{self.total} 파일")
+            # With several workers files finish out of order: name the one just done.
+            last = f" ({name})" if number is not None and self._started != number else ""
+            self._draw(f"{self._bar(self.done)} {self.done}/{self.total} 파일{last}")
 
     def close(self) -> None:
         if self.live and not self.quiet and self._drawn:
