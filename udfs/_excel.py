@@ -124,17 +124,44 @@ def map_cells(values: Any, convert: Callable[[pd.Series], pd.Series]) -> list[li
     rows = as_rows(values)
     width = max(len(row) for row in rows)
     flat = [cell for row in rows for cell in row + [None] * (width - len(row))]
-    out: list[Any] = [cell if _is_excel_error(cell) else "" for cell in flat]
-    todo = [i for i, cell in enumerate(flat) if not (is_blank(cell) or _is_excel_error(cell))]
+    out: list[Any] = [""] * len(flat)
+    todo: list[int] = []
+    # One pass with the common cell types first: a 100,000-cell range is checked per cell.
+    for i, cell in enumerate(flat):
+        kind = type(cell)
+        if cell is None:
+            continue
+        if kind is str:
+            if cell in EXCEL_ERRORS:
+                out[i] = cell
+            elif cell.strip():
+                todo.append(i)
+        elif kind is int or kind is float:
+            if cell == cell:  # NaN is blank
+                todo.append(i)
+        elif _is_excel_error(cell):
+            out[i] = cell
+        elif not is_blank(cell):
+            todo.append(i)
     if todo:
         converted = convert(pd.Series([flat[i] for i in todo], dtype=object))
         for i, value in zip(todo, converted.tolist(), strict=True):
             out[i] = value
-    cells = [fit_excel_cell(cell) for cell in out]
-    if len(cells) == 1 and isinstance(cells[0], CellError):
-        raise xw.XlwingsError(cells[0].reason)
-    cells = [VALUE_ERROR if isinstance(cell, CellError) else cell for cell in cells]
+    if len(out) == 1:
+        cell = fit_excel_cell(out[0])
+        if isinstance(cell, CellError):
+            raise xw.XlwingsError(cell.reason)
+    cells = [
+        value if type(value) is str and len(value) <= MAX_CELL_CHARS else _excel_cell(value)
+        for value in out
+    ]
     return [cells[start : start + width] for start in range(0, len(cells), width)]
+
+
+def _excel_cell(value: Any) -> Any:
+    """``fit_excel_cell`` with a failed cell as ``#VALUE!``."""
+    value = fit_excel_cell(value)
+    return VALUE_ERROR if isinstance(value, CellError) else value
 
 
 def convert_cells(
