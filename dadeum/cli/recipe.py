@@ -183,7 +183,9 @@ def run_replay(args) -> int:
     progress.close()
 
     order = {source.name: n for n, source in enumerate(inputs)}
-    rows.sort(key=lambda row: order[row[0]])
+    rows.sort(key=lambda row: order[row[0]])  # stable: a file's tables keep their order
+    outputs.sort(key=lambda output: order[output[0]])
+    reviews.sort(key=lambda row: order[row["파일"]])
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS, dtype=object)
     writers = {out / SUMMARY_NAME: _csv(summary)}
     review_path = None
