@@ -18,6 +18,12 @@ small table and the 시트 정리 (clean_sheet) ribbon script on a 20 × 5 sheet
 the bodies Office.js posts; ``--only`` sends one of them alone. Then one TO_NUMBER call on a
 ``--big-cells`` range (10 columns) is timed on its own, three times. Nothing leaves
 127.0.0.1; every loop is bounded in count and time.
+
+``--compare N`` runs N rounds of a baseline server and the current one in turn (same load,
+same machine, so the noise of a shared machine hits both) and prints them side by side with
+the ratio current/baseline. The baseline is the same code with ``DADEUM_SPEEDUPS=0`` (the
+server start-up speed-ups off), or with ``--baseline-repo DIR`` another checkout, e.g. an
+older commit unpacked with ``git archive <commit> | tar -x -C DIR``.
 """
 
 import argparse
@@ -25,6 +31,7 @@ import asyncio
 import contextlib
 import importlib.metadata
 import itertools
+import math
 import os
 import socket
 import subprocess
@@ -140,15 +147,18 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(workers: int) -> Iterator[str]:
-    """``dadeum serve --workers N`` on a free loopback port; yields its base URL."""
+def served(workers: int, env: dict[str, str] | None = None, repo: Path = REPO) -> Iterator[str]:
+    """``dadeum serve --workers N`` from ``repo`` on a free loopback port; yields its URL."""
     port = _free_port()
     command = [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1",
                "--port", str(port), "--workers", str(workers)]  # fmt: skip
-    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    environment = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+    if repo != REPO:  # the checkout's own dadeum, udfs and addin, not the installed ones
+        environment["PYTHONPATH"] = str(repo)
+        environment.pop("DADEUM_ADDIN_DIR", None)
     with tempfile.TemporaryFile("w+") as output:
         process = subprocess.Popen(
-            command, cwd=REPO, env=environment, stdout=output, stderr=subprocess.STDOUT
+            command, cwd=repo, env=environment, stdout=output, stderr=subprocess.STDOUT
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -290,11 +300,13 @@ def run(
     rate: float | None = None,
     big_cells: int = 100_000,
     only: str | None = None,
+    env: dict[str, str] | None = None,
+    repo: Path = REPO,
 ) -> dict:
     """Start a server, load it, time the big call; returns the figures it printed."""
     seconds = max(0.5, min(seconds, 3600.0))
     concurrency = max(1, min(concurrency, 1000))
-    with served(workers) as base:
+    with served(workers, env, repo) as base:
         with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
             for path, body in payloads().values():  # warm-up: first calls import and cache
                 for _ in range(3 * workers):
@@ -320,6 +332,42 @@ def run(
     return {"rows": rows, "elapsed": elapsed, "big_call_seconds": big}
 
 
+def compare(
+    rounds: int,
+    baseline_repo: Path | None = None,
+    **options,
+) -> list[tuple[str, dict]]:
+    """Baseline and current server in turn, ``rounds`` times; prints them side by side."""
+    rounds = max(1, min(rounds, 10))
+    if baseline_repo is not None:
+        baseline = ("baseline", {"repo": Path(baseline_repo).resolve()})
+        label = f"baseline = {Path(baseline_repo).resolve()}"
+    else:
+        baseline = ("baseline", {"env": {"DADEUM_SPEEDUPS": "0"}})
+        label = "baseline = DADEUM_SPEEDUPS=0"
+    results = []
+    for number in range(1, rounds + 1):
+        for name, settings in (baseline, ("current", {})):
+            print(f"\n--- round {number}/{rounds}: {name} ---")
+            results.append((name, run(**options, **settings)))
+    print(f"\nside by side ({label}; current/baseline in the last column)")
+    print(f"{'round':<7}{'calls':<15}{'server':<10}{'calls/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+          f"{'p99 ms':>9}{'big s':>8}")  # fmt: skip
+    for number in range(rounds):
+        pair = results[2 * number : 2 * number + 2]
+        for group in ("all functions", "all calls"):
+            figures = []
+            for name, result in pair:
+                row = next(r for r in result["rows"] if r["call"] == group)
+                big = min(result["big_call_seconds"]) if result["big_call_seconds"] else math.nan
+                figures.append(row["calls_per_s"])
+                print(f"{number + 1:<7}{group:<15}{name:<10}{row['calls_per_s']:>9.1f}"
+                      f"{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}"
+                      f"{big:>8.2f}")  # fmt: skip
+            print(f"{'':<7}{group:<15}{'ratio':<10}{figures[1] / figures[0]:>9.2f}")
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="load time (default 30)")
@@ -343,8 +391,27 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="send only this call type instead of the mix",
     )
+    parser.add_argument(
+        "--compare",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="run a baseline and the current server in turn, ROUNDS times, side by side",
+    )
+    parser.add_argument(
+        "--baseline-repo",
+        type=Path,
+        default=None,
+        help="with --compare: serve the baseline from this checkout (default: this one "
+        "with DADEUM_SPEEDUPS=0)",
+    )
     args = parser.parse_args(argv)  # fmt: skip
-    run(args.seconds, args.concurrency, args.workers, args.rate, args.big_cells, args.only)
+    options = {"seconds": args.seconds, "concurrency": args.concurrency, "workers": args.workers,
+               "rate": args.rate, "big_cells": args.big_cells, "only": args.only}  # fmt: skip
+    if args.compare:
+        compare(args.compare, args.baseline_repo, **options)
+    else:
+        run(**options)
     return 0
 
 

@@ -28,3 +28,14 @@ def test_pyodide_probe_is_skipped_only_where_pyodide_is_missing():
     assert skip_pyodide_probe()  # no Pyodide in this environment
     assert xlwings.utils.is_jsnull(None) is False
     assert xlwings.utils.is_jsnull("") is False
+
+
+def test_compare_runs_baseline_and_current_side_by_side(capsys):
+    results = bench_load.compare(1, seconds=1, concurrency=2, workers=1, rate=10, big_cells=0,
+                                 only="clean_text")  # fmt: skip
+    assert [name for name, _ in results] == ["baseline", "current"]
+    for _, figures in results:
+        rows = {row["call"]: row for row in figures["rows"]}
+        assert rows["clean_text"]["ok"] == 10 and rows["clean_text"]["errors"] == 0
+    printed = capsys.readouterr().out
+    assert "DADEUM_SPEEDUPS=0" in printed and "ratio" in printed
