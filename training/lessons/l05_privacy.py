@@ -70,7 +70,7 @@ def _mask_email(email: str) -> str:
 
 
 _NAME = fake_name(_rng)
-_ROAD, _NUMBER = "강원특별자치도 홍천군 홍천읍 희망로", "45-2"
+_ROAD, _NUMBER = "홍천군 홍천읍 희망로", "45-2"
 MASKED = (
     ("성명", _NAME, _mask_name(_NAME)),
     ("주민등록번호", _RRN, _mask_rrn(_RRN)),
@@ -79,8 +79,8 @@ MASKED = (
     ("주소", f"{_ROAD} {_NUMBER}", f"{_ROAD} {_stars(_NUMBER)}"),
     (
         "민원 내용",
-        f"민원인 연락처 {josa(_PHONE_IN_TEXT, '으로/로')} 회신 요망",
-        f"민원인 연락처 {josa(_mask_phone(_PHONE_IN_TEXT), '으로/로')} 회신 요망",
+        f"연락처 {josa(_PHONE_IN_TEXT, '으로/로')} 회신",
+        f"연락처 {josa(_mask_phone(_PHONE_IN_TEXT), '으로/로')} 회신",
     ),
 )
 
