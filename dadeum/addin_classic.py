@@ -12,6 +12,11 @@ The add-in is a copy of a template ``.xlam`` (by default the one xlwings ships,
   ``_myaddin.conf`` is switched on (renamed ``myaddin.conf``, the name the template's VBA
   reads) and ``UDF Modules`` is set to ``udfs``, plus any settings given to ``build_xlam``.
 - ``docProps/core.xml``: the title Excel's Add-ins dialog shows.
+- the ribbon's own icons: each group's and button's 32 px PNG from
+  ``addin/static/images/ribbon/`` (the Office.js add-in's icons) is added as
+  ``customUI/images/<id>.png`` with its relationship in ``customUI/_rels/customUI.xml.rels``
+  and the PNG type in ``[Content_Types].xml``; a button without its PNG gets a built-in
+  ``imageMso`` icon.
 
 Every other member, ``xl/vbaProject.bin`` above all, is copied byte for byte. Writing VBA needs
 Excel, so the dispatcher macro is imported once by hand (README, "클래식 엑셀(Windows) 추가
@@ -44,9 +49,11 @@ __all__ = [
     "BuildResult",
     "build_xlam",
     "bundled_template",
+    "default_icon_folder",
     "default_template",
     "has_dispatcher",
     "render_customui",
+    "ribbon_icons",
     "write_xlam",
 ]
 
@@ -77,6 +84,10 @@ ICONS = {
     "forecast_sheet": "ChartTypeLineInsertGallery",
 }
 DEFAULT_ICON = "MacroPlay"
+ICON_SIZE = 32  # the large-button size; Excel scales it down for small buttons
+CUSTOMUI_RELS_PART = "customUI/_rels/customUI.xml.rels"
+CONTENT_TYPES_PART = "[Content_Types].xml"
+IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
 @dataclass(frozen=True)
@@ -103,13 +114,32 @@ def default_template(addin: Path) -> Path:
     return own if own.is_file() else bundled_template()
 
 
+def default_icon_folder(addin: Path) -> Path:
+    """The Office.js add-in's ribbon icons, shared by the classic ribbon."""
+    return addin / "static" / "images" / "ribbon"
+
+
 def has_dispatcher(vba_project: bytes) -> bool:
     """Whether a vbaProject.bin already holds the imported RibbonDispatch module."""
     return DISPATCH_MODULE in vba_project
 
 
-def render_customui(groups: list[Group]) -> str:
-    """The customUI (2006/01) ribbon XML for the script buttons of ``groups``."""
+def ribbon_icons(groups: list[Group], folder: Path | None) -> dict[str, Path]:
+    """Control id → its PNG in ``folder`` (``<id>-32.png``), for the controls that have one."""
+    if folder is None:
+        return {}
+    ids = []
+    for group in groups:
+        buttons = [b.id for b in group.buttons if b.action == "script" and b.script]
+        ids += [group.id, *buttons] if buttons else []  # only what the classic ribbon shows
+    found = {name: folder / f"{name}-{ICON_SIZE}.png" for name in ids}
+    return {name: path for name, path in found.items() if path.is_file()}
+
+
+def render_customui(groups: list[Group], icons: dict[str, Path] | None = None) -> str:
+    """The customUI (2006/01) ribbon XML for the script buttons of ``groups``; controls in
+    ``icons`` show their own image (relationship id = control id), the rest built-in ones."""
+    icons = icons or {}
     lines = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
         f"<!-- {MARKER} from addin/ribbon.toml: edit that file, not this one. -->",
@@ -122,13 +152,21 @@ def render_customui(groups: list[Group]) -> str:
         buttons = [b for b in group.buttons if b.action == "script" and b.script]
         if not buttons:
             continue
-        lines.append(f"        <group id={quoteattr(group.id)} label={quoteattr(group.label)}>")
+        image = f" image={quoteattr(group.id)}" if group.id in icons else ""
+        lines.append(
+            f"        <group id={quoteattr(group.id)} label={quoteattr(group.label)}{image}>"
+        )
         for button in buttons:
+            picture = (
+                {"image": button.id}
+                if button.id in icons
+                else {"imageMso": ICONS.get(button.script, DEFAULT_ICON)}
+            )
             attributes = {
                 "id": button.id,
                 "label": button.label,
                 "size": "large",
-                "imageMso": ICONS.get(button.script, DEFAULT_ICON),
+                **picture,
                 "screentip": button.label,
                 "supertip": button.tip,
                 "onAction": DISPATCH_MACRO,
@@ -142,13 +180,19 @@ def render_customui(groups: list[Group]) -> str:
 
 
 def build_xlam(
-    template: Path, groups: list[Group], settings: dict[str, str] | None = None
+    template: Path,
+    groups: list[Group],
+    settings: dict[str, str] | None = None,
+    icon_folder: Path | None = None,
 ) -> bytes:
     """The add-in's bytes: ``template`` with the ribbon, settings and title replaced."""
     members = _read_template(template)
     names = list(members)
     contents = {name: data for name, (_, data) in members.items()}
-    contents[CUSTOMUI_PART] = render_customui(groups).encode("utf-8")
+    icons = ribbon_icons(groups, icon_folder)
+    contents[CUSTOMUI_PART] = render_customui(groups, icons).encode("utf-8")
+    if icons:
+        _add_icons(names, contents, icons)
     wanted = {**DEFAULT_SETTINGS, **(settings or {})}
     if {WORKBOOK_PART, CONFIG_SHEET_PART, SHARED_STRINGS_PART} <= set(contents):
         workbook, sheet = _configure(
@@ -177,6 +221,7 @@ def write_xlam(
     *,
     template: Path,
     settings: dict[str, str] | None = None,
+    icon_folder: Path | None = None,
     force: bool = False,
 ) -> BuildResult:
     """Write ``out_dir/Dadeum.xlam`` atomically.
@@ -186,7 +231,7 @@ def write_xlam(
     else, such as an add-in that already had its one-time VBA step, is never overwritten
     silently.
     """
-    data = build_xlam(template, groups, settings)
+    data = build_xlam(template, groups, settings, icon_folder)
     vba = _read_template(template)[VBA_PART][1]
     out_dir = Path(out_dir)
     path = out_dir / XLAM_NAME
@@ -205,6 +250,34 @@ def write_xlam(
             )
     write_outputs({path: lambda temporary: temporary.write_bytes(data)})
     return BuildResult(path, template, True, has_dispatcher(vba))
+
+
+def _add_icons(names: list[str], contents: dict[str, bytes], icons: dict[str, Path]) -> None:
+    """The PNGs as customUI images: parts, their relationships and the PNG content type."""
+    relationships = [
+        f'<Relationship Id={quoteattr(name)} Type="{IMAGE_RELATIONSHIP}" '
+        f'Target="images/{name}.png" />'
+        for name in icons
+    ]
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(relationships)
+        + "</Relationships>"
+    )
+    added = {CUSTOMUI_RELS_PART: rels.encode("utf-8")}
+    for name, path in icons.items():
+        added[f"customUI/images/{name}.png"] = path.read_bytes()
+    for name, data in added.items():
+        if name not in contents:
+            names.append(name)
+        contents[name] = data
+    types = contents[CONTENT_TYPES_PART].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace(
+            "<Default ", '<Default Extension="png" ContentType="image/png" /><Default ', 1
+        )
+        contents[CONTENT_TYPES_PART] = types.encode("utf-8")
 
 
 def _read_template(template: Path) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:

@@ -6,6 +6,7 @@ overwrite rules, the VBA dispatcher file, and the Python side of the dispatcher 
 real xlwings Book with the decorators as classic Excel has them.
 """
 
+import inspect
 import io
 import json
 import os
@@ -31,6 +32,7 @@ from dadeum.addin_classic import (
     XLAM_NAME,
     build_xlam,
     bundled_template,
+    default_icon_folder,
     has_dispatcher,
     write_xlam,
 )
@@ -39,7 +41,9 @@ from dadeum.errors import InputFileError, InvalidArgumentError
 from .conftest import ADDIN, REPO, run_dadeum
 
 NS = {"ui": CUSTOMUI_NAMESPACE}
-CHANGED_PARTS = {CUSTOMUI_PART, "xl/workbook.xml", "xl/worksheets/sheet1.xml", "docProps/core.xml"}
+CHANGED_PARTS = {CUSTOMUI_PART, "xl/workbook.xml", "xl/worksheets/sheet1.xml", "docProps/core.xml",
+                 "[Content_Types].xml"}  # fmt: skip
+ICONS = default_icon_folder(ADDIN)
 # Attributes the customUI 2006/01 schema allows on these elements (the subset a ribbon of
 # plain buttons can use); anything else makes Excel reject the whole ribbon.
 ALLOWED = {
@@ -73,7 +77,7 @@ def groups():
 @pytest.fixture(scope="module")
 def built(groups, tmp_path_factory):
     out = tmp_path_factory.mktemp("classic")
-    result = write_xlam(out, groups, template=bundled_template())
+    result = write_xlam(out, groups, template=bundled_template(), icon_folder=ICONS)
     return result.path
 
 
@@ -83,7 +87,10 @@ def built(groups, tmp_path_factory):
 def test_the_xlam_is_a_valid_zip_with_the_template_members_in_order(built):
     with zipfile.ZipFile(built) as archive, zipfile.ZipFile(bundled_template()) as template:
         assert archive.testzip() is None
-        assert archive.namelist() == template.namelist()
+        names = archive.namelist()
+        assert names[: len(template.namelist())] == template.namelist()
+        added = names[len(template.namelist()) :]
+        assert all(n.startswith("customUI/images/") for n in added if not n.endswith(".rels"))
         for name in template.namelist():
             if name not in CHANGED_PARTS:
                 assert archive.read(name) == template.read(name), name
@@ -92,9 +99,9 @@ def test_the_xlam_is_a_valid_zip_with_the_template_members_in_order(built):
 
 
 def test_a_rebuild_gives_identical_bytes(groups, built, tmp_path):
-    again = write_xlam(tmp_path, groups, template=bundled_template()).path
+    again = write_xlam(tmp_path, groups, template=bundled_template(), icon_folder=ICONS).path
     assert again.read_bytes() == built.read_bytes()
-    assert build_xlam(bundled_template(), groups) == built.read_bytes()
+    assert build_xlam(bundled_template(), groups, icon_folder=ICONS) == built.read_bytes()
 
 
 # --- the ribbon XML -------------------------------------------------------------------------
@@ -136,8 +143,35 @@ def test_every_script_button_of_ribbon_toml_calls_the_dispatcher_with_its_script
         assert element.get("tag") == button["script"]
         assert element.get("label") == button["label"]
         assert element.get("supertip") == button["tip"]
-        assert element.get("imageMso")
+        assert bool(element.get("imageMso")) != bool(element.get("image"))
         assert callable(classic_ribbon.resolve(element.get("tag")))
+
+
+def test_our_own_icons_are_packaged_as_customui_images(built):
+    root = _ribbon(built)
+    with zipfile.ZipFile(built) as archive:
+        rels = ET.fromstring(archive.read("customUI/_rels/customUI.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels}
+        assert {r.get("Type").rsplit("/", 1)[1] for r in rels} == {"image"}
+        used = {e.get("image") for e in root.iter() if e.get("image")}
+        assert used and used == set(targets)
+        for name, target in targets.items():
+            png = archive.read(f"customUI/{target}")
+            assert png == (ICONS / f"{name}-32.png").read_bytes() and png[:4] == b"\x89PNG"
+        types = archive.read("[Content_Types].xml").decode()
+        assert 'Extension="png" ContentType="image/png"' in types
+    buttons = {e.get("id") for e in root.findall(".//ui:button", NS)}
+    assert buttons <= used  # every script button has its PNG in this repository
+
+
+def test_without_icons_every_button_gets_a_built_in_one(groups, tmp_path):
+    path = write_xlam(tmp_path, groups, template=bundled_template()).path
+    with zipfile.ZipFile(path) as archive, zipfile.ZipFile(bundled_template()) as template:
+        assert archive.namelist() == template.namelist()
+        assert archive.read("[Content_Types].xml") == template.read("[Content_Types].xml")
+    for element in _ribbon(path).iter():
+        assert element.get("image") is None
+    assert all(b.get("imageMso") for b in _ribbon(path).findall(".//ui:button", NS))
 
 
 def test_the_task_pane_button_is_left_out(built):
@@ -288,7 +322,11 @@ def test_every_ribbon_script_resolves():
     names = [b["script"] for b in _toml_script_buttons()]
     assert list(classic_ribbon.ribbon_scripts()) == names
     for name in names:
-        assert classic_ribbon.resolve(name).__name__ == name
+        script = classic_ribbon.resolve(name)
+        assert script.__name__ == name
+        # RunPython passes only the workbook: every other parameter needs a default.
+        params = list(inspect.signature(script).parameters.values())
+        assert params and all(p.default is not p.empty for p in params[1:])
 
 
 @pytest.mark.parametrize("tag", ["nope", "", None, "add_result_sheet", "__import__", "taskpane"])
@@ -344,6 +382,4 @@ def test_the_dispatcher_runs_scripts_with_classic_decorators(tmp_path):
 
 
 def _source(function) -> str:
-    import inspect
-
     return inspect.getsource(function)

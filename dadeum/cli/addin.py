@@ -56,7 +56,12 @@ def run_build(args) -> int:
 
 def run_classic(args) -> int:
     from dadeum.addin_build import load_ribbon
-    from dadeum.addin_classic import DISPATCH_MACRO, default_template, write_xlam
+    from dadeum.addin_classic import (
+        DISPATCH_MACRO,
+        default_icon_folder,
+        default_template,
+        write_xlam,
+    )
     from dadeum.excel_runtime import addin_dir
 
     addin = addin_dir()
@@ -67,7 +72,14 @@ def run_classic(args) -> int:
     if args.pythonpath:
         settings["PYTHONPATH"] = args.pythonpath
     groups = load_ribbon(addin / "ribbon.toml")
-    result = write_xlam(args.out, groups, template=template, settings=settings, force=args.force)
+    result = write_xlam(
+        args.out,
+        groups,
+        template=template,
+        settings=settings,
+        icon_folder=default_icon_folder(addin),
+        force=args.force,
+    )
     if result.changed:
         print(f"만듦: {result.path} (틀: {result.template})")
     else:
