@@ -140,6 +140,32 @@ class Tally:
         self.statuses[reason] = self.statuses.get(reason, 0) + 1
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its descendants.
+
+    Other work on a shared machine slows the server down but does not add to its CPU time,
+    so CPU per call compares runs better than calls per second does. Linux only (reads
+    /proc); NaN elsewhere.
+    """
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return math.nan
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                # after the name: state ppid ... utime (12th) stime (13th)
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        tree.add(current)
+        todo += [child for child, (parent, _) in stats.items() if parent == current]
+    return sum(stats[p][1] for p in tree if p in stats) / ticks
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -147,8 +173,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(workers: int, env: dict[str, str] | None = None, repo: Path = REPO) -> Iterator[str]:
-    """``dadeum serve --workers N`` from ``repo`` on a free loopback port; yields its URL."""
+def served(
+    workers: int, env: dict[str, str] | None = None, repo: Path = REPO
+) -> Iterator[tuple[str, int]]:
+    """``dadeum serve --workers N`` from ``repo`` on a free loopback port; yields its URL and
+    process id."""
     port = _free_port()
     command = [sys.executable, "-m", "dadeum", "serve", "--host", "127.0.0.1",
                "--port", str(port), "--workers", str(workers)]  # fmt: skip
@@ -173,7 +202,7 @@ def served(workers: int, env: dict[str, str] | None = None, repo: Path = REPO) -
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"dadeum serve did not answer within {START_TIMEOUT} s")
                 time.sleep(0.2)
-            yield base
+            yield base, process.pid
         finally:
             process.terminate()
             try:
@@ -306,7 +335,7 @@ def run(
     """Start a server, load it, time the big call; returns the figures it printed."""
     seconds = max(0.5, min(seconds, 3600.0))
     concurrency = max(1, min(concurrency, 1000))
-    with served(workers, env, repo) as base:
+    with served(workers, env, repo) as (base, pid):
         with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
             for path, body in payloads().values():  # warm-up: first calls import and cache
                 for _ in range(3 * workers):
@@ -316,12 +345,17 @@ def run(
         print(f"dadeum serve --workers {workers} on {base}; {concurrency} clients, "
               f"{seconds:g} s, {mode}; {os.cpu_count()} CPUs")  # fmt: skip
         client_cpu = time.process_time()
+        server_cpu = server_cpu_seconds(pid)
         mix = [only] if only else MIX
         tallies, elapsed = asyncio.run(_load(base, seconds, concurrency, rate, mix))
         client_cpu = time.process_time() - client_cpu
+        server_cpu = server_cpu_seconds(pid) - server_cpu
         rows = report(tallies, elapsed)
         print_table(rows)
-        print(f"elapsed {elapsed:.1f} s; load client used {client_cpu:.1f} s of CPU")
+        calls = next(row["ok"] for row in rows if row["call"] == "all calls")
+        cpu_per_call = server_cpu * 1000 / calls if calls else math.nan
+        print(f"elapsed {elapsed:.1f} s; load client used {client_cpu:.1f} s of CPU; "
+              f"server used {server_cpu:.1f} s of CPU, {cpu_per_call:.2f} ms per call")  # fmt: skip
         for kind, tally in tallies.items():
             if tally.statuses:
                 print(f"  {kind} errors: {tally.statuses}")
@@ -329,7 +363,8 @@ def run(
         if big:
             print(f"TO_NUMBER on {big_cells:,} cells: "
                   + ", ".join(f"{t:.2f} s" for t in big) + f" (best {min(big):.2f} s)")  # fmt: skip
-    return {"rows": rows, "elapsed": elapsed, "big_call_seconds": big}
+    return {"rows": rows, "elapsed": elapsed, "big_call_seconds": big,
+            "server_cpu_ms_per_call": cpu_per_call}  # fmt: skip
 
 
 def compare(
@@ -352,19 +387,21 @@ def compare(
             results.append((name, run(**options, **settings)))
     print(f"\nside by side ({label}; current/baseline in the last column)")
     print(f"{'round':<7}{'calls':<15}{'server':<10}{'calls/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
-          f"{'p99 ms':>9}{'big s':>8}")  # fmt: skip
+          f"{'p99 ms':>9}{'big s':>8}{'CPU ms/call':>13}")  # fmt: skip
     for number in range(rounds):
         pair = results[2 * number : 2 * number + 2]
         for group in ("all functions", "all calls"):
-            figures = []
+            figures, cpu = [], []
             for name, result in pair:
                 row = next(r for r in result["rows"] if r["call"] == group)
                 big = min(result["big_call_seconds"]) if result["big_call_seconds"] else math.nan
                 figures.append(row["calls_per_s"])
+                cpu.append(result["server_cpu_ms_per_call"])
                 print(f"{number + 1:<7}{group:<15}{name:<10}{row['calls_per_s']:>9.1f}"
                       f"{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p99_ms']:>9.1f}"
-                      f"{big:>8.2f}")  # fmt: skip
-            print(f"{'':<7}{group:<15}{'ratio':<10}{figures[1] / figures[0]:>9.2f}")
+                      f"{big:>8.2f}{cpu[-1]:>13.2f}")  # fmt: skip
+            print(f"{'':<7}{group:<15}{'ratio':<10}{figures[1] / figures[0]:>9.2f}"
+                  f"{'':<34}{cpu[1] / cpu[0]:>13.2f}")  # fmt: skip
     return results
 
 

@@ -37,5 +37,6 @@ def test_compare_runs_baseline_and_current_side_by_side(capsys):
     for _, figures in results:
         rows = {row["call"]: row for row in figures["rows"]}
         assert rows["clean_text"]["ok"] == 10 and rows["clean_text"]["errors"] == 0
+        assert figures["server_cpu_ms_per_call"] > 0  # the server's own CPU time, from /proc
     printed = capsys.readouterr().out
     assert "DADEUM_SPEEDUPS=0" in printed and "ratio" in printed
