@@ -315,7 +315,7 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
         prompt = f"문제 {number}. {question.prompt}"
         if question.formula:
             last = table_row + len(exercise.rows)
-            shown = question.formula.format(first=table_row + 1, last=last)
+            shown = question.formula.format(header=table_row, first=table_row + 1, last=last)
             prompt += f"\n수식 예: {shown}"
         prompt_cols = max(ncols_data, 1)
         cell = _text_cell(ws, row, 1, prompt)

@@ -48,7 +48,8 @@ def date(value: dt.date | str) -> Check:
 
 @dataclass(frozen=True)
 class Question:
-    """A question with one answer cell below the exercise data."""
+    """A question with one answer cell below the exercise data. In ``formula``, ``{header}``,
+    ``{first}`` and ``{last}`` become the sheet rows of the table's header and data."""
 
     prompt: str
     check: Check
