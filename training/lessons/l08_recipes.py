@@ -14,7 +14,7 @@ from training.model import Exercise, Lesson, Question, Step, boolean, number, te
 # (the same steps `dadeum tidy/clean/pseudonymize --save-recipe` write).
 RECIPE = {
     "dadeum_recipe": 1,
-    "name": "읍면동 민원 처리 현황",
+    "name": "민원 처리 현황",
     "steps": [
         {"step": "tidy", "header_rows": None, "long": False, "totals": False},
         {
