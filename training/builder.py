@@ -37,6 +37,7 @@ ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 PAGE_WIDTH = 96  # column-width units a sheet's text spans; fits A4 landscape at 100%
 LINE_HEIGHT = 16.5  # points per wrapped line of 11 pt text
 BAR_CELLS = 10
+LONG_TABLE_ROWS = 25  # longer exercise tables get their questions above them
 
 _thin = Side(style="thin", color="A6A6A6")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -288,8 +289,19 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
             text_width,
             color="7F6000",
         )
-    table_row = row
     slots: list[AnswerSlot] = []
+    # A long data table would push its questions pages down: ask them first, data below.
+    questions_first = not exercise.row_checks and len(exercise.rows) > LONG_TABLE_ROWS
+    if questions_first:
+        hint_rows = 2 if exercise.hint else 0
+        table_row = row + len(exercise.questions) + hint_rows + 2
+        row = _write_questions(ws, row, exercise, table_row, widths, solved, key, slots)
+        if exercise.hint:
+            _paragraph(ws, row + 1, f"힌트: {exercise.hint}", ncols, text_width, color="595959")
+        label = ws.cell(row=table_row - 1, column=1, value="자료 (문제는 위에 있습니다)")
+        label.font = font(bold=True, color="1F4E79")
+    else:
+        table_row = row
     columns = (*exercise.columns, exercise.answer_header, "확인") if exercise.row_checks else ()
     if exercise.row_checks:
         _table(ws, table_row, columns, exercise.rows)
@@ -311,24 +323,12 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
             end_row=table_row + r2,
             end_column=c2 + 1,
         )
-    for number, question in enumerate(exercise.questions, start=1):
-        prompt = f"문제 {number}. {question.prompt}"
-        if question.formula:
-            last = table_row + len(exercise.rows)
-            shown = question.formula.format(header=table_row, first=table_row + 1, last=last)
-            prompt += f"\n수식 예: {shown}"
-        prompt_cols = max(ncols_data, 1)
-        cell = _text_cell(ws, row, 1, prompt)
-        cell.font = font()
-        cell.alignment = WRAP
-        if prompt_cols > 1:
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=prompt_cols)
-        width = sum(widths[:prompt_cols])
-        ws.row_dimensions[row].height = max(wrapped_lines(prompt, width) * LINE_HEIGHT + 3, 20)
-        slots.append(_answer_cell(ws, row, answer_col, question.check, solved, key))
-        row += 1
-    if exercise.hint:
-        row = _paragraph(ws, row + 1, f"힌트: {exercise.hint}", ncols, text_width, color="595959")
+    if not questions_first:
+        row = _write_questions(ws, row, exercise, table_row, widths, solved, key, slots)
+        if exercise.hint:
+            row = _paragraph(
+                ws, row + 1, f"힌트: {exercise.hint}", ncols, text_width, color="595959"
+            )
     row = _paragraph(
         ws,
         row + 1,
@@ -352,6 +352,28 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
         CellIsRule(operator="equal", formula=[f'"{WRONG}"'], font=Font(color="C00000")),
     )
     return StepLayout(ws.title, step.title, first, last, check_letter, slots)
+
+
+def _write_questions(ws, row, exercise, table_row, widths, solved, key, slots) -> int:
+    """The exercise's questions, one answer cell each; returns the next free row."""
+    answer_col = len(exercise.columns) + 1
+    prompt_cols = max(len(exercise.columns), 1)
+    width = sum(widths[:prompt_cols])
+    last = table_row + len(exercise.rows)
+    for number, question in enumerate(exercise.questions, start=1):
+        prompt = f"문제 {number}. {question.prompt}"
+        if question.formula:
+            shown = question.formula.format(header=table_row, first=table_row + 1, last=last)
+            prompt += f"\n수식 예: {shown}"
+        cell = _text_cell(ws, row, 1, prompt)
+        cell.font = font()
+        cell.alignment = WRAP
+        if prompt_cols > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=prompt_cols)
+        ws.row_dimensions[row].height = max(wrapped_lines(prompt, width) * LINE_HEIGHT + 3, 20)
+        slots.append(_answer_cell(ws, row, answer_col, question.check, solved, key))
+        row += 1
+    return row
 
 
 def _answer_cell(ws, row: int, col: int, check: Check, solved: bool, key: list) -> AnswerSlot:
