@@ -229,3 +229,25 @@ def test_two_tables_on_one_sheet_found_by_columns_when_they_move(tmp_path):
     assert all(isinstance(row[1], int | float) for row in february["현황_표1"][1:])
     assert not any("예산" in str(cell) for rows in february.values() for row in rows
                    for cell in row)  # fmt: skip
+
+
+def test_a_renamed_column_in_one_of_two_sheets_stops_the_file_naming_the_closest(tmp_path):
+    january = book(tmp_path / "01.xlsx", {"민원": monthly_rows(1), "인구": population_rows(1)})
+    recipe, work = tmp_path / "r.json", tmp_path / "work"
+    work.mkdir()
+    for args in (("tidy", january, "--sheet", "민원", "--out", work / "t1.csv"),
+                 ("tidy", january, "--sheet", "인구", "--out", work / "t2.csv"),
+                 ("clean", work / "t1.csv", "--out", work / "c1.csv")):  # fmt: skip
+        assert run_dadeum(*args, "--save-recipe", recipe).returncode == 0
+    rows = monthly_rows(2)
+    rows[2] = ["처리 실적" if cell == "처리 건수" else cell for cell in rows[2]]
+    months = tmp_path / "in"
+    months.mkdir()
+    book(months / "02.xlsx", {"민원": rows, "인구": population_rows(2)})
+    out = tmp_path / "out"
+    result = run_dadeum("recipe", "run", recipe, months, "--out", out)
+    assert result.returncode == 1
+    status = summary(out)["02.xlsx"]
+    assert "'민원' 시트" in status and "'처리 건수' 열이 표에 없습니다" in status
+    assert "'처리 실적'" in status
+    assert not (out / "02.xlsx").exists() and not list(out.glob(".*.tmp"))
