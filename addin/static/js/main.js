@@ -159,8 +159,9 @@ async function loadKeyStatus() {
 
 loadKeyStatus();
 if (typeof Office !== "undefined" && Office.onReady) {
-  Office.onReady(() => {
-    loadRecipe();
+  Office.onReady((info) => {
+    if (info && info.host === Office.HostType.Excel) loadRecipe();
+    else setText("recipe-status", "엑셀 안에서 열면 이 통합 문서의 레시피를 보여 줍니다.");
     if (location.hash) showSection(location.hash.slice(1));
   });
 }
