@@ -265,10 +265,13 @@ def _age(values: pd.Series, width: int) -> pd.Series:
 def _round(values: pd.Series, step: float) -> pd.Series:
     numbers, out = _numbers(values, "금액(숫자)으로 읽을 수 없는 값입니다.")
     good = ~np.isnan(numbers)
-    # Half away from zero, as Excel's ROUND; the inner rounding absorbs binary noise
-    # (0.285 / 0.01 = 28.499999…).
-    quotient = np.round(np.abs(numbers[good]) / step, 9)
-    rounded = np.sign(numbers[good]) * np.floor(quotient + 0.5) * step
+    # Half away from zero, as Excel's ROUND. A fraction a hair under .5 is binary noise
+    # (0.285 / 0.01 = 28.499999…); the tolerance is absolute on the fraction because
+    # rounding the quotient itself to 9 decimals loses digits above 2**53 / 1e9.
+    quotient = np.abs(numbers[good]) / step
+    whole = np.floor(quotient)
+    half_up = (quotient - whole) >= 0.5 - 1e-9
+    rounded = np.sign(numbers[good]) * (whole + half_up) * step
     exponent = Decimal(repr(step)).normalize().as_tuple().exponent
     decimals = max(0, -int(exponent)) if isinstance(exponent, int) else 0
     rounded = np.round(rounded, decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
