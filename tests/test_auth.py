@@ -93,6 +93,18 @@ def test_pseudonymize_needs_the_role(signed_in_server, tokens):
     assert other.status_code == 200, other.text
 
 
+def test_pseudonymize_ribbon_script_needs_the_role(signed_in_server, tokens):
+    base, _, _ = signed_in_server
+    payload = book_json({"민원": [["이름", "연락처"], ["김민원", PHONE_CELL]]}, selection="A1:B2")
+    url = base + "/xlwings/custom-scripts-call/pseudonymize_sheet"
+    refused = httpx.post(url, json=payload, headers={"Authorization": tokens["clerk"]}, timeout=30)
+    assert refused.status_code == 403
+    assert "가명처리" in refused.json()["detail"]
+    allowed = httpx.post(url, json=payload, headers={"Authorization": tokens["officer"]}, timeout=60)
+    assert allowed.status_code == 200, allowed.text
+    assert PHONE_CELL not in allowed.text
+
+
 def test_health_probe_and_manifest_need_no_token(signed_in_server):
     base, _, _ = signed_in_server
     assert httpx.get(base + "/").json() == {"status": "ok"}

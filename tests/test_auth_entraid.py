@@ -126,3 +126,20 @@ def test_log_keeps_no_token(entra_server, keys):
     assert "Get default JWKS" not in text  # xlwings never tried to download Microsoft's keys
     assert token.split()[1] not in text
     assert token.split(".")[2] not in text  # not even the signature part
+
+
+def test_manifest_names_the_entra_app_for_single_sign_on(entra_server):
+    import xml.etree.ElementTree as ET
+
+    base, _ = entra_server
+    manifest = httpx.get(base + "/manifest", timeout=30)
+    assert manifest.status_code == 200
+    root = ET.fromstring(manifest.text)
+    ns = {"o": "http://schemas.microsoft.com/office/taskpaneappversionoverrides"}
+    info = root.find(".//o:VersionOverrides/o:WebApplicationInfo", ns)
+    assert info is not None, "Office SSO needs WebApplicationInfo in VersionOverrides"
+    assert info.find("o:Id", ns).text == CLIENT_ID
+    assert info.find("o:Resource", ns).text.startswith("api://")
+    assert info.find("o:Resource", ns).text.endswith(f"/{CLIENT_ID}")
+    # It is the last child: the manifest schema puts it after Resources.
+    assert list(root.find(".//o:VersionOverrides", ns))[-1] is info

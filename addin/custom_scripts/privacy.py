@@ -47,7 +47,7 @@ def scan_book(book: xw.Book):
     sheet.activate()
 
 
-@xw.script
+@xw.script(required_roles=["pseudonymize"])  # checked only when sign-in is on (models/user.py)
 def pseudonymize_sheet(book: xw.Book):
     """선택한 표(한 칸만 선택하면 시트 전체)를 열마다 알맞은 기법으로 가명처리해 새 시트에 쓰고,
     적정성 검토 기록을 함께 남깁니다."""
