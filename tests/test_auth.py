@@ -100,7 +100,8 @@ def test_pseudonymize_ribbon_script_needs_the_role(signed_in_server, tokens):
     refused = httpx.post(url, json=payload, headers={"Authorization": tokens["clerk"]}, timeout=30)
     assert refused.status_code == 403
     assert "가명처리" in refused.json()["detail"]
-    allowed = httpx.post(url, json=payload, headers={"Authorization": tokens["officer"]}, timeout=60)
+    officer = {"Authorization": tokens["officer"]}
+    allowed = httpx.post(url, json=payload, headers=officer, timeout=60)
     assert allowed.status_code == 200, allowed.text
     assert PHONE_CELL not in allowed.text
 
