@@ -84,6 +84,11 @@ def test_sections_the_ribbon_and_the_issue_ask_for(pane):
     assert "_다듬_레시피" in httpx.get(pane[0] + "/static/js/main.js").text
 
 
+def test_no_token_field_when_sign_in_is_off(pane):
+    _, text = pane
+    assert 'id="settings"' in text and 'id="access-token"' not in text
+
+
 def test_training_links_come_from_the_folder(pane):
     base, text = pane
     links = Page(text).links

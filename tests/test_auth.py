@@ -106,6 +106,14 @@ def test_pseudonymize_ribbon_script_needs_the_role(signed_in_server, tokens):
     assert PHONE_CELL not in allowed.text
 
 
+def test_task_pane_offers_a_token_field(signed_in_server):
+    base, _, _ = signed_in_server
+    pane = httpx.get(base + "/taskpane", timeout=30)
+    assert pane.status_code == 200
+    assert 'id="access-token"' in pane.text and 'type="password"' in pane.text
+    assert "js/auth.js" in pane.text  # dadeumAuth keeps the token for every call
+
+
 def test_health_probe_and_manifest_need_no_token(signed_in_server):
     base, _, _ = signed_in_server
     assert httpx.get(base + "/").json() == {"status": "ok"}

@@ -157,6 +157,35 @@ async function loadKeyStatus() {
   }
 }
 
+// --- settings: the user's access token (sign-in with tokens; kept by auth.js) -----------------
+function showTokenStatus() {
+  const auth = globalThis.dadeumAuth;
+  if (!auth || !document.getElementById("token-status")) return;
+  setText(
+    "token-status",
+    auth.hasToken()
+      ? "이 PC에 접근 토큰이 저장되어 있습니다."
+      : "저장된 접근 토큰이 없습니다. 서버 관리자에게 받은 토큰을 넣고 저장하세요."
+  );
+}
+
+function saveToken(value) {
+  const input = document.getElementById("access-token");
+  if (!globalThis.dadeumAuth.setToken(value)) {
+    setText("token-status", "이 PC에서는 토큰을 저장할 수 없습니다(브라우저 저장소가 막혀 있음).");
+    return;
+  }
+  if (input) input.value = ""; // never leave the token on screen
+  showTokenStatus();
+  loadKeyStatus();
+}
+
+document
+  .getElementById("token-save")
+  ?.addEventListener("click", () => saveToken(document.getElementById("access-token").value));
+document.getElementById("token-clear")?.addEventListener("click", () => saveToken(""));
+
+showTokenStatus();
 loadKeyStatus();
 if (typeof Office !== "undefined" && Office.onReady) {
   Office.onReady((info) => {
