@@ -265,3 +265,65 @@ def test_udfs_import_and_run_without_server_or_licence(tmp_path):
         "clean_text": udfs.clean_text([[45356, 12, " a "]]),
     }
     assert got == json.loads(json.dumps(office, default=str, ensure_ascii=False))
+
+
+# --- the real COM decorators and the VBA wrappers "Import Python UDFs" writes ---------------
+
+COM_CHILD = textwrap.dedent(
+    """
+    import io, json, sys, types
+    # Windows-only modules xlwings.udfs imports; nothing here calls into them.
+    for name in ("pythoncom", "pywintypes", "win32com", "win32com.client"):
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["pythoncom"].CoInitialize = lambda: None
+    sys.modules["pywintypes"].com_error = type("com_error", (Exception,), {})
+    sys.modules["win32com.client"].Dispatch = lambda *args, **kwargs: None
+    sys.modules["win32com"].client = sys.modules["win32com.client"]
+    import xlwings as xw
+    import xlwings.udfs as com
+
+    # What xlwings/__init__.py binds on Windows with pywin32.
+    xw.func, xw.arg, xw.ret, xw.script = com.xlfunc, com.xlarg, com.xlret, com.xlsub
+    import udfs
+    sys.path.insert(0, sys.argv[1])
+    import custom_scripts  # the ribbon scripts import too (xlsub reads their type hints)
+
+    class AddIn:
+        Name = "Dadeum.xlam"
+
+    vba = io.StringIO()
+    com.generate_vba_wrapper("udfs", udfs, vba, AddIn())
+    info = {name: getattr(udfs, name).__xlfunc__ for name in udfs.__all__}
+    print(json.dumps({"vba": vba.getvalue(), "info": info,
+                      "tidy": udfs.tidy([["구분", 2023.0], ["가", 1.0]])},
+                     default=str, ensure_ascii=False))
+    """
+)
+
+
+def test_the_com_decorators_take_every_function_and_write_its_vba_wrapper(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    env.update(HOME=str(tmp_path), PYTHONPATH=str(REPO))
+    done = subprocess.run(
+        [sys.executable, "-c", COM_CHILD, str(REPO / "addin")], cwd=tmp_path, env=env,
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout)
+    vba = out["vba"]
+    for name in udfs.__all__:
+        params = inspect.signature(getattr(udfs, name)).parameters.values()
+        args = ", ".join(("Optional " if p.default is not p.empty else "") + p.name for p in params)
+        assert f"Function {name}({args})\n" in vba
+        names = ", ".join(p.name for p in params)
+        # an add-in calls back with the workbook that is active, not with itself
+        assert (
+            f'{name} = XLPy.CallUDF("udfs", "{name}", Array({names}), ActiveWorkbook, '
+            "Application.Caller)" in vba
+        )
+        info = out["info"][name]
+        assert not info["sub"] and "\n" not in info["ret"]["doc"]
+        for arg in info["args"]:
+            assert len(arg["doc"]) <= 255, (name, arg["name"])  # Excel's limit per argument
+    assert all(len(line) < 1024 for line in vba.splitlines())  # VBA's line limit
+    assert out["tidy"] == [["구분", "2023"], ["가", 1]]
