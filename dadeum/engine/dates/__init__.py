@@ -38,6 +38,10 @@ Whole columns are read at once: the distinct texts go through one RE2 pattern (p
 with a named group per format family, the numbers are checked with numpy, and the answers
 are mapped back to every row. Only the few distinct texts no pattern matched are looked at
 one by one, to give a precise reason.
+
+This module holds the public functions and sorts cells by type; the work is done in
+``_text`` (texts), ``_tail`` (weekday and time after a date), ``_serials`` (numbers, and the
+calendar check both use), ``_patterns`` (the grammar) and ``_reasons`` (the Korean reasons).
 """
 
 import datetime as dt
