@@ -5,7 +5,7 @@ How a cell is read:
 - thousands separators (``1,234``; ``1 234`` with groups of three), a decimal point, an
   optional ``1.5E+05`` exponent. A comma is never a decimal mark in Korean tables, so a
   misplaced one (``1,23``, ``12,34,567``) is an error, not a guess;
-- one unit word or symbol before or after (tables below). Percent becomes a fraction
+- one unit word or symbol before or after (tables in ``_vocabulary``). Percent becomes a fraction
   (``12.5%`` → 0.125, as Excel does);
 - Korean magnitude words, alone or mixed with digits: ``12만``, ``1.5천``, ``5천만``,
   ``3억 5천만원``, ``2조 3,400억``. Scaled money units are the same words, so ``1,234천원`` is
@@ -26,6 +26,11 @@ few distinct prefixes and suffixes are read once each, and the middle is either 
 (one cast) or passes one grammar test for magnitude words and is cut apart with literal splits.
 Only the distinct cells still unread (symbols, text needing ``clean_text``, Hangul numerals,
 failures needing a reason) are handled one by one in Python.
+
+This module holds the public functions and the cells that are not text; the work on text is
+done in ``_parse`` (the vectorised pass), ``_magnitude`` (magnitude words), ``_leftovers``
+(the texts left over and the Korean reasons), with ``_patterns``, ``_vocabulary`` and
+``_arrow`` as their building blocks.
 """
 
 import math
