@@ -76,7 +76,7 @@ def to_date(value: Any) -> Any:
     Timestamp('2017-07-01 00:00:00')
     >>> to_date(45000)
     Timestamp('2023-03-15 00:00:00')
-    >>> to_date("03/05/2023").reason[:22]
+    >>> to_date("03/05/2023").reason[:24]
     '일/월 순서를 알 수 없습니다(3월 5일인지'
     """
     return to_date_series(pd.Series([value], dtype=object)).iloc[0]
