@@ -37,6 +37,7 @@ def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
 
     converted = np.full(block.shape, None, dtype=object)
     codes = np.full(block.shape, BLANK, dtype=np.int8)
+    small: list[tuple[int, np.ndarray, pd.Series]] = []
     for position, column in enumerate(block.columns):
         values = block[column]
         present = values.notna().to_numpy()
@@ -44,22 +45,46 @@ def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
         if not count:
             continue
         filled = values[present]
+        if count <= 4 * SAMPLE and filled.dtype == object:
+            small.append((position, present, filled))
+            continue
         if count > 4 * SAMPLE:
             sample = _codes(to_number_series(filled.iloc[:SAMPLE]).to_numpy(dtype=object))
             if (sample == UNREADABLE).all():
                 converted[present, position] = _TEXT
                 codes[present, position] = UNREADABLE
                 continue
-        read = to_number_series(filled).to_numpy(dtype=object, copy=True)
-        read_codes = _codes(read)
-        _read_table_symbols(read, read_codes, filled.to_numpy(dtype=object))
-        converted[present, position] = read
-        codes[present, position] = read_codes
+        _store(converted, codes, position, present, filled, to_number_series(filled))
+    if small:
+        # to_number_series reads each cell on its own, so the small columns are read in one
+        # call: its fixed cost (some hundred Arrow kernels) is paid once, not per column.
+        read = to_number_series(pd.concat([f for _, _, f in small], ignore_index=True))
+        start = 0
+        for position, present, filled in small:
+            part = read.iloc[start : start + len(filled)]
+            _store(converted, codes, position, present, filled, part)
+            start += len(filled)
     return (
         pd.DataFrame(converted, index=block.index, columns=block.columns, dtype=object),
         pd.DataFrame(_KIND_NAMES[codes], index=block.index, columns=block.columns),
         codes,
     )
+
+
+def _store(
+    converted: np.ndarray,
+    codes: np.ndarray,
+    position: int,
+    present: np.ndarray,
+    filled: pd.Series,
+    read: pd.Series,
+) -> None:
+    """One column's cells as read by ``to_number_series``, with table symbols, in place."""
+    values = read.to_numpy(dtype=object, copy=True)
+    read_codes = _codes(values)
+    _read_table_symbols(values, read_codes, filled.to_numpy(dtype=object))
+    converted[present, position] = values
+    codes[present, position] = read_codes
 
 
 # "No value" symbols of statistical tables beyond the Korean ones TO_NUMBER knows: "[x]",
