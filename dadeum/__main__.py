@@ -2,4 +2,7 @@ import sys
 
 from dadeum.cli import main
 
-sys.exit(main())
+# Guarded: worker processes that start by "spawn" (Windows, macOS; `recipe run --jobs`)
+# import this module again and must not run the command line a second time.
+if __name__ == "__main__":
+    sys.exit(main())
