@@ -126,7 +126,9 @@ def plain_pandas(paths: list[Path], out: Path) -> None:
         if path.suffix == ".csv":
             pd.read_csv(path, header=None, dtype=object).to_csv(out / path.name, index=False)
         else:
-            pd.read_excel(path, header=None, dtype=object).to_excel(out / path.name, index=False)
+            pd.read_excel(path, header=None, dtype=object, engine="openpyxl").to_excel(
+                out / path.name, index=False
+            )
 
 
 def measure(temp: Path, suffix: str, args) -> tuple[float, dict, int, int]:
