@@ -76,7 +76,7 @@ def parse_tokens(text: str, source: str = TOKENS_FILE_ENV) -> list[TokenEntry]:
             # Said without the token itself: the message may end up in a log.
             raise AuthSetupError(
                 f"{source} {number}번째 줄의 토큰이 너무 짧습니다({len(token)}자). "
-                "추측할 수 없도록 16자 이상으로 만드세요 (예: dadeum token)."
+                "추측할 수 없도록 16자 이상으로 만드세요 (예: openssl rand -hex 24)."
             )
         roles = () if len(parts) < 2 or parts[1] == "-" else tuple(parts[1].split(","))
         roles = tuple(role.strip() for role in roles if role.strip())
