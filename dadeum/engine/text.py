@@ -63,17 +63,10 @@ def clean_text_series(values: pd.Series) -> pd.Series:
     Returns a new Series with the same index; the input is not modified.
     """
     result = values.astype(object).copy()
-    is_text = result.map(lambda value: isinstance(value, str)).astype(bool)
-    if is_text.any():
-        text = pd.Series(result[is_text].tolist(), index=result.index[is_text], dtype=object)
-        # Half-width first so that full-width spaces (U+3000 is not in the ASCII block but
-        # is in _SPACES) and ASCII produced by the mapping are handled by the same passes.
-        cleaned = (
-            text.str.translate(_DROP)
-            .str.translate(_HALF_WIDTH)
-            .str.normalize("NFC")
-            .str.replace(_SPACE_RUN, " ", regex=True)
-            .str.strip(" ")
-        )
-        result[is_text] = cleaned
+    # clean_text on each text: the same steps in the same order as the pandas .str chain this
+    # replaced (which also ran them one text at a time), without five passes of overhead.
+    array = result.to_numpy(dtype=object, copy=False)
+    where = [i for i, value in enumerate(array.tolist()) if isinstance(value, str)]
+    if where:
+        result.iloc[where] = [clean_text(array[i]) for i in where]
     return result

@@ -9,6 +9,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dadeum.engine import _regex
 from dadeum.engine.numbers._arrow import _cast, _lengths, _matches, _nonempty, _scientific
 from dadeum.engine.numbers._patterns import (
     _BIG_WORDS,
@@ -110,6 +111,8 @@ def _split_words(texts: pa.Array, words: str) -> tuple[list[pa.Array], list[np.n
     """Cut each text at the first of each word in turn: ``"3억 5천만"`` with ``"조억만"`` gives
     blocks ``["", "3", "5천", ""]`` (before 조, 억, 만, and the rest) and where each word and
     the rest are present."""
+    if len(texts) <= _regex.FEW:
+        return _split_words_few(texts, words)
     blocks, present = [], []
     for word in words:
         has = pc.match_substring(texts, word)
@@ -121,4 +124,28 @@ def _split_words(texts: pa.Array, words: str) -> tuple[list[pa.Array], list[np.n
         texts = pc.replace_with_mask(texts, has, pc.list_element(halves, 1))
     blocks.append(pc.utf8_trim(texts, " "))
     present.append(_nonempty(blocks[-1]))
+    return blocks, present
+
+
+def _split_words_few(texts: pa.Array, words: str) -> tuple[list[pa.Array], list[np.ndarray]]:
+    """``_split_words`` on a few texts with str methods instead of seven kernels a word (each
+    kernel call costs more than the whole cut of a few texts): ``match_substring`` is ``in``,
+    ``split_pattern(max_splits=1)`` is ``partition``, ``utf8_trim(" ")`` is ``strip(" ")``."""
+    blocks, present = [], []
+    rest = texts.to_pylist()
+    for word in words:
+        has = [word in text for text in rest]
+        cut = [
+            text.partition(word) if found else ("", "", text)
+            for text, found in zip(rest, has, strict=True)
+        ]
+        blocks.append(pa.array([before.strip(" ") for before, _, _ in cut], type=texts.type))
+        present.append(np.array(has, dtype=bool))
+        rest = [
+            after if found else text
+            for (_, _, after), found, text in zip(cut, has, rest, strict=True)
+        ]
+    last = [text.strip(" ") for text in rest]
+    blocks.append(pa.array(last, type=texts.type))
+    present.append(np.array([text != "" for text in last], dtype=bool))
     return blocks, present
