@@ -69,7 +69,10 @@ class _TextParser:
         self.out = out
         self.n = n = len(arr)
         self.family_rows: list[np.ndarray] = []
-        self.family_groups: list[pa.StructArray | None] = []
+        # A few texts keep their groups as lists of str: building a StructArray and reading
+        # it back with kernels costs more than the reading itself.
+        self.few = n <= 4 * _regex.FEW
+        self.family_groups: list[pa.StructArray | dict[str, list[str]] | None] = []
         remaining, rest = np.arange(n), arr
         for _, pattern in _FAMILIES:
             hit = np.zeros(0, bool)
@@ -81,7 +84,10 @@ class _TextParser:
                 continue
             self.family_rows.append(remaining[hit])
             mine = rest if hit.all() else rest.filter(pa.array(hit))
-            self.family_groups.append(_regex.extract(mine, pattern, few=4 * _regex.FEW))
+            if self.few:
+                self.family_groups.append(_extract_few(mine, pattern))
+            else:
+                self.family_groups.append(_regex.extract(mine, pattern, few=4 * _regex.FEW))
             remaining = remaining[~hit]
             rest = rest.filter(pa.array(~hit)) if len(remaining) else rest.slice(0, 0)
         self.matched = np.ones(n, bool)
@@ -94,6 +100,10 @@ class _TextParser:
         if key not in self._cache:
             values = np.full(self.n, missing, dtype=dtype)
             for rows, groups in zip(self.family_rows, self.family_groups, strict=True):
+                if isinstance(groups, dict):
+                    if name in groups:
+                        values[rows] = _group_few(groups[name], kind, missing)
+                    continue
                 if groups is None or groups.type.get_field_index(name) < 0:
                     continue
                 field = groups.field(name)
@@ -136,6 +146,8 @@ class _TextParser:
 
     def any_equal(self, name: str, value: str) -> bool:
         """Whether the group ``name`` is ``value`` in any row (without building arrays)."""
+        if self.few:
+            return any(value in groups.get(name, ()) for groups in self.family_groups if groups)
         return any(
             pc.any(pc.equal(groups.field(name), value)).as_py()
             for groups in self.family_groups
@@ -311,6 +323,28 @@ class _TextParser:
             texts = self.arr.take(pa.array(leftovers)).to_pylist()
             for i, text in zip(leftovers, texts, strict=True):
                 self.out[i] = _explain(text)
+
+
+def _extract_few(texts: pa.Array, pattern: str) -> dict[str, list[str]]:
+    """The named groups of a few texts that all match ``pattern`` ("" where a group took no
+    part), as ``_regex.extract`` reads them before it builds its StructArray."""
+    search = _regex._compiled(pattern).search
+    found = [search(text) for text in texts.to_pylist()]
+    return {name: [match[name] or "" for match in found] for name in search.__self__.groupindex}
+
+
+def _group_few(field: list[str], kind: str, missing: Any) -> list:
+    """``_TextParser._group`` on a list: the kernels' answers for the digit groups of the
+    patterns ([0-9] only, so ``int`` and ``float`` read them exactly as Arrow's casts do)."""
+    if kind == "has":
+        return [text != "" for text in field]
+    if kind == "text":
+        return field
+    if kind == "length":
+        return [len(text) for text in field]  # utf8_length counts code points, as len does
+    if kind == "int64":
+        return [int(text) if text else int(missing) for text in field]
+    return [float(text) if text else float(missing) for text in field]
 
 
 def _explain(text: str) -> Any:

@@ -30,8 +30,10 @@ def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
 
     ``converted`` holds what ``to_number_series`` made of each cell (a float, ``Placeholder``
     or ``CellError``; None for blanks); ``kinds`` says "blank", "number" or "text" for each
-    cell, statistical placeholders counting as numbers; ``codes`` is the same as NUMBER,
-    BLANK, PLACEHOLDER or UNREADABLE in an int8 array.
+    cell, statistical placeholders counting as numbers (plain Python strings: the header
+    checks compare them many times, and object cells compare several times faster than Arrow
+    strings); ``codes`` is the same as NUMBER, BLANK, PLACEHOLDER or UNREADABLE in an int8
+    array.
     """
     from dadeum.engine.numbers import to_number_series
 
@@ -66,7 +68,7 @@ def read_cells(block: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, np.ndar
             start += len(filled)
     return (
         pd.DataFrame(converted, index=block.index, columns=block.columns, dtype=object),
-        pd.DataFrame(_KIND_NAMES[codes], index=block.index, columns=block.columns),
+        pd.DataFrame(_KIND_NAMES[codes], index=block.index, columns=block.columns, dtype=object),
         codes,
     )
 
