@@ -24,6 +24,10 @@ same machine, so the noise of a shared machine hits both) and prints them side b
 the ratio current/baseline. The baseline is the same code with ``DADEUM_SPEEDUPS=0`` (the
 server start-up speed-ups off), or with ``--baseline-repo DIR`` another checkout, e.g. an
 older commit unpacked with ``git archive <commit> | tar -x -C DIR``.
+
+``--per-call`` starts no server: it times the engine in-process (median of 300 calls) on 1, 10
+and 100 seeded cells for TO_NUMBER and TO_DATE and on the TIDY table, beside
+``--baseline-repo DIR`` when given, which shows the fixed cost each call pays.
 """
 
 import argparse
@@ -31,6 +35,7 @@ import asyncio
 import contextlib
 import importlib.metadata
 import itertools
+import json
 import math
 import os
 import socket
@@ -405,6 +410,65 @@ def compare(
     return results
 
 
+# In-process engine time per call on small inputs: run with ``python -c`` inside a checkout,
+# so the current code and a baseline checkout are timed by the same lines.
+_PER_CALL_CODE = """
+import json, statistics, sys, time
+import pandas as pd
+from dadeum.engine.dates import to_date_series
+from dadeum.engine.numbers import to_number_series
+from dadeum.samples.dates import korean_date_samples
+from dadeum.samples.numbers import korean_number_samples
+import udfs
+table, repeats = json.loads(sys.argv[1]), int(sys.argv[2])
+numbers, _ = korean_number_samples(100, seed=0)
+dates, _ = korean_date_samples(100, seed=0)
+calls = {}
+for k in (1, 10, 100):
+    calls[f"TO_NUMBER engine, {k} cells"] = (to_number_series, pd.Series(numbers[:k], dtype=object))
+for k in (1, 10, 100):
+    calls[f"TO_DATE engine, {k} cells"] = (to_date_series, pd.Series(dates[:k], dtype=object))
+calls["TIDY (udfs.tidy), 11 rows"] = (udfs.tidy, table)
+result = {}
+for name, (function, argument) in calls.items():
+    for _ in range(20):
+        function(argument)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function(argument)
+        times.append(time.perf_counter() - start)
+    result[name] = statistics.median(times) * 1e3
+print(json.dumps(result))
+"""
+
+
+def per_call_times(repo: Path, repeats: int = 300) -> dict[str, float]:
+    """Median ms per call of the engine on small seeded inputs, measured in ``repo``."""
+    table = payloads()["tidy"][1]["args"][0]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PER_CALL_CODE, json.dumps(table), str(repeats)],
+        cwd=repo, env=env, capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def per_call(baseline_repo: Path | None) -> None:
+    """Print the per-call table for this checkout, beside ``baseline_repo`` when given."""
+    current = per_call_times(REPO)
+    baseline = per_call_times(baseline_repo) if baseline_repo else None
+    width = max(map(len, current))
+    if baseline is None:
+        print(f"{'call':{width}}  median ms")
+        for name, ms in current.items():
+            print(f"{name:{width}}  {ms:9.3f}")
+        return
+    print(f"{'call':{width}}  baseline ms  current ms  ratio")
+    for name, ms in current.items():
+        print(f"{name:{width}}  {baseline[name]:11.3f}  {ms:10.3f}  {ms / baseline[name]:5.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="load time (default 30)")
@@ -442,7 +506,16 @@ def main(argv: list[str] | None = None) -> int:
         help="with --compare: serve the baseline from this checkout (default: this one "
         "with DADEUM_SPEEDUPS=0)",
     )
+    parser.add_argument(
+        "--per-call",
+        action="store_true",
+        help="no server: time the engine in-process per call on 1, 10 and 100 cells and on "
+        "TIDY's table (beside --baseline-repo when given)",
+    )
     args = parser.parse_args(argv)  # fmt: skip
+    if args.per_call:
+        per_call(args.baseline_repo)
+        return 0
     options = {"seconds": args.seconds, "concurrency": args.concurrency, "workers": args.workers,
                "rate": args.rate, "big_cells": args.big_cells, "only": args.only}  # fmt: skip
     if args.compare:
