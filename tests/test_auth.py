@@ -106,6 +106,31 @@ def test_pseudonymize_ribbon_script_needs_the_role(signed_in_server, tokens):
     assert PHONE_CELL not in allowed.text
 
 
+def test_replaying_a_pseudonymizing_recipe_needs_the_role(signed_in_server, tokens):
+    """레시피 > 다시 실행 must not be a way around the 가명처리 role; other recipes stay open."""
+    from dadeum.workbook_recipe import RECIPE_SHEET, append_step, recipe_rows
+
+    base, _, _ = signed_in_server
+    data = [["이름", "연락처"], ["김민원", PHONE_CELL]]
+    url = base + "/xlwings/custom-scripts-call/replay_recipe"
+
+    def replay(step, token):
+        recipe = append_step(None, step, "테스트")
+        sheets = {"민원": data, RECIPE_SHEET: recipe_rows(recipe)}
+        payload = book_json(sheets, selection="A1:B2")
+        return httpx.post(url, json=payload, headers={"Authorization": token}, timeout=60)
+
+    pseudonymize = {"step": "pseudonymize", "columns": {"연락처": "가명"}, "key_name": None}
+    refused = replay(pseudonymize, tokens["clerk"])
+    assert refused.status_code == 403 and "가명처리" in refused.json()["detail"]
+    allowed = replay(pseudonymize, tokens["officer"])
+    assert allowed.status_code == 200, allowed.text
+    assert PHONE_CELL not in allowed.text
+
+    clean = {"step": "clean", "header": True, "types": {"연락처": "phone"}}
+    assert replay(clean, tokens["clerk"]).status_code == 200
+
+
 def test_task_pane_offers_a_token_field(signed_in_server):
     base, _, _ = signed_in_server
     pane = httpx.get(base + "/taskpane", timeout=30)

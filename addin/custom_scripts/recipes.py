@@ -15,6 +15,7 @@ from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
+from dadeum.server_auth import ROLE_PSEUDONYMIZE, check_roles
 from dadeum.workbook_recipe import EXPORT_LIMIT, recipe_json, recipe_rows
 
 __all__ = ["export_recipe", "replay_recipe", "show_recipe"]
@@ -90,14 +91,27 @@ def _key_for(recipe: dict) -> tuple[bytes | None, DadeumError | None]:
         return None, error
 
 
+try:  # the add-in server passes the signed-in user; the classic path and Lite have none
+    from xlwings_server.models import CurrentUser
+except ImportError:  # pragma: no cover - xlwings Server is a dependency of dadeum
+    CurrentUser = None
+
+
+def _pseudonymizes(recipe: dict) -> bool:
+    return any(step.get("step") == "pseudonymize" for step in recipe.get("steps", []))
+
+
 @xw.script
-def replay_recipe(book: xw.Book):
+def replay_recipe(book: xw.Book, user: CurrentUser = None):
     """기록된 레시피를 선택한 표(한 칸만 선택하면 시트 전체)에 다시 실행해 결과를 새 시트에
     씁니다. 레시피의 열이 표에 없으면 아무것도 쓰지 않고 알려 드립니다."""
     from dadeum.engine.recipes import apply_recipe
     from dadeum.engine.tables.grid import make_grid
 
     recipe = _recipe(book)
+    if user is not None and _pseudonymizes(recipe):
+        # The same role the 가명처리 button needs: replaying must not be a way around it.
+        check_roles(user, [ROLE_PSEUDONYMIZE])
     try:
         source = source_range(book)
     except DadeumError as error:
