@@ -93,7 +93,7 @@ def _key_for(recipe: dict) -> tuple[bytes | None, DadeumError | None]:
 
 try:  # the add-in server passes the signed-in user; the classic path and Lite have none
     from xlwings_server.models import CurrentUser
-except ImportError:  # pragma: no cover - xlwings Server is a dependency of dadeum
+except Exception:  # ImportError, or xlwings.LicenseError in classic Excel without a licence key
     CurrentUser = None
 
 
