@@ -71,3 +71,26 @@ def test_a_missing_sheet_is_named_with_the_sheets_there_are(tmp_path):
     book.save(path)
     with pytest.raises(fileio.InputFileError, match=r"'2월' 시트가 없습니다.*'1월'"):
         fileio.read_table(path, sheet="2월")
+
+
+def test_sheet_names_match_openpyxl_hidden_sheets_included(tmp_path):
+    import openpyxl
+
+    book = Workbook()
+    book.active.title = "표지"
+    book.create_sheet("3월")
+    book.create_sheet("_숨김").sheet_state = "hidden"
+    book.create_sheet("4월")
+    path = tmp_path / "sheets.xlsx"
+    book.save(path)
+    assert fileio.sheet_names(path) == openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert fileio.read_table(path, sheet="4월").sheet == "4월"
+
+
+def test_a_file_that_is_not_a_workbook_gets_a_korean_error(tmp_path):
+    path = tmp_path / "가짜.xlsx"
+    path.write_bytes(b"not a zip file")
+    with pytest.raises(fileio.InputFileError, match="엑셀 파일을 열 수 없습니다"):
+        fileio.sheet_names(path)
+    with pytest.raises(fileio.InputFileError, match="엑셀 파일을 열 수 없습니다"):
+        fileio.read_table(path)
