@@ -74,6 +74,7 @@ class AnswerSlot:
     cell: str
     check: Check
     key_row: int  # the row of the hidden answer key that holds the expected value
+    row: int  # the sheet row of the answer cell (and of its check beside it)
 
 
 @dataclass
@@ -341,8 +342,8 @@ def _write_step(ws, index: int, step: Step, solved: bool, key: list) -> StepLayo
     check_letter = get_column_letter(check_col)
     for slot in slots:
         _check_formula(ws, slot, check_letter)
-    first = min(int(s.cell[len(get_column_letter(answer_col)) :]) for s in slots)
-    last = max(int(s.cell[len(get_column_letter(answer_col)) :]) for s in slots)
+    first = min(slot.row for slot in slots)
+    last = max(slot.row for slot in slots)
     ws.conditional_formatting.add(
         f"{check_letter}{first}:{check_letter}{last}",
         CellIsRule(operator="equal", formula=[f'"{CORRECT}"'], font=Font(color="00B050")),
@@ -385,13 +386,13 @@ def _answer_cell(ws, row: int, col: int, check: Check, solved: bool, key: list) 
         cell.number_format = "yyyy-mm-dd"
     if solved:
         cell.value = check.expected
-    slot = AnswerSlot(ws.title, cell.coordinate, check, key_row=len(key) + 2)
+    slot = AnswerSlot(ws.title, cell.coordinate, check, key_row=len(key) + 2, row=row)
     key.append(slot)
     return slot
 
 
 def _check_formula(ws, slot: AnswerSlot, check_letter: str) -> None:
-    row = int("".join(ch for ch in slot.cell if ch.isdigit()))
+    row = slot.row
     answer = slot.cell
     expected = f"'{KEY_SHEET}'!$D${slot.key_row}"
     tolerance = f"'{KEY_SHEET}'!$E${slot.key_row}"
