@@ -3,6 +3,9 @@
 import csv
 import datetime as dt
 import os
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -240,16 +243,32 @@ def test_a_failure_keeps_an_existing_output_as_it_was(tmp_path, monkeypatch):
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root")
+def _lock_folder(folder: Path) -> Callable[[], None]:
+    """Make ``folder`` unwritable, for root too, and return the function that unlocks it.
+
+    Root ignores permission bits, so as root the folder is made immutable instead (CI runs
+    as root, and a skipped test there would prove nothing).
+    """
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        folder.chmod(0o500)
+        return lambda: folder.chmod(0o700)
+    if shutil.which("chattr") is None:
+        pytest.skip("root needs chattr to lock a folder (apt-get install e2fsprogs)")
+    made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("this file system has no immutable flag (chattr +i)")
+    return lambda: subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
 def test_unwritable_folder_is_a_clear_error(tmp_path):
     source = write_csv(tmp_path / "민원.csv", "utf-8")
     locked = tmp_path / "잠김"
     locked.mkdir()
-    locked.chmod(0o500)
+    unlock = _lock_folder(locked)
     try:
         result = dadeum("clean", source, "--out", locked / "out.csv")
     finally:
-        locked.chmod(0o700)
+        unlock()
     assert result.returncode == 1
     assert "쓸 수 없습니다" in result.stderr
     assert list(locked.iterdir()) == []
