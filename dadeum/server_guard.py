@@ -5,6 +5,8 @@ unknown function name ends in a ``KeyError``/``AttributeError`` and an HTTP 500,
 Excel client retries three times; FastAPI's own 422 answers echo the body back, cell values
 included. :class:`RequestGuard` is an ASGI middleware that
 
+- answers 404 to any path that could leave the folder it names (``..`` raw or encoded,
+  backslashes, NULs; see ``dadeum.server_static``), before any route serves a file;
 - refuses a body larger than ``DADEUM_MAX_REQUEST_MB`` (20 MB by default) with 413, from the
   ``Content-Length`` header before reading it, or as soon as a streamed body passes the limit;
 - checks the JSON of ``/xlwings/custom-functions-call`` and ``/xlwings/custom-scripts-call/…``
@@ -25,6 +27,8 @@ import typing
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs
+
+from dadeum.server_static import NOT_FOUND, unsafe_path
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +125,7 @@ class RequestGuard:
         self.version = version
         self.functions_path = f"{prefix}/xlwings/custom-functions-call"
         self.scripts_prefix = f"{prefix}/xlwings/custom-scripts-call/"
+        self.prefix = prefix
         self.max_bytes = max_request_bytes() if max_bytes is None else max_bytes
         self._arity: dict[str, tuple[int, int | None]] = {}
 
@@ -129,8 +134,10 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         try:
-            declared = self._content_length(scope)
             path = scope.get("path", "")
+            if unsafe_path(path, scope.get("raw_path"), self.prefix):
+                raise BadRequest(NOT_FOUND, status=404)
+            declared = self._content_length(scope)
             if scope.get("method") == "POST" and (
                 path == self.functions_path or path.startswith(self.scripts_prefix)
             ):

@@ -200,6 +200,13 @@ def run(args) -> int:
     own = public_origin(scheme, shown_host, args.port, dict(os.environ))
     os.environ.update(server_environment(args, own, dict(os.environ)))
     signed_in = _json_list(os.environ.get("XLWINGS_AUTH_PROVIDERS"))
+    from dadeum.server_static import secret_problems
+
+    exposed = secret_problems(project)
+    if exposed:
+        for problem in exposed:
+            print(f"오류: {problem}", file=sys.stderr)
+        return 2
     try:
         check_setup(signed_in)
     except AuthSetupError as problem:
