@@ -162,7 +162,8 @@ def log_config(level: str = "INFO") -> dict:
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"no_query": {"()": "dadeum.cli.serve.DropQueryStrings"}},
-        "formatters": {"plain": {"format": fmt}},
+        # Every line goes through the redacting formatter: no cell value in any log.
+        "formatters": {"plain": {"()": "dadeum.server_logging.RedactingFormatter", "fmt": fmt}},
         "handlers": {"default": handler},
         "loggers": {
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
