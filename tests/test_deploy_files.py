@@ -240,6 +240,9 @@ def test_nginx_refuses_dot_segments_and_encoded_dots():
     for target in LEGITIMATE:
         assert not rule.search(target), target
     assert "그런 파일이 없습니다" in conf  # nginx's own 404 is in Korean, as the app's
+    # Failed sign-ins are counted per client address: a client must not choose its own.
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    assert "$proxy_add_x_forwarded_for" not in conf
 
 
 def _raw_tls_get(port: int, target: str, trust: ssl.SSLContext, host: str) -> tuple[int, bytes]:

@@ -30,6 +30,31 @@ import xlwings as _xw
 def explode_on_cell(value):
     """시험용: 셀 값을 숫자로 바꾸다 실패합니다."""
     return float(value)
+
+
+import threading as _threading
+
+_FLAG, _WAITING = _threading.Event(), _threading.Event()
+
+
+@_xw.func
+def wait_for_flag():
+    """시험용: 다른 호출이 깃발을 올릴 때까지(최대 15초) 기다립니다."""
+    _WAITING.set()
+    return _FLAG.wait(15)
+
+
+@_xw.func
+def is_waiting():
+    """시험용: wait_for_flag가 기다리는 중인지."""
+    return _WAITING.is_set()
+
+
+@_xw.func
+def raise_flag():
+    """시험용: 깃발을 올립니다."""
+    _FLAG.set()
+    return True
 '''
 FAILING_SCRIPT = '''
 
@@ -171,6 +196,33 @@ def test_missing_static_file_is_a_korean_404(server):
     response = client.get("/static/js/nope.js")
     assert response.status_code == 404
     assert "파일이 없습니다" in response.json()["detail"]
+
+
+def test_a_call_in_flight_does_not_hold_up_the_others(server):
+    """A long call (here one waiting for another call) runs off the event loop: the worker
+    answers other calls meanwhile. On the loop, the second call could not be served until
+    the first gave up."""
+    import threading
+
+    client, _ = server
+    base = str(client.base_url)
+    answer = {}
+
+    def long_call():
+        body = office_js_call("wait_for_flag")
+        answer["wait"] = httpx.post(base + FUNCTIONS, json=body, timeout=60).json()
+
+    waiter = threading.Thread(target=long_call)
+    waiter.start()
+    try:
+        for _ in range(100):  # bounded: the long call is sent at once
+            waiting = client.post(FUNCTIONS, json=office_js_call("is_waiting")).json()
+            if waiting == {"result": [[True]]}:
+                break
+        assert client.post(FUNCTIONS, json=office_js_call("raise_flag")).status_code == 200
+    finally:
+        waiter.join(60)
+    assert answer["wait"] == {"result": [[True]]}  # the flag came while it waited
 
 
 # -- whole-column and whole-sheet selections ------------------------------------------------

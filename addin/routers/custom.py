@@ -32,11 +32,14 @@ from dadeum.addin_pages import (
 )
 from dadeum.server_errors import install_error_handlers
 from dadeum.server_guard import RequestGuard
-from dadeum.server_speedups import skip_pyodide_probe
+from dadeum.server_speedups import run_off_the_loop, skip_pyodide_probe
 from dadeum.server_static import confine_static_files
 
 if skip_pyodide_probe():
     logging.getLogger(__name__).info("xlwings: per-cell Pyodide probe skipped (no Pyodide)")
+
+for _change in run_off_the_loop(custom_functions, custom_scripts):
+    logging.getLogger(__name__).info("Dadeum speed-up: %s", _change)
 
 router = APIRouter(prefix=settings.app_path)  # xlwings Server includes it
 
