@@ -30,7 +30,9 @@ _PROJECT = ("dadeum", "udfs", "custom_scripts", "custom_functions", "routers")
 # Lines of other loggers known to hold no request data, kept below WARNING: xlwings Server's
 # start-up lines and its "which function, which user" line (names, never arguments).
 _KNOWN_SAFE = {
-    "xlwings_server.main": re.compile(r"[ -~]*"),
+    "xlwings_server.main": re.compile(
+        r"Running in '\w+' mode\.|Registered custom [a-z ]+|Serving static files from dist/.*"
+    ),
     "xlwings_server.routers.xlwings": re.compile(
         r'(Function|Script) "[A-Za-z_][A-Za-z0-9_]*" called by [^\n]*'
     ),

@@ -4,6 +4,7 @@ Excel's per-cell limit and a cell limit hold at the edge, whole-column selection
 only as far as the data goes, and repeated wrong tokens are slowed down."""
 
 import json
+import logging
 import secrets
 import shutil
 import tracemalloc
@@ -228,8 +229,17 @@ def test_a_call_in_flight_does_not_hold_up_the_others(server):
 # -- whole-column and whole-sheet selections ------------------------------------------------
 
 
-@pytest.mark.parametrize("selection", ["A:D", "1:1048576", "A1:XFD1048576", "$A$1:$D$1048576"])
-def test_whole_column_selection_is_read_only_as_far_as_the_data(selection):
+@pytest.mark.parametrize(
+    ("selection", "used_range"),
+    [
+        ("A:D", None),
+        ("1:1048576", None),
+        ("A1:XFD1048576", None),
+        ("$A$1:$D$1048576", None),
+        ("A1", "A1:XFD1048576"),  # one cell selected: the used range, here overstated
+    ],
+)
+def test_whole_column_selection_is_read_only_as_far_as_the_data(selection, used_range):
     from fastapi.testclient import TestClient
     from xlwings_server.main import main_app
 
@@ -237,6 +247,8 @@ def test_whole_column_selection_is_read_only_as_far_as_the_data(selection):
         [f"민원인{i}", f"{i * 1000:,}원", "2024. 3. 5.", " 메모 "] for i in range(1, 30)
     ]
     payload = book_json({"Sheet1": rows}, selection=selection)
+    if used_range:
+        payload["sheets"][0]["used_range_address"] = used_range
     with TestClient(main_app, raise_server_exceptions=False) as client:
         tracemalloc.start()
         try:
@@ -282,3 +294,61 @@ def test_repeated_wrong_tokens_are_slowed_down(tmp_path):
             assert "1분 뒤" in refused.json()["detail"]
             assert client.get("/").status_code == 200  # health probes stay open
             assert client.get("/static/js/auth.js").status_code == 200
+
+
+# -- the redacting formatter, logger by logger ----------------------------------------------
+
+
+def _record(name, level, msg, args=(), error=None):
+    exc_info = (type(error), error, error.__traceback__) if error else None
+    return logging.LogRecord(name, level, __file__, 1, msg, args, exc_info)
+
+
+def _failing():
+    try:
+        float(RRN)
+    except ValueError as error:
+        return error
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["uvicorn.error", "uvicorn", "fastapi", "xlwings_server.main", "xlwings_server.routers.xlwings",
+     "xlwings", "asyncio", "py.warnings", "root", "starlette", "dadeum.server_guard"],
+)  # fmt: skip
+def test_no_logger_writes_a_cell_value(name):
+    """Other libraries' text is dropped; uvicorn's fixed texts (it logs %-style) and
+    Dadeum's own (which quote no cell) are kept; tracebacks become kind and place."""
+    from dadeum.server_logging import RedactingFormatter
+
+    formatter = RedactingFormatter("%(levelname)s %(name)s: %(message)s")
+    error = _failing()
+    records = [
+        _record(name, logging.ERROR, "Exception in ASGI application\n", error=error),
+        _record(name, logging.ERROR, error),  # xlwings Server: logger.error(exception)
+        _record(name, logging.WARNING, 'Could not parse caller address "%s"', (RRN,)),
+    ]
+    if not name.startswith(("dadeum", "uvicorn")):
+        records += [
+            _record(name, logging.WARNING, f'Could not parse caller address "{RRN}"'),
+            _record(name, logging.INFO, "value %s", (RRN,)),
+            _record(name, logging.INFO, f"value {RRN}"),
+        ]
+    if name.startswith("dadeum"):
+        records = records[:2]
+    for record in records:
+        line = formatter.format(record)
+        _no_value_in(line)
+        assert "Traceback" not in line
+    assert "ValueError (" in formatter.format(records[0])  # the kind and the place
+
+
+def test_uvicorn_start_up_and_access_lines_are_kept():
+    from dadeum.server_logging import RedactingFormatter
+
+    formatter = RedactingFormatter("%(message)s")
+    start = _record("uvicorn.error", logging.INFO, "Uvicorn running on %s", ("http://127.0.0.1",))
+    assert formatter.format(start) == "Uvicorn running on http://127.0.0.1"
+    access = _record("uvicorn.access", logging.INFO, '%s - "%s %s HTTP/%s" %d',
+                     ("127.0.0.1:5", "GET", "/manifest", "1.1", 200))  # fmt: skip
+    assert formatter.format(access) == '127.0.0.1:5 - "GET /manifest HTTP/1.1" 200'

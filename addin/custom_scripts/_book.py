@@ -19,13 +19,14 @@ def source_range(book: xw.Book) -> xw.Range:
     a range past the data with empty cells, so whole columns (``A:D``) or the whole sheet
     would otherwise become a grid of up to 17 billion cells.
     """
+    sheet = book.sheets.active
     selection = book.selection
     if selection is not None and selection.count > 1:
-        return within_data(book.sheets.active, selection)
-    used = book.sheets.active.used_range
+        return within_data(sheet, selection)
+    used = sheet.used_range
     if used.count <= 1 and not used.value:
         raise InvalidArgumentError("정리할 데이터가 없습니다. 표를 선택한 뒤 다시 눌러 주세요.")
-    return used
+    return within_data(sheet, used)  # the used range as stated could be bigger than the data
 
 
 def within_data(sheet: xw.Sheet, selected: xw.Range) -> xw.Range:
