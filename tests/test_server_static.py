@@ -62,9 +62,11 @@ def secrets(tmp_path_factory):
     return {"keys": keys, "key": keys / "default.key", "tokens": tokens, "token": token}
 
 
-@pytest.fixture(scope="module", params=["no sign-in", "sign-in"])
+@pytest.fixture(scope="module", params=["no sign-in", "sign-in", "Wasm mounts"])
 def server(request, secrets):
     env = {"DADEUM_KEY_DIR": str(secrets["keys"]), "DADEUM_TOKENS_FILE": str(secrets["tokens"])}
+    if request.param == "Wasm mounts":  # also serves /wasm, /custom_functions, /custom_scripts
+        env["XLWINGS_ENABLE_WASM"] = "true"
     args = ("--auth", "custom") if request.param == "sign-in" else ()
     with running_server(*args, env=env) as base:
         yield base, {"Authorization": secrets["token"]} if args else {}
@@ -79,7 +81,8 @@ def test_no_traversal_form_reaches_a_file_outside_the_folder(server, secrets, fo
     base, auth = server
     for label, target in _secret_targets(secrets).items():
         content = target.read_bytes()
-        for route in ("/static/", "/static/js/", "/training/", "/wasm/", "/custom_scripts/"):
+        for route in ("/static/", "/static/js/", "/training/", "/wasm/", "/custom_scripts/",
+                      "/custom_functions/"):  # fmt: skip
             for headers in ({}, auth):
                 status, body = raw_get(base, traversals(target, route)[form], headers)
                 assert status == 404, (label, route, status)
@@ -106,6 +109,11 @@ def test_legitimate_static_files_are_still_served(server):
         assert raw_get(base, "/static/css/style.css")[0] == 200
     status, body = raw_get(base, "/static/js/nope.js")
     assert status == 404 and "파일이 없습니다" in body.decode("utf-8")
+    if raw_get(base, "/custom_scripts/__init__.py")[0] == 200:  # the Wasm mounts are on
+        assert (
+            raw_get(base, "/custom_scripts/__init__.py")[1]
+            == (ADDIN / "custom_scripts" / "__init__.py").read_bytes()
+        )
 
 
 def test_static_lookup_stays_inside_the_project_folder(tmp_path):
@@ -138,6 +146,17 @@ def test_serve_refuses_to_start_with_a_secret_in_a_served_folder(tmp_path):
         result = run_dadeum("serve", "--port", "1", env=env, timeout=60)
         assert result.returncode == 2, (name, result.stdout, result.stderr)
         assert "파일을 내주는 폴더" in result.stderr and name in result.stderr
+
+
+def test_start_up_warns_of_a_secret_in_a_served_folder(monkeypatch, caplog):
+    """Started without ``dadeum serve`` (gunicorn, uvicorn), the server still says so."""
+    from fastapi.testclient import TestClient
+    from xlwings_server.main import main_app
+
+    monkeypatch.setenv("DADEUM_KEY_DIR", str(ADDIN / "static" / "js"))
+    with caplog.at_level("WARNING"), TestClient(main_app):
+        pass
+    assert "보안 경고" in caplog.text and "DADEUM_KEY_DIR" in caplog.text
 
 
 def test_secret_check_finds_nothing_in_the_usual_places(tmp_path):
