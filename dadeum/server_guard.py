@@ -12,7 +12,14 @@ included. :class:`RequestGuard` is an ASGI middleware that
 - checks the JSON of ``/xlwings/custom-functions-call`` and ``/xlwings/custom-scripts-call/…``
   (an object with the keys xlwings reads, of the types it expects, a known function or script,
   an argument count the function accepts) and answers 400/404 with ``{"detail": "<Korean>"}``,
-  which is what the Excel client shows; no message quotes a cell value.
+  which is what the Excel client shows; no message quotes a cell value;
+- holds every call to Excel's own limits: at most ``DADEUM_MAX_CELLS`` cells (2 million),
+  32,767 characters a cell, no lone surrogates, no NaN/Infinity or numbers past a double,
+  one rectangle as the selection;
+- answers an error no route handled with a Korean 500 (400 for overflow and encoding errors,
+  which retrying cannot mend) and logs only its type and place;
+- after 10 failed sign-ins (401) from one address within a minute, answers that address
+  429 for a minute (per worker; the health probe and the add-in's files stay open).
 
 It is registered by ``addin/routers/custom.py``, the hook xlwings Server loads from the
 project folder, so ``dadeum serve``, gunicorn and uvicorn all get it.
