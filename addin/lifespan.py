@@ -11,8 +11,15 @@ from contextlib import asynccontextmanager
 
 @asynccontextmanager
 async def lifespan(app):
-    from dadeum.server_speedups import lighten_requests
+    from xlwings_server.config import PROJECT_DIR
 
+    from dadeum.server_speedups import lighten_requests
+    from dadeum.server_static import secret_problems
+
+    # ``dadeum serve`` refuses to start in this case; gunicorn or uvicorn started directly
+    # get this warning in every worker's log.
+    for problem in secret_problems(PROJECT_DIR):
+        logging.getLogger(__name__).warning("보안 경고: %s", problem)
     for change in lighten_requests(app):
         logging.getLogger(__name__).info("Dadeum speed-up: %s", change)
     yield

@@ -25,6 +25,12 @@ the ratio current/baseline. The baseline is the same code with ``DADEUM_SPEEDUPS
 server start-up speed-ups off), or with ``--baseline-repo DIR`` another checkout, e.g. an
 older commit unpacked with ``git archive <commit> | tar -x -C DIR``.
 
+``--head-of-line`` measures what one long call costs the others: 4 clients keep
+FORECAST_TRAFFIC on 3 years of daily counts and 4 keep TIDY on a 2,000-row table in flight
+while one client sends one-cell CLEAN_TEXT calls one after another; it prints the cheap
+calls' p50/p95 with the calls run on the event loop (``DADEUM_OFFLOAD=0``) and in threads
+(now), ``--compare`` rounds each (default 1), side by side.
+
 ``--per-call`` starts no server: it times the engine in-process (median of 300 calls) on 1, 10
 and 100 seeded cells for TO_NUMBER and TO_DATE and on the TIDY table, beside
 ``--baseline-repo DIR`` when given, which shows the fixed cost each call pays.
@@ -469,6 +475,101 @@ def per_call(baseline_repo: Path | None) -> None:
         print(f"{name:{width}}  {baseline[name]:11.3f}  {ms:10.3f}  {ms / baseline[name]:5.2f}")
 
 
+# -- --head-of-line ---------------------------------------------------------------------------
+
+HEAVY_CLIENTS = {"forecast_traffic": 4, "tidy_big": 4}
+
+
+def heavy_payloads(seed: int = 0) -> dict[str, dict]:
+    """FORECAST_TRAFFIC on 3 years of daily counts; TIDY on a 2,000-row table."""
+    rng = np.random.default_rng(seed)
+    days = 3 * 365
+    start = 45_000  # an Excel date serial (2023-03-15)
+    weekly = np.tile([1.0, 1.0, 1.0, 1.0, 1.1, 0.7, 0.6], days // 7 + 1)[:days]
+    counts = (20_000 * weekly + rng.normal(0, 800, days)).round()
+    dates = [[float(start + i)] for i in range(days)]
+    values = [[float(v)] for v in counts]
+    table = [
+        ["2023년 읍면동별 민원 처리 현황", None, None, None],
+        ["읍면동", "접수", "처리", "비고"],
+    ]
+    table += [[f"동{i}", f"{int(rng.integers(100, 5000)):,}", int(rng.integers(50, 4000)), None]
+              for i in range(2_000)]  # fmt: skip
+    return {
+        "forecast_traffic": function_call("forecast_traffic", dates, values, [[28]]),
+        "tidy_big": function_call("tidy", table, None),
+    }
+
+
+async def _head_of_line(base: str, seconds: float) -> dict:
+    bodies = heavy_payloads()
+    cheap = payloads()["clean_text"][1]
+    heavy_done = {kind: Tally() for kind in bodies}
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+
+    async def heavy(kind: str) -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT * 5) as client:
+            for _ in range(MAX_CALLS):
+                start = time.perf_counter()
+                if start > stop:
+                    return
+                await _call(client, FUNCTIONS, bodies[kind], heavy_done[kind], start)
+
+    async def light() -> None:
+        nonlocal errors
+        await asyncio.sleep(1.0)  # let the heavy calls get going first
+        async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+            for _ in range(MAX_CALLS):
+                start = time.perf_counter()
+                if start > stop:
+                    return
+                response = await client.post(FUNCTIONS, json=cheap)
+                if response.status_code == 200:
+                    latencies.append(time.perf_counter() - start)
+                else:
+                    errors += 1
+                await asyncio.sleep(0.05)
+
+    tasks = [heavy(kind) for kind, n in HEAVY_CLIENTS.items() for _ in range(n)]
+    await asyncio.gather(light(), *tasks)
+    return {
+        "cheap_ok": len(latencies), "cheap_errors": errors,
+        "p50_ms": _percentile(latencies, 50), "p95_ms": _percentile(latencies, 95),
+        **{f"{kind}_ok": len(t.latencies) for kind, t in heavy_done.items()},
+        **{f"{kind}_errors": t.errors for kind, t in heavy_done.items()},
+    }  # fmt: skip
+
+
+def head_of_line(seconds: float, workers: int, rounds: int) -> dict[str, list[dict]]:
+    """Cheap-call latency under long calls, on the loop (baseline) and in threads (now)."""
+    results: dict[str, list[dict]] = {"on the loop (DADEUM_OFFLOAD=0)": [], "in threads": []}
+    for _ in range(max(1, rounds)):
+        for label, env in (("on the loop (DADEUM_OFFLOAD=0)", {"DADEUM_OFFLOAD": "0"}),
+                           ("in threads", {"DADEUM_OFFLOAD": "1"})):  # fmt: skip
+            with served(workers, env=env) as (base, _):
+                with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT * 5) as client:
+                    for body in heavy_payloads().values():  # warm-up, and a shape check
+                        response = client.post(FUNCTIONS, json=body)
+                        if response.status_code != 200:
+                            raise RuntimeError(f"heavy call failed: HTTP {response.status_code}")
+                results[label].append(asyncio.run(_head_of_line(base, seconds)))
+    print(
+        f"\nCLEAN_TEXT (one cell) while {HEAVY_CLIENTS['forecast_traffic']} FORECAST_TRAFFIC "
+        f"(3 years daily) and {HEAVY_CLIENTS['tidy_big']} TIDY (2,000 rows) run; "
+        f"{workers} workers, {seconds:g} s a round, median of {max(1, rounds)} round(s)"
+    )
+    keys = ["p50_ms", "p95_ms", "cheap_ok", "cheap_errors", "forecast_traffic_ok", "tidy_big_ok",
+            "forecast_traffic_errors", "tidy_big_errors"]  # fmt: skip
+    labels = list(results)
+    print(f"{'':<26}" + "".join(f"{label:>32}" for label in labels))
+    for key in keys:
+        values = [float(np.median([r[key] for r in results[label]])) for label in labels]
+        print(f"{key:<26}" + "".join(f"{v:>32,.1f}" for v in values))
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="load time (default 30)")
@@ -512,7 +613,16 @@ def main(argv: list[str] | None = None) -> int:
         help="no server: time the engine in-process per call on 1, 10 and 100 cells and on "
         "TIDY's table (beside --baseline-repo when given)",
     )
+    parser.add_argument(
+        "--head-of-line",
+        action="store_true",
+        help="cheap-call latency while forecasts and big TIDY calls are in flight, with the "
+        "calls on the event loop (DADEUM_OFFLOAD=0) and in threads, side by side",
+    )
     args = parser.parse_args(argv)  # fmt: skip
+    if args.head_of_line:
+        head_of_line(args.seconds, args.workers, args.compare or 1)
+        return 0
     if args.per_call:
         per_call(args.baseline_repo)
         return 0

@@ -13,11 +13,17 @@
   pausing a worker for about 0.1 s every few hundred calls.
 
 ``DADEUM_SPEEDUPS=0`` leaves both of the latter off, for a benchmark's baseline.
+
+- ``run_off_the_loop``: custom functions and ribbon scripts run in worker threads instead of
+  on the event loop (``DADEUM_OFFLOAD=0`` for the baseline).
 """
 
+import functools
 import gc
 import importlib.util
+import inspect
 import os
+import types
 from typing import Any
 
 SPEEDUPS_ENV = "DADEUM_SPEEDUPS"
@@ -118,3 +124,108 @@ def _add_headers(message: dict, path: str) -> None:
             headers[name] = value
     for name, value in settings.custom_headers.items():
         headers[name] = value
+
+
+# -- custom functions and ribbon scripts off the event loop ---------------------------------
+
+OFFLOAD_ENV = "DADEUM_OFFLOAD"
+# A call with at most this many cells is "small" (CLEAN_TEXT on a cell, TO_NUMBER on a
+# column of a form); bigger ones and every ribbon script are "big".
+SMALL_CALL_CELLS = 1_000
+SMALL_THREADS = 8  # per worker: small calls never wait behind big ones
+BIG_THREADS = 2  # per worker: bounds the memory of big calls running at once
+
+
+def _cells(value: Any) -> int:
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple) and shape:
+        size = 1
+        for n in shape:
+            size *= int(n)
+        return size
+    if isinstance(value, (list, tuple)):
+        return sum(len(row) if isinstance(row, (list, tuple)) else 1 for row in value)
+    return 1
+
+
+def run_off_the_loop(functions: Any, scripts: Any) -> list[str]:
+    """Run Dadeum's custom functions and ribbon scripts in worker threads.
+
+    xlwings calls a plain (sync) function inside the request's coroutine, on the worker's
+    only event loop: one forecast holds up every other call of that worker, a one-cell
+    CLEAN_TEXT included. Each ``@xw.func`` in ``functions`` is replaced by a coroutine that
+    runs it in a thread (``__xlfunc__`` and the signature kept); for each ``@xw.script``
+    the function xlwings' script wrapper calls is swapped the same way. Small calls and
+    big ones have separate thread limits, so a small call never queues behind big ones,
+    and the number of big ones in memory at once stays bounded. ``DADEUM_OFFLOAD=0``
+    leaves everything on the loop, for a benchmark's baseline.
+    """
+    if os.environ.get(OFFLOAD_ENV, "1").strip() == "0":
+        return []
+    import anyio
+
+    small = anyio.CapacityLimiter(SMALL_THREADS)
+    big = anyio.CapacityLimiter(BIG_THREADS)
+    done = 0
+    for name in dir(functions):
+        function = getattr(functions, name)
+        if not isinstance(getattr(function, "__xlfunc__", None), dict):
+            continue
+        if inspect.iscoroutinefunction(function) or inspect.isasyncgenfunction(function):
+            continue
+        setattr(functions, name, _threaded_function(function, small, big))
+        done += 1
+    changed = [f"{done} custom functions run in threads"]
+    done = 0
+    for name in dir(scripts):
+        script = getattr(scripts, name)
+        if isinstance(getattr(script, "__xlscript__", None), dict):
+            threaded = _threaded_script(script, big)
+            if threaded is not None:
+                setattr(scripts, name, threaded)
+                done += 1
+    changed.append(f"{done} ribbon scripts run in threads")
+    return changed
+
+
+def _threaded_function(function: Any, small: Any, big: Any) -> Any:
+    import anyio
+
+    @functools.wraps(function)
+    async def threaded(*args, **kwargs):
+        size = sum(_cells(a) for a in args) + sum(_cells(v) for v in kwargs.values())
+        limiter = small if size <= SMALL_CALL_CELLS else big
+        call = functools.partial(function, *args, **kwargs)
+        return await anyio.to_thread.run_sync(call, limiter=limiter)
+
+    return threaded
+
+
+def _threaded_script(wrapper: Any, big: Any) -> Any:
+    """A copy of xlwings' script wrapper whose inner ``func`` runs in a thread, or None when
+    the wrapper is not shaped as expected (then the script stays as it was)."""
+    import anyio
+
+    code = wrapper.__code__
+    if "func" not in code.co_freevars or not wrapper.__closure__:
+        return None
+    position = code.co_freevars.index("func")
+    inner = wrapper.__closure__[position].cell_contents
+    if inspect.iscoroutinefunction(inner):
+        return None
+
+    @functools.wraps(inner)
+    async def threaded(*args, **kwargs):
+        call = functools.partial(inner, *args, **kwargs)
+        return await anyio.to_thread.run_sync(call, limiter=big)
+
+    cells = list(wrapper.__closure__)
+    cells[position] = types.CellType(threaded)
+    copy = types.FunctionType(
+        code, wrapper.__globals__, wrapper.__name__, wrapper.__defaults__, tuple(cells)
+    )
+    copy.__kwdefaults__ = wrapper.__kwdefaults__
+    copy.__dict__.update(wrapper.__dict__)
+    copy.__qualname__, copy.__module__ = wrapper.__qualname__, wrapper.__module__
+    copy.__doc__, copy.__annotations__ = wrapper.__doc__, dict(wrapper.__annotations__)
+    return copy

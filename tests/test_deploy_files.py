@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import ssl
 import subprocess
 import sys
@@ -207,6 +208,56 @@ def test_kubernetes_manifests_fit_together():
     assert ("Secret", volumes["keys"]["secret"]["secretName"]) in documents
 
 
+TRAVERSALS = [
+    "/static/../../../etc/passwd",
+    "/static/%2e%2e/pyproject.toml",
+    "/static/%2E%2E/%2E%2E/etc/passwd",
+    "/static/..%2f..%2fetc%2fpasswd",
+    "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/static/js/../../../etc/passwd",
+    "/static/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
+    "/static/%252e%252e/%252e%252e/etc/passwd",
+    "/static//etc/passwd",
+    "/static/js/ribbon.js%00/../../x",
+    "/training/..%2f..%2fpyproject.toml",
+]
+LEGITIMATE = [
+    "/static/js/ribbon.js",
+    "/training/01_%EC%97%91%EC%85%80.xlsx",
+    "/xlwings/custom-functions-call",
+    "/manifest",
+    "/xlwings/alert?prompt=..%2f&title=a.b",
+]
+
+
+def test_nginx_refuses_dot_segments_and_encoded_dots():
+    conf = nginx_conf()
+    found = re.search(r'if \(\$request_uri ~\* "([^"]+)"\) \{\s*return 404;', conf)
+    assert found, "nginx.conf has no traversal rule"
+    rule = re.compile(found.group(1), re.IGNORECASE)
+    for target in TRAVERSALS:
+        assert rule.search(target), target
+    for target in LEGITIMATE:
+        assert not rule.search(target), target
+    assert "그런 파일이 없습니다" in conf  # nginx's own 404 is in Korean, as the app's
+    # Failed sign-ins are counted per client address: a client must not choose its own.
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    assert "$proxy_add_x_forwarded_for" not in conf
+
+
+def _raw_tls_get(port: int, target: str, trust: ssl.SSLContext, host: str) -> tuple[int, bytes]:
+    """A GET over TLS with the request target sent as is (clients normalise ``..``)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as plain:
+        with trust.wrap_socket(plain, server_hostname=host) as sock:
+            request = f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+            sock.sendall(request.encode("latin-1"))
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body
+
+
 # -- the image's command on a real server, behind the real nginx configuration ------------
 
 
@@ -333,6 +384,15 @@ def test_nginx_conf_terminates_tls_in_front_of_the_app(image_server, tmp_path):
             )
             assert reached.status_code == 400
             assert "func_name" in reached.json()["detail"]
+        for target in TRAVERSALS:
+            status, body = _raw_tls_get(https_port, target, trust, "127.0.0.1")
+            # nginx itself answers 400 to a raw ".." above the root; the rule the rest.
+            assert status in (400, 404), target
+            assert b"root:" not in body and b"[project]" not in body, target
+            assert status == 400 or "파일이 없습니다" in body.decode("utf-8"), target
+        status, body = _raw_tls_get(https_port, "/static/js/ribbon.js", trust, "127.0.0.1")
+        ribbon = (REPO / "addin/static/js/ribbon.js").read_bytes()
+        assert status == 200 and body.startswith(ribbon[:50])
         access = (tmp_path / "access.log").read_text(encoding="utf-8")
         assert "POST /xlwings/custom-functions-call" in access
     finally:

@@ -148,3 +148,27 @@ def test_size_limit_setting(monkeypatch):
     for wrong in ("abc", "-3", "0"):
         monkeypatch.setenv("DADEUM_MAX_REQUEST_MB", wrong)
         assert max_request_bytes() == 20 * 1024 * 1024
+
+
+def test_hostile_suite_summary(capsys):
+    """``python -m benchmarks.hostile`` sends every hostile case to a fresh server and
+    reports, per kind, how many were sent and refused correctly; all must be."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.hostile"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    with capsys.disabled():
+        print("\n" + result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    total = next(line for line in result.stdout.splitlines() if line.startswith("total"))
+    sent, refused = map(int, total.split()[1:3])
+    assert sent == refused >= 100
+    assert "0 with a cell value" in result.stdout

@@ -13,14 +13,41 @@ MAX_SHEET_NAME = 31  # Excel's limit
 
 
 def source_range(book: xw.Book) -> xw.Range:
-    """The selection, or the whole used range when only one cell is selected."""
+    """The selection, or the whole used range when only one cell is selected.
+
+    A selection is trimmed to the sheet's used range before anything reads it: xlwings pads
+    a range past the data with empty cells, so whole columns (``A:D``) or the whole sheet
+    would otherwise become a grid of up to 17 billion cells.
+    """
+    sheet = book.sheets.active
     selection = book.selection
     if selection is not None and selection.count > 1:
-        return selection
-    used = book.sheets.active.used_range
+        return within_data(sheet, selection)
+    used = sheet.used_range
     if used.count <= 1 and not used.value:
         raise InvalidArgumentError("정리할 데이터가 없습니다. 표를 선택한 뒤 다시 눌러 주세요.")
-    return used
+    return within_data(sheet, used)  # the used range as stated could be bigger than the data
+
+
+def within_data(sheet: xw.Sheet, selected: xw.Range) -> xw.Range:
+    """``selected`` cut at the last row and column of data: the used range's and, on the
+    server, the values Office.js sent (which start at A1)."""
+    used = sheet.used_range
+    last_row, last_column = used.last_cell.row, used.last_cell.column
+    sent = sheet.api.get("values") if isinstance(sheet.api, dict) else None
+    if sent is not None:  # the book posted by Office.js; a client could misstate its range
+        last_row = min(last_row, len(sent))
+        last_column = min(last_column, max((len(row) for row in sent), default=0))
+    top, left = selected.row, selected.column  # kept: results cite the user's cells
+    bottom = min(selected.last_cell.row, last_row)
+    right = min(selected.last_cell.column, last_column)
+    if bottom < top or right < left:
+        raise InvalidArgumentError(
+            "선택한 범위에 데이터가 없습니다. 표가 있는 곳을 선택한 뒤 다시 눌러 주세요."
+        )
+    if (bottom, right) == (selected.last_cell.row, selected.last_cell.column):
+        return selected
+    return sheet.range((top, left), (bottom, right))
 
 
 def new_sheet_name(book: xw.Book, base: str) -> str:

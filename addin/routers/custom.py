@@ -30,11 +30,16 @@ from dadeum.addin_pages import (
     key_report,
     training_files,
 )
+from dadeum.server_errors import install_error_handlers
 from dadeum.server_guard import RequestGuard
-from dadeum.server_speedups import skip_pyodide_probe
+from dadeum.server_speedups import run_off_the_loop, skip_pyodide_probe
+from dadeum.server_static import confine_static_files
 
 if skip_pyodide_probe():
     logging.getLogger(__name__).info("xlwings: per-cell Pyodide probe skipped (no Pyodide)")
+
+for _change in run_off_the_loop(custom_functions, custom_scripts):
+    logging.getLogger(__name__).info("Dadeum speed-up: %s", _change)
 
 router = APIRouter(prefix=settings.app_path)  # xlwings Server includes it
 
@@ -99,7 +104,11 @@ async def recipe_from_sheet(body: RecipeCells, current_user: dep.User):
 
 
 _main = sys.modules.get("xlwings_server.main")
+# The static mounts are made after this module is imported, from the class patched here.
+if _main is not None and confine_static_files(_main):
+    logging.getLogger(__name__).info("Static files confined to their folders")
 if _main is not None and hasattr(_main, "app"):
+    install_error_handlers(_main.app)
     _main.app.add_middleware(
         RequestGuard,
         functions=custom_functions,

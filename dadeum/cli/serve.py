@@ -162,7 +162,8 @@ def log_config(level: str = "INFO") -> dict:
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"no_query": {"()": "dadeum.cli.serve.DropQueryStrings"}},
-        "formatters": {"plain": {"format": fmt}},
+        # Every line goes through the redacting formatter: no cell value in any log.
+        "formatters": {"plain": {"()": "dadeum.server_logging.RedactingFormatter", "fmt": fmt}},
         "handlers": {"default": handler},
         "loggers": {
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
@@ -200,6 +201,13 @@ def run(args) -> int:
     own = public_origin(scheme, shown_host, args.port, dict(os.environ))
     os.environ.update(server_environment(args, own, dict(os.environ)))
     signed_in = _json_list(os.environ.get("XLWINGS_AUTH_PROVIDERS"))
+    from dadeum.server_static import secret_problems
+
+    exposed = secret_problems(project)
+    if exposed:
+        for problem in exposed:
+            print(f"오류: {problem}", file=sys.stderr)
+        return 2
     try:
         check_setup(signed_in)
     except AuthSetupError as problem:
