@@ -61,13 +61,24 @@ def register(subparsers) -> None:
 
 
 def read_recipe(path: Path) -> dict:
-    from dadeum.engine.recipes import load_recipe
+    from dadeum.engine.recipes import check_recipe_size, load_recipe
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # By size first: a 50 MB "recipe" is refused without being read or parsed.
+        check_recipe_size(path.stat().st_size)
+        data = path.read_bytes()
     except OSError as error:
         message = f"레시피 파일을 읽을 수 없습니다: {path} ({error.strerror})"
         raise InputFileError(message) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        found = " (UTF-16으로 저장된 파일입니다)" if utf16 else ""
+        raise InputFileError(
+            f"레시피 파일이 UTF-8이 아닙니다{found}: {path.name}. "
+            "메모장의 '다른 이름으로 저장'에서 인코딩을 UTF-8로 골라 다시 저장하세요."
+        ) from error
     return load_recipe(text)
 
 

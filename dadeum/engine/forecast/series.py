@@ -28,6 +28,7 @@ from dadeum.engine.cells import CellError, Placeholder, is_blank
 from dadeum.engine.dates import to_date_series
 from dadeum.engine.numbers import to_number_series
 from dadeum.errors import InvalidArgumentError
+from dadeum.limits import MAX_PERIODS
 
 __all__ = ["FREQ_NAMES", "PreparedSeries", "count_by_period", "prepare_series"]
 
@@ -151,6 +152,7 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
     pandas_freq = (
         f"W-{['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'][anchor]}" if (freq == "W") else freq
     )
+    _check_span(numbers.index[0], numbers.index[-1], freq)
     full = pd.date_range(numbers.index[0], numbers.index[-1], freq=pandas_freq)
     series = numbers.reindex(full)
     missing = series.isna()
@@ -175,6 +177,27 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
     series.index.name = "날짜"
     series.name = "값"
     return PreparedSeries(series=series, freq=freq, notes=notes, filled=missing)
+
+
+def period_count(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> int:
+    """Periods from ``first`` to ``last`` (both period starts), from the span alone."""
+    if freq == "MS":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    seconds = (last - first).total_seconds()
+    step = {"h": 3_600, "D": 86_400, "W": 7 * 86_400}[freq]
+    return int(seconds // step) + 1
+
+
+def _check_span(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> None:
+    """Refuse a span too long to fill, before a date range is built for it: one date typed
+    as 9999-12-31 would otherwise ask for millions of periods."""
+    count = period_count(first, last, freq)
+    if count > MAX_PERIODS:
+        raise InvalidArgumentError(
+            f"날짜가 {first:%Y-%m-%d}부터 {last:%Y-%m-%d}까지라 {FREQ_NAMES[freq]} 단위로 "
+            f"{count:,}기간입니다. 한 번에 {MAX_PERIODS:,}기간까지만 다룹니다. "
+            "잘못 입력된 날짜(예: 9999년)가 없는지 확인하거나 기간을 나누어 주세요."
+        )
 
 
 def _detect_frequency(index: pd.DatetimeIndex, *, records: bool = False) -> tuple[str, int]:
@@ -241,6 +264,7 @@ def count_by_period(dates: Any, period: str = "day") -> pd.DataFrame:
     if not stamps:
         raise InvalidArgumentError("날짜가 하나도 없습니다. 날짜 범위를 확인하세요.")
     index = _period_starts(pd.DatetimeIndex(stamps), freq, 0)
+    _check_span(index.min(), index.max(), freq)
     counts = pd.Series(1, index=index).groupby(level=0).sum()
     pandas_freq = "W-MON" if freq == "W" else freq
     full = pd.date_range(counts.index.min(), counts.index.max(), freq=pandas_freq)
