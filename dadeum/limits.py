@@ -24,7 +24,6 @@ MAX_RECIPE_SHEETS = 100
 MAX_RECIPE_TABLES = 100  # tables recorded per sheet
 MAX_RECIPE_COLUMNS = 2_000  # columns named by one step or one table
 MAX_RECIPE_TEXT = 500  # characters of a name, a column name, a title or a key name
-MAX_RECIPE_DEPTH = 20  # JSON nesting; a valid recipe nests 6 deep
 MAX_RECIPE_ROWS = 20_000  # rows of a recipe sheet
 MAX_PROBLEMS_SHOWN = 10  # a message lists this many problems and counts the rest
 

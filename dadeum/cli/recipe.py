@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
+from dadeum.cli._terminal import for_terminal
 from dadeum.errors import InputFileError
 
 INPUT_SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -441,12 +442,14 @@ class Progress:
 
     def _draw(self, text: str) -> None:
         # Pad over what was there: a shorter line would leave the end of the old one.
+        text = for_terminal(text)  # file names are the sender's text
         width = _display_width(text)
-        self._write("\r" + text + " " * max(0, self._drawn - width))
+        getattr(self.stream, "write_control", self.stream.write)("\r")
+        self._write(text + " " * max(0, self._drawn - width))
         self._drawn = width
 
     def _write(self, text: str) -> None:
-        self.stream.write(text)
+        self.stream.write(for_terminal(text))
         self.stream.flush()
 
 
