@@ -180,12 +180,22 @@ def _check_cell_lengths(frame: pd.DataFrame, is_text: np.ndarray, j: int, where:
         )
 
 
+def _check_extent(rows: int, columns: int, where: str) -> None:
+    if rows * columns > limits.MAX_GRID_CELLS:
+        raise InputFileError(
+            f"{where}의 표가 {rows:,}행 × {columns:,}열({rows * columns:,}칸)에 걸쳐 있어 "
+            f"읽지 않습니다 ({limits.MAX_GRID_CELLS:,}칸까지). 멀리 떨어진 셀에 값이나 서식이 "
+            "남아 있지 않은지 확인하고, 필요한 범위만 새 파일로 저장해 주세요."
+        )
+
+
 def _grid(rows: Sequence[Sequence[Any]], where: str = "파일") -> pd.DataFrame:
     """Rows of cells as a rectangular object DataFrame, without trailing blank rows/columns.
 
     A cell longer than Excel's 32,767 characters refuses the file, naming ``where`` (the
     sheet or file) and the cell: no program of ours wrote it, and it would not fit back."""
     width = max((len(row) for row in rows), default=0)
+    _check_extent(len(rows), width, where)
     padded = [[*row, *([None] * (width - len(row)))] for row in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=object)
     filled = np.zeros(frame.shape, dtype=bool)
@@ -232,13 +242,17 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
     else:
         listed = ", ".join(f"'{name}'" for name in names)
         raise InputFileError(f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}")
+    xml = _sheet_xml(path, names.index(title))
+    # calamine builds the whole A1-to-last-cell range at once, and a Rust allocation failure
+    # aborts the process: the extent is checked from the XML first.
+    _check_xml_extent(xml, f"'{title}' 시트")
     try:
         rows = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except Exception:
         return _read_excel_openpyxl(path, sheet)
     rows = [[_as_openpyxl_value(value) for value in row] for row in rows]
     grid = _grid(rows, f"'{title}' 시트")
-    return Table(grid, path, sheet=title, merges=_xlsx_merges(path, names.index(title)))
+    return Table(grid, path, sheet=title, merges=_merges(xml))
 
 
 _EXACT_INTEGERS = 2**53
@@ -283,9 +297,8 @@ def _read_excel_openpyxl(path: Path, sheet: str | None) -> Table:
         position = names.index(title)
     finally:
         book.close()
-    return Table(
-        _grid(rows, f"'{title}' 시트"), path, sheet=title, merges=_xlsx_merges(path, position)
-    )
+    xml = _sheet_xml(path, position)
+    return Table(_grid(rows, f"'{title}' 시트"), path, sheet=title, merges=_merges(xml))
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
@@ -294,9 +307,9 @@ _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'\b(Id|Target)="([^"]*)"')
 
 
-def _xlsx_merges(path: Path, position: int) -> list[Merge]:
-    """The merged areas of the ``position``-th worksheet, read from the file's XML directly:
-    openpyxl's fast read-only mode does not report them."""
+def _sheet_xml(path: Path, position: int) -> bytes:
+    """The ``position``-th worksheet's XML (b"" when it cannot be found); its size is bounded
+    by ``check_input_file``."""
     try:
         with zipfile.ZipFile(path) as archive:
             sheet_ids = _SHEET_ENTRY.findall(archive.read("xl/workbook.xml"))
@@ -306,10 +319,54 @@ def _xlsx_merges(path: Path, position: int) -> list[Merge]:
                 targets[attributes.get(b"Id")] = attributes.get(b"Target", b"")
             target = targets[sheet_ids[position]].decode()
             member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            xml = archive.read(member)
+            return archive.read(member)
     except (KeyError, IndexError, zipfile.BadZipFile):
-        return []  # merges only help; a file without them still converts
+        return b""  # the reader words the problem; merges only help
+
+
+def _merges(xml: bytes) -> list[Merge]:
+    """The merged areas of a worksheet, read from its XML directly: openpyxl's fast read-only
+    mode does not report them."""
     return [Merge.from_range(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+
+
+# As Excel and openpyxl write row tags; other spellings find no rows and take the exact scan.
+_ROW_NUMBER = re.compile(rb'<row r="([0-9]{1,9})"')
+_WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})[0-9]')
+_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,9})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_xml_extent(xml: bytes, where: str) -> None:
+    """Refuse a sheet whose cells span more than MAX_GRID_CELLS from A1, before any reader
+    builds that grid. Cheap first: rows from the row tags (a cell cannot be in a longer row
+    number unless some cell reference has more digits, searched for once), columns from the
+    few references with two or three letters; the exact scan of every reference only when
+    that bound is over the limit. Cells without a reference are placed one after another,
+    so then a row's cell count bounds the width and the number of rows the height."""
+    row_tags = _ROW_NUMBER.findall(xml)
+    rows = max(map(int, row_tags), default=0)
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    if cells + len(row_tags) > xml.count(b' r="'):  # some cells or rows carry no reference
+        rows = max(rows, xml.count(b"<row"))
+        widest = max(part.count(b"<c") for part in xml.split(b"</row>"))
+        _check_extent(rows, widest, where)
+    digits = len(str(rows))
+    longer = re.compile(rb' r="[A-Z]{1,3}[0-9]{%d,}"' % (digits + 1))
+    wide = {_column_number(letters) for letters in set(_WIDE_CELL.findall(xml))}
+    columns = max(wide, default=26)
+    if longer.search(xml) is None and (10**digits - 1) * columns <= limits.MAX_GRID_CELLS:
+        return
+    refs = _CELL_REF.findall(xml)
+    rows = max(rows, max((int(number) for _, number in refs), default=0))
+    columns = max((_column_number(letters) for letters in {c for c, _ in refs}), default=0)
+    _check_extent(rows, columns, where)
 
 
 def _read_xls(path: Path, sheet: str | None) -> Table:

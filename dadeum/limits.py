@@ -33,6 +33,9 @@ MAX_UNZIPPED_MB = 1_024  # DADEUM_MAX_UNZIPPED_MB: an .xlsx file's members, unco
 MAX_ZIP_RATIO = 200  # uncompressed / compressed; worksheet XML compresses 5-50 times
 MAX_ZIP_MEMBERS = 10_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell's text
+# Cells of one sheet read as a grid from A1 to its last row and column (blanks included): a
+# 5 kB .xlsx with values in A1 and XFD100000 spans 1.6 billion cells.
+MAX_GRID_CELLS = 50_000_000
 
 # --- output files ---------------------------------------------------------------------------
 EXCEL_MAX_ROWS = 1_048_576

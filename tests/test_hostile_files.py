@@ -167,6 +167,53 @@ def test_zip_member_longer_than_it_declares_is_refused(tmp_path):
     assert_refused(result, peak, "거짓.xlsx", "열 수 없습니다")
 
 
+def test_two_far_apart_cells_are_refused_before_the_grid_is_built(tmp_path):
+    # 5 kB on disk, 1.6 billion cells from A1 to XFD100000: calamine would abort the process.
+    book = openpyxl.Workbook()
+    book.active.title = "현황"
+    book.active["A1"], book.active["XFD100000"] = "구분", "끝"
+    book.save(tmp_path / "먼셀.xlsx")
+    result, peak = run(
+        tmp_path, "sparse-sheet", "clean", tmp_path / "먼셀.xlsx", "--out", tmp_path / "o.csv"
+    )
+    assert_refused(result, peak, "'현황' 시트", "100,000행 × 16,384열", "50,000,000칸까지")
+
+
+def test_cells_without_references_are_bounded_too(tmp_path):
+    # No r="A1" attributes: cells are placed one after another, one wide row widens them all.
+    plain = small_xlsx(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(plain) as book:
+        xml = book.read(SHEET)
+    start, end = xml.index(b"<sheetData>"), xml.index(b"</sheetData>") + len(b"</sheetData>")
+    rows = (
+        b"<row>" + b"<c><v>1</v></c>" * 20_000 + b"</row>" + b"<row><c><v>1</v></c></row>" * 3_000
+    )
+    bomb = with_member(
+        plain,
+        tmp_path / "무참조.xlsx",
+        SHEET,
+        xml[:start] + b"<sheetData>" + rows + b"</sheetData>" + xml[end:],
+    )
+    result, peak = run(tmp_path, "sparse-sheet", "tidy", bomb, "--out", tmp_path / "o.csv")
+    assert_refused(result, peak, "3,001행 × 20,000열")
+
+
+def test_merges_reaching_the_last_row_are_spread_within_the_sheet_only(tmp_path):
+    # 2,000 merged areas down to row 1,048,576 on a three-row table.
+    plain = small_xlsx(tmp_path / "plain.xlsx", rows=(("구분", "값"), ("가", 1), ("나", 2)))
+    with zipfile.ZipFile(plain) as book:
+        xml = book.read(SHEET)
+    merges = b"".join(b'<mergeCell ref="B%d:C1048576"/>' % (n % 3 + 1) for n in range(2_000))
+    xml = xml.replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="2000">' + merges + b"</mergeCells>", 1
+    )
+    book = with_member(plain, tmp_path / "병합.xlsx", SHEET, xml)
+    result, peak = run(tmp_path, "merge-bomb", "tidy", book, "--out", tmp_path / "o.csv")
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1), result.stderr
+    assert 0 < peak < MEMORY_LIMIT_MB
+
+
 def test_huge_cell_in_xlsx_refuses_the_file_naming_sheet_and_cell(tmp_path):
     # openpyxl cuts text at 32,767 characters, so the long text goes into the XML afterwards.
     text = "".join(random.Random(1).choices("가나다라마바사아자차카타파하", k=40_000))
@@ -390,3 +437,33 @@ def test_daily_history_1900_to_9999_forecast_is_refused(tmp_path):
     args = ["forecast", source, "--date", "일자", "--value", "값", "--horizon", "7"]
     result, peak = run(tmp_path, "count-1900-9999", *args, "--out", tmp_path / "o.csv")
     assert_refused(result, peak, "100,000기간까지")
+
+
+def _dying_replay(source, *args):
+    """A worker that dies on one file, as one killed for memory would."""
+    if source.name == "죽음.csv":
+        os._exit(9)
+    from dadeum.cli.recipe import replay_file
+
+    return replay_file(source, *args[:2], key=args[2], key_problem=args[3]), None
+
+
+def test_a_dead_worker_fails_its_files_in_the_summary_instead_of_the_batch(tmp_path, monkeypatch):
+    from dadeum.cli import main, recipe
+
+    monkeypatch.setattr(recipe, "_replay_one", _dying_replay)
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for name in ("가.csv", "나.csv", "다.csv", "죽음.csv"):
+        (inbox / name).write_text("구분,값\n가,1\n", encoding="utf-8")
+    rules = tmp_path / "r.json"
+    rules.write_text(json.dumps({"dadeum_recipe": 1, "name": "r", "steps": [{"step": "clean"}]}))
+    out = tmp_path / "out"
+    code = main(
+        ["recipe", "run", str(rules), str(inbox), "--out", str(out), "--jobs", "2", "--quiet"]
+    )
+    assert code == 1
+    with open(out / "레시피_결과.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {row[0]: row[4] for row in csv.reader(handle)}
+    assert rows["죽음.csv"].startswith("실패: 작업 프로세스가 중단되었습니다")
+    REPORT.setdefault("dead-worker", []).append(f"exit {code}, {len(rows) - 1} files in summary")

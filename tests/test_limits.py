@@ -162,3 +162,10 @@ def test_a_recipe_sheet_with_too_much_text_is_refused():
     rows += [["", "", "설명", "가" * 1_000, ""]] * 1_001
     with pytest.raises(InvalidArgumentError, match="너무 큽니다"):
         recipe_from_cells(rows)
+
+
+def test_a_400_digit_horizon_in_excel_is_a_cell_error_not_a_server_error():
+    dates = [[45292.0 + d] for d in range(60)]
+    values = [[float(100 + d % 7)] for d in range(60)]
+    with pytest.raises(xw.XlwingsError, match="731기간까지만"):
+        call("forecast_traffic", dates, values, [[10**400]])

@@ -244,7 +244,11 @@ def _replayed(inputs, recipe, out, key, key_problem, keep, jobs, progress):
         futures = {pool.submit(_replay_one, source, recipe, out, key, key_problem, keep): source
                    for source in inputs}  # fmt: skip
         for future in as_completed(futures):
-            yield futures[future], *future.result()
+            try:
+                result = future.result()
+            except Exception as error:  # a worker that died (e.g. out of memory) fails its file
+                result = (None, f"작업 프로세스가 중단되었습니다 ({type(error).__name__}).")
+            yield futures[future], *result
 
 
 def _replay_one(source, recipe, out, key, key_problem, keep):
