@@ -351,7 +351,7 @@ def test_escape_sequences_in_a_recipe_are_shown_not_obeyed(tmp_path):
     assert result.returncode == 0, result.stderr
     for raw in ("\x1b", "\x07", "\u202e", "\u2066", "\x9b"):
         assert raw not in result.stdout
-    assert "현황\\x1b[2J" in result.stdout and "\\u202e숨김" in result.stdout
+    assert "현황\\u001b[2J" in result.stdout and "\\u202e숨김" in result.stdout
     assert 0 < peak < MEMORY_LIMIT_MB
 
 
@@ -366,7 +366,7 @@ def test_escape_sequences_in_file_names_and_errors_are_escaped(tmp_path):
     )
     assert result.returncode == 1
     assert "\x1b" not in result.stdout + result.stderr
-    assert "a\\x1b[31m.csv" in result.stderr
+    assert "a\\u001b[31m.csv" in result.stderr
     assert 0 < peak < MEMORY_LIMIT_MB
 
 
@@ -467,3 +467,12 @@ def test_a_dead_worker_fails_its_files_in_the_summary_instead_of_the_batch(tmp_p
         rows = {row[0]: row[4] for row in csv.reader(handle)}
     assert rows["죽음.csv"].startswith("실패: 작업 프로세스가 중단되었습니다")
     REPORT.setdefault("dead-worker", []).append(f"exit {code}, {len(rows) - 1} files in summary")
+
+
+def test_escaped_text_stays_valid_json_and_decodes_to_the_original():
+    from dadeum.cli._terminal import for_terminal
+
+    text = "표\u202e이름\x9b\x1b[2J\t끝"
+    shown = for_terminal(json.dumps(text, ensure_ascii=False))
+    assert not any(c in shown for c in "\u202e\x9b\x1b")
+    assert json.loads(shown) == text

@@ -2,7 +2,7 @@
 
 A received recipe or file can carry escape sequences (clear the screen, rewrite a line, set
 the window title) or bidi overrides that reorder what a reviewer reads. Every control
-character except newline and tab is shown as a visible escape (``\\x1b``, ``\\u202e``).
+character except newline and tab is shown as a visible escape (``\\u001b``, ``\\u202e``).
 """
 
 import re
@@ -15,8 +15,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # \uXXXX reads the same in Python and in JSON, so `--format json` output stays valid.
+    return f"\\u{ord(match.group()):04x}"
 
 
 def for_terminal(text: object) -> str:
