@@ -7,8 +7,9 @@ in this one process times, each the best of three runs:
 
 - ``check_input_file`` alone on the .xlsx (file size, zip member count, declared sizes and
   compression ratio, from the zip's central directory);
+- ``_check_xml_extent`` alone on the sheet's XML (rows and columns from A1 to the last cell);
 - ``read_table`` of the .xlsx and of the CSV with every guard, beside the same reads with the
-  file check and the cell-length check switched off (the reader as it was before);
+  file, extent and cell-length checks switched off (the reader as it was before);
 - ``write_csv`` of the tidy result with ``csv_safe`` on every text cell, beside ``write_csv``
   with ``csv_safe`` replaced by the identity (the writer as it was before).
 """
@@ -45,12 +46,15 @@ def run(rows: int, cols: int, seed: int) -> list[tuple[str, float, float, str]]:
         )
 
         check, _ = best_time(lambda: check_input_file(xlsx, "excel"))
+        xml = fileio._sheet_xml(xlsx, 0)
+        extent, _ = best_time(lambda: fileio._check_xml_extent(xml, "sheet"))
         with_x, _ = best_time(lambda: read_table(xlsx))
         with_c, _ = best_time(lambda: read_table(csv_path))
         written, _ = best_time(lambda: write_csv(out, grid))
         with (
             mock.patch.object(fileio, "check_input_file", lambda path, kind: None),
             mock.patch.object(fileio, "_check_cell_lengths", lambda *args: None),
+            mock.patch.object(fileio, "_check_xml_extent", lambda *args: None),
         ):
             without_x, _ = best_time(lambda: read_table(xlsx))
             without_c, _ = best_time(lambda: read_table(csv_path))
@@ -58,6 +62,7 @@ def run(rows: int, cols: int, seed: int) -> list[tuple[str, float, float, str]]:
             plain, _ = best_time(lambda: write_csv(out, grid))
     return [
         ("check_input_file (.xlsx)", check, 0.0, size),
+        ("_check_xml_extent", extent, 0.0, f"{len(xml) / 1e6:.1f} MB of sheet XML"),
         ("read_table .xlsx", with_x, without_x, f"{grid.shape[0]:,} × {grid.shape[1]} cells"),
         ("read_table .csv", with_c, without_c, ""),
         ("write_csv", written, plain, "csv_safe on every text cell"),

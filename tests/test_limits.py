@@ -169,3 +169,36 @@ def test_a_400_digit_horizon_in_excel_is_a_cell_error_not_a_server_error():
     values = [[float(100 + d % 7)] for d in range(60)]
     with pytest.raises(xw.XlwingsError, match="731기간까지만"):
         call("forecast_traffic", dates, values, [[10**400]])
+
+
+def test_the_schema_states_the_same_bounds_as_the_validator():
+    from dadeum.limits import MAX_RECIPE_COLUMNS, MAX_RECIPE_SHEETS, MAX_RECIPE_TEXT
+    from tests.test_recipes import SCHEMA
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["properties"]["steps"]["maxItems"] == MAX_RECIPE_STEPS
+    assert schema["properties"]["sheets"]["maxItems"] == MAX_RECIPE_SHEETS
+    validator = jsonschema.Draft202012Validator(schema)
+    too_big = [
+        _recipe(steps=[{"step": "clean"}] * (MAX_RECIPE_STEPS + 1)),
+        _recipe(name="가" * (MAX_RECIPE_TEXT + 1)),
+        _recipe(steps=[{"step": "clean", "types": {"열" * (MAX_RECIPE_TEXT + 1): "text"}}]),
+        _recipe(
+            steps=[
+                {"step": "clean", "types": {str(i): "text" for i in range(MAX_RECIPE_COLUMNS + 1)}}
+            ]
+        ),
+        _recipe(steps=[{"step": "pseudonymize", "key_name": "k" * (MAX_RECIPE_TEXT + 1)}]),
+        _recipe(sheets=[{"name": "a", "position": MAX_RECIPE_SHEETS + 1}]),
+        _recipe(
+            sheets=[
+                {"name": "a", "tables": [{"title": "t" * (MAX_RECIPE_TEXT + 1), "columns": []}]}
+            ]
+        ),
+    ]
+    for recipe in too_big:
+        assert not validator.is_valid(recipe), str(recipe)[:80]
+        with pytest.raises(InvalidArgumentError):
+            load_recipe(json.dumps(recipe))
+    assert validator.is_valid(_recipe(steps=[{"step": "clean"}] * MAX_RECIPE_STEPS))
