@@ -290,14 +290,15 @@ def _read_excel_openpyxl(path: Path, sheet: str | None) -> Table:
             raise InputFileError(
                 f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}"
             )
+        title = worksheet.title
+        position = names.index(title)
+        xml = _sheet_xml(path, position)
+        _check_xml_extent(xml, f"'{title}' 시트")
         # Some programs write a wrong sheet size; read every row that is really there.
         worksheet.reset_dimensions()
         rows = list(worksheet.iter_rows(values_only=True))
-        title = worksheet.title
-        position = names.index(title)
     finally:
         book.close()
-    xml = _sheet_xml(path, position)
     return Table(_grid(rows, f"'{title}' 시트"), path, sheet=title, merges=_merges(xml))
 
 

@@ -476,3 +476,22 @@ def test_escaped_text_stays_valid_json_and_decodes_to_the_original():
     shown = for_terminal(json.dumps(text, ensure_ascii=False))
     assert not any(c in shown for c in "\u202e\x9b\x1b")
     assert json.loads(shown) == text
+
+
+def test_the_openpyxl_reader_checks_the_extent_too(tmp_path):
+    code = (
+        "import openpyxl\n"
+        "from dadeum.fileio import _read_excel_openpyxl\n"
+        "from dadeum.errors import InputFileError\n"
+        "book = openpyxl.Workbook()\n"
+        "book.active['A1'], book.active['XFD100000'] = 'a', 'b'\n"
+        f"book.save(r'{tmp_path / 'far.xlsx'}')\n"
+        "try:\n"
+        f"    _read_excel_openpyxl(__import__('pathlib').Path(r'{tmp_path / 'far.xlsx'}'), None)\n"
+        "except InputFileError as error:\n"
+        "    print(error)\n"
+    )
+    result, peak = run(tmp_path, "sparse-sheet", code, mode="code")
+    assert result.returncode == 0, result.stderr
+    assert "50,000,000칸까지" in result.stdout
+    assert 0 < peak < MEMORY_LIMIT_MB
