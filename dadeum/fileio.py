@@ -414,7 +414,15 @@ def _read_csv(path: Path) -> Table:
                 "저장된 파일만 읽습니다."
             ) from error
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows, cells = [], 0
+        for row in csv.reader(io.StringIO(text, newline="")):
+            cells += len(row)
+            if cells > limits.MAX_GRID_CELLS:  # stop before the rows outgrow memory
+                raise InputFileError(
+                    f"{path.name}: {len(rows) + 1:,}행까지 칸이 {limits.MAX_GRID_CELLS:,}개를 "
+                    "넘어 더 읽지 않습니다. 파일을 기간이나 지역별로 나누어 주세요."
+                )
+            rows.append(row)
     except csv.Error as error:
         if "field larger than field limit" in str(error):  # far past the cell limit below
             raise InputFileError(

@@ -34,8 +34,9 @@ MAX_ZIP_RATIO = 200  # uncompressed / compressed; worksheet XML compresses 5-50 
 MAX_ZIP_MEMBERS = 10_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell's text
 # Cells of one sheet read as a grid from A1 to its last row and column (blanks included): a
-# 5 kB .xlsx with values in A1 and XFD100000 spans 1.6 billion cells.
-MAX_GRID_CELLS = 50_000_000
+# 5 kB .xlsx with values in A1 and XFD100000 spans 1.6 billion cells. 20 million (a full-height
+# sheet of 19 columns) already costs one to two GB as Python objects.
+MAX_GRID_CELLS = 20_000_000
 
 # --- output files ---------------------------------------------------------------------------
 EXCEL_MAX_ROWS = 1_048_576

@@ -176,7 +176,7 @@ def test_two_far_apart_cells_are_refused_before_the_grid_is_built(tmp_path):
     result, peak = run(
         tmp_path, "sparse-sheet", "clean", tmp_path / "먼셀.xlsx", "--out", tmp_path / "o.csv"
     )
-    assert_refused(result, peak, "'현황' 시트", "100,000행 × 16,384열", "50,000,000칸까지")
+    assert_refused(result, peak, "'현황' 시트", "100,000행 × 16,384열", "20,000,000칸까지")
 
 
 def test_cells_without_references_are_bounded_too(tmp_path):
@@ -493,5 +493,18 @@ def test_the_openpyxl_reader_checks_the_extent_too(tmp_path):
     )
     result, peak = run(tmp_path, "sparse-sheet", code, mode="code")
     assert result.returncode == 0, result.stderr
-    assert "50,000,000칸까지" in result.stdout
+    assert "20,000,000칸까지" in result.stdout
     assert 0 < peak < MEMORY_LIMIT_MB
+
+
+def test_a_csv_with_too_many_cells_stops_while_parsing(tmp_path, monkeypatch):
+    from dadeum import limits
+    from dadeum.errors import InputFileError
+    from dadeum.fileio import read_table
+
+    monkeypatch.setattr(limits, "MAX_GRID_CELLS", 1_000)
+    source = tmp_path / "넓은.csv"
+    source.write_text("\n".join([",".join(["1"] * 10)] * 200), encoding="utf-8")
+    with pytest.raises(InputFileError, match="101행까지 칸이 1,000개를"):
+        read_table(source)
+    REPORT.setdefault("csv-cells", []).append("refused at row 101 of 200 (limit 1,000 cells)")
