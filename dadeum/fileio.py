@@ -117,6 +117,10 @@ _MB = 1024 * 1024
 _RATIO_CHECKED_FROM = _MB  # small members (styles, rels) may compress very well
 
 
+def _mb(size: float) -> str:
+    return f"{size / _MB:,.0f} MB" if size >= 10 * _MB else f"{size / _MB:.1f} MB"
+
+
 def check_input_file(path: Path, kind: str) -> None:
     """Refuse, before reading, a file too large to read safely or an .xlsx zip bomb: bounded
     size on disk, member count, total uncompressed size and compression ratio.
@@ -130,7 +134,7 @@ def check_input_file(path: Path, kind: str) -> None:
     size, limit = path.stat().st_size, limits.max_file_bytes()
     if size > limit:
         raise InputFileError(
-            f"{path.name}: 파일이 {size / _MB:,.0f} MB로 너무 큽니다 ({limit / _MB:,.0f} MB까지). "
+            f"{path.name}: 파일이 {_mb(size)}로 너무 큽니다 ({_mb(limit)}까지). "
             "필요한 시트나 기간만 새 파일로 저장해 나누어 주세요."
         )
     if kind == "excel":
@@ -148,7 +152,7 @@ def _check_zip(path: Path) -> None:
             if total > limit:
                 raise _bomb(
                     path,
-                    f"압축을 풀면 {total / _MB:,.0f} MB가 됩니다 ({limit / _MB:,.0f} MB까지)",
+                    f"압축을 풀면 {_mb(total)}가 됩니다 ({_mb(limit)}까지)",
                 )
             for member in members:
                 ratio = member.file_size / max(member.compress_size, 1)

@@ -142,7 +142,7 @@ def test_zip_bomb_by_total_uncompressed_size(tmp_path):
     book = small_xlsx(tmp_path / "큰파일.xlsx", rows)
     env = {"DADEUM_MAX_UNZIPPED_MB": "0.5"}
     result, peak = run(tmp_path, "zip-bomb", "tidy", book, "--out", tmp_path / "o.csv", env=env)
-    assert_refused(result, peak, "압축을 풀면", "0 MB까지")
+    assert_refused(result, peak, "압축을 풀면", "(0.5 MB까지)")
 
 
 def test_zip_member_longer_than_it_declares_is_refused(tmp_path):
@@ -245,7 +245,7 @@ def test_oversized_input_file_is_refused_by_size(tmp_path):
     source.write_text("이름,금액\n" + "가,1\n" * 400_000, encoding="utf-8")
     env = {"DADEUM_MAX_FILE_MB": "1"}
     result, peak = run(tmp_path, "big-file", "clean", source, "--out", tmp_path / "o.csv", env=env)
-    assert_refused(result, peak, "큰.csv", "1 MB까지")
+    assert_refused(result, peak, "큰.csv", "(1.0 MB까지)")
 
 
 def test_unattended_recipe_run_records_a_bomb_as_failed_and_goes_on(tmp_path):
