@@ -202,3 +202,9 @@ def test_the_schema_states_the_same_bounds_as_the_validator():
         with pytest.raises(InvalidArgumentError):
             load_recipe(json.dumps(recipe))
     assert validator.is_valid(_recipe(steps=[{"step": "clean"}] * MAX_RECIPE_STEPS))
+
+
+def test_an_unreadable_long_date_is_quoted_short_in_the_message():
+    with pytest.raises(InvalidArgumentError, match="날짜로 읽을 수 없는 값이 1개") as error:
+        count_by_period(["2024-01-01", "가" * 30_000], "day")
+    assert len(str(error.value)) < 300

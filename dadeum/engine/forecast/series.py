@@ -67,9 +67,13 @@ def _first_problem(converted: pd.Series, original: pd.Series, what: str) -> None
     bad = [i for i, v in enumerate(converted.tolist()) if isinstance(v, CellError)]
     if bad:
         i = bad[0]
+        shown = repr(original.iloc[i])
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"  # a cell may be 32,767 long
+        reason = str(converted.iloc[i])
+        reason = reason if len(reason) <= 120 else reason[:120] + "…"
         raise InvalidArgumentError(
             f"{what}로 읽을 수 없는 값이 {len(bad)}개 있습니다 "
-            f"(첫 번째: {i + 1}번째 값 {original.iloc[i]!r}: {converted.iloc[i]})."
+            f"(첫 번째: {i + 1}번째 값 {shown}: {reason})."
         )
 
 
