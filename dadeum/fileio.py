@@ -21,7 +21,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from dadeum import limits
 from dadeum.engine.cells import is_blank
+from dadeum.engine.issues import column_letter
 from dadeum.engine.tables.grid import Merge
 from dadeum.errors import InputFileError
 
@@ -74,8 +76,7 @@ def sheet_names(path: str | os.PathLike) -> list[str | None]:
     """The worksheets of an Excel file in order; ``[None]`` for a CSV file (one table)."""
     path = Path(path)
     kind = file_kind(path)
-    if not path.is_file():
-        raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
+    check_input_file(path, kind)
     try:
         if kind == "excel":
             book = _calamine_book(path)
@@ -104,8 +105,7 @@ def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
     """Read the first worksheet (or ``sheet``) of an Excel file, or a CSV file, as a grid."""
     path = Path(path)
     kind = file_kind(path)
-    if not path.is_file():
-        raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
+    check_input_file(path, kind)
     if kind == "excel":
         return _read_excel(path, sheet)
     if kind == "xls":
@@ -113,9 +113,93 @@ def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
     return _read_csv(path)
 
 
-def _grid(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
-    """Rows of cells as a rectangular object DataFrame, without trailing blank rows/columns."""
+_MB = 1024 * 1024
+_RATIO_CHECKED_FROM = _MB  # small members (styles, rels) may compress very well
+
+
+def _mb(size: float) -> str:
+    return f"{size / _MB:,.0f} MB" if size >= 10 * _MB else f"{size / _MB:.1f} MB"
+
+
+def check_input_file(path: Path, kind: str) -> None:
+    """Refuse, before reading, a file too large to read safely or an .xlsx zip bomb: bounded
+    size on disk, member count, total uncompressed size and compression ratio.
+
+    The sizes checked are the ones the members declare. That is enough: calamine stops a
+    member at its declared size ("File is larger than its declared uncompressed size") and
+    Python's zipfile (openpyxl, merges) reads no further and then fails its CRC check, so a
+    member that lies about its size is refused, not read (see test_hostile_files)."""
+    if not path.is_file():
+        raise InputFileError(f"파일을 찾을 수 없습니다: {path}")
+    size, limit = path.stat().st_size, limits.max_file_bytes()
+    if size > limit:
+        raise InputFileError(
+            f"{path.name}: 파일이 {_mb(size)}로 너무 큽니다 ({_mb(limit)}까지). "
+            "필요한 시트나 기간만 새 파일로 저장해 나누어 주세요."
+        )
+    if kind == "excel":
+        _check_zip(path)
+
+
+def _check_zip(path: Path) -> None:
+    limit = limits.max_unzipped_bytes()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > limits.MAX_ZIP_MEMBERS:
+                raise _bomb(path, f"안에 든 항목이 {len(members):,}개로 비정상적으로 많습니다")
+            total = sum(member.file_size for member in members)
+            if total > limit:
+                raise _bomb(
+                    path,
+                    f"압축을 풀면 {_mb(total)}가 됩니다 ({_mb(limit)}까지)",
+                )
+            for member in members:
+                ratio = member.file_size / max(member.compress_size, 1)
+                if member.file_size > _RATIO_CHECKED_FROM and ratio > limits.MAX_ZIP_RATIO:
+                    why = (f"압축률이 {ratio:,.0f}배로 비정상적입니다 (엑셀 파일은 보통 수십 배 "
+                           f"이하, {limits.MAX_ZIP_RATIO}배까지 엽니다)")  # fmt: skip
+                    raise _bomb(path, why)
+    except zipfile.BadZipFile as error:
+        raise InputFileError(
+            f"{path.name}: 엑셀 파일을 열 수 없습니다 ({error}). 엑셀에서 열어 다시 저장해 주세요."
+        ) from error
+
+
+def _bomb(path: Path, why: str) -> InputFileError:
+    return InputFileError(
+        f"{path.name}: {why}. 압축 폭탄이거나 지나치게 큰 파일일 수 있어 열지 않습니다. "
+        "엑셀에서 열어 필요한 시트만 새 파일로 저장해 주세요."
+    )
+
+
+def _check_cell_lengths(frame: pd.DataFrame, is_text: np.ndarray, j: int, where: str) -> None:
+    lengths = frame[j][is_text].str.len()
+    if len(lengths) and lengths.max() > limits.MAX_CELL_CHARS:
+        row = int(lengths.idxmax())
+        raise InputFileError(
+            f"{where}의 {column_letter(j + 1)}{row + 1} 셀이 {int(lengths.max()):,}자로 한 셀에 "
+            f"들어갈 수 있는 {limits.MAX_CELL_CHARS:,}자를 넘어 이 파일을 읽지 않습니다. "
+            "그 셀을 고치거나 지운 뒤 다시 실행해 주세요."
+        )
+
+
+def _check_extent(rows: int, columns: int, where: str) -> None:
+    if rows * columns > limits.MAX_GRID_CELLS:
+        raise InputFileError(
+            f"{where}의 표가 {rows:,}행 × {columns:,}열({rows * columns:,}칸)에 걸쳐 있어 "
+            f"읽지 않습니다 ({limits.MAX_GRID_CELLS:,}칸까지). 멀리 떨어진 셀에 값이나 서식이 "
+            "남아 있지 않은지 확인하고, 필요한 범위만 새 파일로 저장해 주세요."
+        )
+
+
+def _grid(rows: Sequence[Sequence[Any]], where: str = "파일") -> pd.DataFrame:
+    """Rows of cells as a rectangular object DataFrame, without trailing blank rows/columns.
+
+    A cell longer than Excel's 32,767 characters refuses the file, naming ``where`` (the
+    sheet or file) and the cell: no program of ours wrote it, and it would not fit back."""
     width = max((len(row) for row in rows), default=0)
+    _check_extent(len(rows), width, where)
     padded = [[*row, *([None] * (width - len(row)))] for row in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=object)
     filled = np.zeros(frame.shape, dtype=bool)
@@ -124,6 +208,7 @@ def _grid(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
         is_text = column.map(_is_text).to_numpy(dtype=bool)
         filled[:, j] = column.notna().to_numpy(dtype=bool)
         if is_text.any():
+            _check_cell_lengths(frame, is_text, j, where)
             stripped = column[is_text].astype(str).str.strip()
             filled[is_text, j] = (stripped != "").to_numpy(dtype=bool)
     if not filled.any():
@@ -161,12 +246,17 @@ def _read_excel(path: Path, sheet: str | None) -> Table:
     else:
         listed = ", ".join(f"'{name}'" for name in names)
         raise InputFileError(f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}")
+    xml = _sheet_xml(path, names.index(title))
+    # calamine builds the whole A1-to-last-cell range at once, and a Rust allocation failure
+    # aborts the process: the extent is checked from the XML first.
+    _check_xml_extent(xml, f"'{title}' 시트")
     try:
         rows = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
     except Exception:
         return _read_excel_openpyxl(path, sheet)
     rows = [[_as_openpyxl_value(value) for value in row] for row in rows]
-    return Table(_grid(rows), path, sheet=title, merges=_xlsx_merges(path, names.index(title)))
+    grid = _grid(rows, f"'{title}' 시트")
+    return Table(grid, path, sheet=title, merges=_merges(xml))
 
 
 _EXACT_INTEGERS = 2**53
@@ -204,14 +294,16 @@ def _read_excel_openpyxl(path: Path, sheet: str | None) -> Table:
             raise InputFileError(
                 f"{path.name}에 '{sheet}' 시트가 없습니다. 이 파일의 시트: {listed}"
             )
+        title = worksheet.title
+        position = names.index(title)
+        xml = _sheet_xml(path, position)
+        _check_xml_extent(xml, f"'{title}' 시트")
         # Some programs write a wrong sheet size; read every row that is really there.
         worksheet.reset_dimensions()
         rows = list(worksheet.iter_rows(values_only=True))
-        title = worksheet.title
-        position = names.index(title)
     finally:
         book.close()
-    return Table(_grid(rows), path, sheet=title, merges=_xlsx_merges(path, position))
+    return Table(_grid(rows, f"'{title}' 시트"), path, sheet=title, merges=_merges(xml))
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
@@ -220,9 +312,9 @@ _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ATTRIBUTE = re.compile(rb'\b(Id|Target)="([^"]*)"')
 
 
-def _xlsx_merges(path: Path, position: int) -> list[Merge]:
-    """The merged areas of the ``position``-th worksheet, read from the file's XML directly:
-    openpyxl's fast read-only mode does not report them."""
+def _sheet_xml(path: Path, position: int) -> bytes:
+    """The ``position``-th worksheet's XML (b"" when it cannot be found); its size is bounded
+    by ``check_input_file``."""
     try:
         with zipfile.ZipFile(path) as archive:
             sheet_ids = _SHEET_ENTRY.findall(archive.read("xl/workbook.xml"))
@@ -232,10 +324,54 @@ def _xlsx_merges(path: Path, position: int) -> list[Merge]:
                 targets[attributes.get(b"Id")] = attributes.get(b"Target", b"")
             target = targets[sheet_ids[position]].decode()
             member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            xml = archive.read(member)
+            return archive.read(member)
     except (KeyError, IndexError, zipfile.BadZipFile):
-        return []  # merges only help; a file without them still converts
+        return b""  # the reader words the problem; merges only help
+
+
+def _merges(xml: bytes) -> list[Merge]:
+    """The merged areas of a worksheet, read from its XML directly: openpyxl's fast read-only
+    mode does not report them."""
     return [Merge.from_range(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+
+
+# As Excel and openpyxl write row tags; other spellings find no rows and take the exact scan.
+_ROW_NUMBER = re.compile(rb'<row r="([0-9]{1,9})"')
+_WIDE_CELL = re.compile(rb' r="([A-Z]{2,3})[0-9]')
+_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,9})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_xml_extent(xml: bytes, where: str) -> None:
+    """Refuse a sheet whose cells span more than MAX_GRID_CELLS from A1, before any reader
+    builds that grid. Cheap first: rows from the row tags (a cell cannot be in a longer row
+    number unless some cell reference has more digits, searched for once), columns from the
+    few references with two or three letters; the exact scan of every reference only when
+    that bound is over the limit. Cells without a reference are placed one after another,
+    so then a row's cell count bounds the width and the number of rows the height."""
+    row_tags = _ROW_NUMBER.findall(xml)
+    rows = max(map(int, row_tags), default=0)
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    if cells + len(row_tags) > xml.count(b' r="'):  # some cells or rows carry no reference
+        rows = max(rows, xml.count(b"<row"))
+        widest = max(part.count(b"<c") for part in xml.split(b"</row>"))
+        _check_extent(rows, widest, where)
+    digits = len(str(rows))
+    longer = re.compile(rb' r="[A-Z]{1,3}[0-9]{%d,}"' % (digits + 1))
+    wide = {_column_number(letters) for letters in set(_WIDE_CELL.findall(xml))}
+    columns = max(wide, default=26)
+    if longer.search(xml) is None and (10**digits - 1) * columns <= limits.MAX_GRID_CELLS:
+        return
+    refs = _CELL_REF.findall(xml)
+    rows = max(rows, max((int(number) for _, number in refs), default=0))
+    columns = max((_column_number(letters) for letters in {c for c, _ in refs}), default=0)
+    _check_extent(rows, columns, where)
 
 
 def _read_xls(path: Path, sheet: str | None) -> Table:
@@ -264,7 +400,7 @@ def _read_xls(path: Path, sheet: str | None) -> Table:
                 row.append(cell.value)
         rows.append(row)
     merges = [Merge(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in worksheet.merged_cells]
-    return Table(_grid(rows), path, sheet=worksheet.name, merges=merges)
+    return Table(_grid(rows, f"'{worksheet.name}' 시트"), path, sheet=worksheet.name, merges=merges)
 
 
 def _read_csv(path: Path) -> Table:
@@ -282,10 +418,23 @@ def _read_csv(path: Path) -> Table:
                 "저장된 파일만 읽습니다."
             ) from error
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows, cells = [], 0
+        for row in csv.reader(io.StringIO(text, newline="")):
+            cells += len(row)
+            if cells > limits.MAX_GRID_CELLS:  # stop before the rows outgrow memory
+                raise InputFileError(
+                    f"{path.name}: {len(rows) + 1:,}행까지 칸이 {limits.MAX_GRID_CELLS:,}개를 "
+                    "넘어 더 읽지 않습니다. 파일을 기간이나 지역별로 나누어 주세요."
+                )
+            rows.append(row)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):  # far past the cell limit below
+            raise InputFileError(
+                f"{path.name}: 한 셀이 {limits.MAX_CELL_CHARS:,}자를 훨씬 넘어 읽지 않습니다. "
+                '따옴표(")가 닫히지 않았거나 CSV가 아닌 파일일 수 있습니다.'
+            ) from error
         raise InputFileError(f"{path.name}: CSV 형식이 올바르지 않습니다 ({error}).") from error
-    return Table(_grid(rows), path, encoding=encoding)
+    return Table(_grid(rows, path.name), path, encoding=encoding)
 
 
 def _temporary(destination: Path) -> Path:
@@ -341,6 +490,23 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Spreadsheet programs run a CSV cell starting with these as a formula (=HYPERLINK(…),
+# =cmd|' /C calc'!A0): OWASP's "CSV injection". Tab and CR start one after trimming.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Left as written: plain numbers (-12.5) and the statistical placeholder "-" (dashes alone),
+# which spreadsheets read as a number or as text, never as a formula.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|-+")
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet will run: one starting with =, +, -, @, tab or CR
+    gets a leading ``'`` (shown by Excel as text), unless it is a plain number like -12.5 or a
+    lone placeholder dash."""
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def csv_text(value: Any) -> str:
     """How a value is written to CSV: dates as yyyy-mm-dd, whole numbers without ".0"."""
     value = _plain(value)
@@ -358,15 +524,16 @@ def csv_text(value: Any) -> str:
         if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
-    return str(value)
+    return csv_safe(str(value))
 
 
 def write_csv(path: Path, frame: pd.DataFrame, *, header: Sequence[str] | None = None) -> None:
-    """Write a grid (and an optional header row) as UTF-8 CSV with a BOM."""
+    """Write a grid (and an optional header row) as UTF-8 CSV with a BOM. Every CSV Dadeum
+    writes goes through here, so no cell can be run as a formula (``csv_safe``)."""
     with open(path, "w", encoding=CSV_WRITE_ENCODING, newline="") as handle:
         writer = csv.writer(handle)
         if header is not None:
-            writer.writerow(header)
+            writer.writerow([csv_safe(str(name)) for name in header])
         for row in frame.itertuples(index=False, name=None):
             writer.writerow([csv_text(value) for value in row])
 
@@ -382,6 +549,15 @@ def write_excel(
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    for name, (frame, _) in sheets.items():
+        rows, columns = frame.shape
+        if rows > limits.EXCEL_MAX_ROWS or columns > limits.EXCEL_MAX_COLUMNS:
+            # Excel would open such a file cut short or not at all, without saying why.
+            raise InputFileError(
+                f"'{name}' 시트가 {rows:,}행 × {columns:,}열이라 엑셀 한 시트"
+                f"({limits.EXCEL_MAX_ROWS:,}행 × {limits.EXCEL_MAX_COLUMNS:,}열)에 담을 수 "
+                "없습니다. 결과 파일을 .csv로 지정해 주세요."
+            )
     book = Workbook(write_only=True)
     for name, (frame, formats) in sheets.items():
         sheet = book.create_sheet(name)

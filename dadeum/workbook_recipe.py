@@ -13,6 +13,7 @@ from typing import Any
 
 from dadeum.engine.recipes import (
     TABLE_COLUMNS,
+    check_recipe_size,
     header_names,
     new_recipe,
     recipe_from_table,
@@ -20,6 +21,7 @@ from dadeum.engine.recipes import (
     technique_spec,
 )
 from dadeum.errors import InvalidArgumentError
+from dadeum.limits import MAX_RECIPE_ROWS
 
 __all__ = [
     "EXPORT_LIMIT",
@@ -67,6 +69,13 @@ def recipe_from_cells(cells: list[list] | None) -> dict | None:
     rows = [list(row) for row in cells or [] if any(not _blank(cell) for cell in row)]
     if not rows:
         return None
+    if len(rows) > MAX_RECIPE_ROWS + 1:
+        raise InvalidArgumentError(
+            f"'{RECIPE_SHEET}' 시트가 {len(rows) - 1:,}행으로 너무 깁니다 "
+            f"({MAX_RECIPE_ROWS:,}행까지). 레시피 표가 손상되었습니다."
+        )
+    # The sheet's text, bounded like a recipe file before anything is parsed from it.
+    check_recipe_size(sum(len(str(cell)) for row in rows for cell in row if cell is not None))
     import pandas as pd
 
     header = [str(cell).strip() if cell is not None else "" for cell in rows[0]]

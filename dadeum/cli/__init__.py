@@ -6,6 +6,7 @@ Add new subcommands to ``SUBCOMMANDS``.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from dadeum.cli import (
     tidy,
     training,
 )
+from dadeum.cli._terminal import safe_output
 from dadeum.errors import DadeumError
 
 SUBCOMMANDS = (serve, functions, clean, tidy, check, privacy, forecast, recipe, addin, training)
@@ -50,6 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    if args.command == "serve":  # the server's log keeps its colours
+        return args.handler(args)
+    # Text from files and recipes is printed with its control characters escaped.
+    with safe_output():
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         return args.handler(args)
     except DadeumError as error:
@@ -58,3 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or more, which stopped reading
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:  # MemoryError and RecursionError included
+        if os.environ.get("DADEUM_DEBUG"):
+            raise
+        # A Korean line instead of a traceback; the error's text may quote a cell, so only
+        # its kind is named.
+        print(
+            f"오류: 예상하지 못한 문제로 멈췄습니다 ({type(error).__name__}). 입력 파일이 "
+            "손상되었거나 너무 클 수 있습니다. 되풀이되면 DADEUM_DEBUG=1을 설정하고 다시 "
+            "실행한 결과를 담당자에게 알려 주세요.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
+from dadeum.errors import InputFileError
 
 
 def register(subparsers) -> None:
@@ -126,6 +127,8 @@ def run_pseudonymize(args) -> int:
     check_targets(source, [p for p in (output, review_path) if p is not None])
 
     table = read_table(source, sheet=args.sheet)
+    if table.frame.empty:
+        raise InputFileError(f"{source.name}: 가명처리할 데이터가 없습니다 (빈 시트 또는 빈 파일).")
     frame = records_from_grid(table.frame)
     plans = merge_plans(default_plan(frame), [parse_column_spec(s) for s in args.columns])
     key = name = fingerprint = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
+from dadeum.cli._terminal import for_terminal
 from dadeum.errors import InputFileError
 
 INPUT_SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -61,13 +62,24 @@ def register(subparsers) -> None:
 
 
 def read_recipe(path: Path) -> dict:
-    from dadeum.engine.recipes import load_recipe
+    from dadeum.engine.recipes import check_recipe_size, load_recipe
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # By size first: a 50 MB "recipe" is refused without being read or parsed.
+        check_recipe_size(path.stat().st_size)
+        data = path.read_bytes()
     except OSError as error:
         message = f"레시피 파일을 읽을 수 없습니다: {path} ({error.strerror})"
         raise InputFileError(message) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        found = " (UTF-16으로 저장된 파일입니다)" if utf16 else ""
+        raise InputFileError(
+            f"레시피 파일이 UTF-8이 아닙니다{found}: {path.name}. "
+            "메모장의 '다른 이름으로 저장'에서 인코딩을 UTF-8로 골라 다시 저장하세요."
+        ) from error
     return load_recipe(text)
 
 
@@ -232,7 +244,11 @@ def _replayed(inputs, recipe, out, key, key_problem, keep, jobs, progress):
         futures = {pool.submit(_replay_one, source, recipe, out, key, key_problem, keep): source
                    for source in inputs}  # fmt: skip
         for future in as_completed(futures):
-            yield futures[future], *future.result()
+            try:
+                result = future.result()
+            except Exception as error:  # a worker that died (e.g. out of memory) fails its file
+                result = (None, f"작업 프로세스가 중단되었습니다 ({type(error).__name__}).")
+            yield futures[future], *result
 
 
 def _replay_one(source, recipe, out, key, key_problem, keep):
@@ -430,12 +446,14 @@ class Progress:
 
     def _draw(self, text: str) -> None:
         # Pad over what was there: a shorter line would leave the end of the old one.
+        text = for_terminal(text)  # file names are the sender's text
         width = _display_width(text)
-        self._write("\r" + text + " " * max(0, self._drawn - width))
+        getattr(self.stream, "write_control", self.stream.write)("\r")
+        self._write(text + " " * max(0, self._drawn - width))
         self._drawn = width
 
     def _write(self, text: str) -> None:
-        self.stream.write(text)
+        self.stream.write(for_terminal(text))
         self.stream.flush()
 
 

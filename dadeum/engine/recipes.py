@@ -18,6 +18,7 @@ lives in ``dadeum.engine.recipe_replay``; its public names are importable from h
 import difflib
 import json
 import re
+import reprlib
 import unicodedata
 from typing import Any
 
@@ -26,6 +27,16 @@ import pandas as pd
 from dadeum.engine.korean import josa, quoted
 from dadeum.engine.text import clean_text
 from dadeum.errors import InvalidArgumentError
+from dadeum.limits import (
+    MAX_PROBLEMS_SHOWN,
+    MAX_RECIPE_BYTES,
+    MAX_RECIPE_COLUMNS,
+    MAX_RECIPE_ROWS,
+    MAX_RECIPE_SHEETS,
+    MAX_RECIPE_STEPS,
+    MAX_RECIPE_TABLES,
+    MAX_RECIPE_TEXT,
+)
 
 # Defined in dadeum.engine.recipe_replay, which imports this module; loaded on first use.
 _REPLAY_NAMES = (
@@ -79,6 +90,31 @@ TABLE_KEYS = ("title", "columns")
 TABLE_COLUMNS = ["단계", "열", "옵션", "값", "설명"]
 
 _PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
+# A received recipe's values are quoted in messages shortened: a 1 MB list must not become a
+# 1 MB reply, nor a deeply nested one a RecursionError.
+_REPR = reprlib.Repr()  # keyword arguments only from Python 3.12
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxtuple = 2, 3, 3, 3
+_REPR.maxstring, _REPR.maxother, _REPR.maxlong = 40, 40, 20
+
+
+def _shown(value: Any) -> str:
+    return _REPR.repr(value)
+
+
+def _too_long(text: str) -> bool:
+    return len(text) > MAX_RECIPE_TEXT
+
+
+def _text_problem(what: str, text: str) -> str:
+    return f"{what}이 {len(text):,}자로 너무 깁니다 ({MAX_RECIPE_TEXT:,}자까지)."
+
+
+def problems_message(what: str, problems: list[str]) -> str:
+    """``what``에 문제가 N개 있습니다: the first few problems, the rest counted."""
+    shown = " / ".join(problems[:MAX_PROBLEMS_SHOWN])
+    rest = len(problems) - MAX_PROBLEMS_SHOWN
+    more = f" / 외 {rest:,}개" if rest > 0 else ""
+    return f"{what}에 문제가 {len(problems):,}개 있습니다: {shown}{more}"
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -146,6 +182,8 @@ def _check_technique(spec: Any) -> str | None:
 
     if not isinstance(spec, str):
         return f"기법은 글자여야 합니다 ({_kind(spec)}를 받음)"
+    if _too_long(spec):
+        return f"기법이 {len(spec):,}자로 너무 깁니다"
     try:
         parse_column_spec(f"열={spec}")
     except InvalidArgumentError:
@@ -169,14 +207,22 @@ def validate_recipe(data: Any) -> list[str]:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(f"'name'(레시피 이름)은 비어 있지 않은 글자여야 합니다 ({_kind(name)}).")
+    elif _too_long(name):
+        problems.append(_text_problem("'name'(레시피 이름)", name))
     for key in data:
         if key not in ("dadeum_recipe", "name", "sheets", "steps"):
-            problems.append(f"알 수 없는 항목 '{key}'가 있습니다.")
+            problems.append(f"알 수 없는 항목 {_shown(key)}가 있습니다.")
     if "sheets" in data:
         problems += _sheets_problems(data["sheets"])
     steps = data.get("steps")
     if not isinstance(steps, list) or not steps:
         problems.append("'steps'(단계 목록)는 단계가 하나 이상 있는 목록이어야 합니다.")
+        return problems
+    if len(steps) > MAX_RECIPE_STEPS:
+        problems.append(
+            f"단계가 {len(steps):,}개로 너무 많습니다 ({MAX_RECIPE_STEPS:,}개까지). "
+            "레시피를 나누어 주세요."
+        )
         return problems
     for number, step in enumerate(steps, start=1):
         problems += [f"{number}단계: {p}" for p in _step_problems(step)]
@@ -186,6 +232,8 @@ def validate_recipe(data: Any) -> list[str]:
 def _sheets_problems(sheets: Any) -> list[str]:
     if not isinstance(sheets, list) or not sheets:
         return ["'sheets'(시트 목록)는 시트가 하나 이상 있는 목록이어야 합니다."]
+    if len(sheets) > MAX_RECIPE_SHEETS:
+        return [f"시트가 {len(sheets):,}개로 너무 많습니다 ({MAX_RECIPE_SHEETS:,}개까지)."]
     problems = []
     for number, sheet in enumerate(sheets, start=1):
         where = f"{number}번째 시트"
@@ -195,21 +243,33 @@ def _sheets_problems(sheets: Any) -> list[str]:
         for key in sheet:
             if key not in SHEET_KEYS:
                 problems.append(
-                    f"{where}: 알 수 없는 항목 '{key}'가 있습니다 (name, position, tables)."
+                    f"{where}: 알 수 없는 항목 {_shown(key)}가 있습니다 (name, position, tables)."
                 )
         name = sheet.get("name")
         if not isinstance(name, str) or not name.strip():
             problems.append(f"{where}: 'name'(시트 이름)은 비어 있지 않은 글자여야 합니다.")
+        elif _too_long(name):
+            problems.append(f"{where}: " + _text_problem("'name'(시트 이름)", name))
         position = sheet.get("position")
         if "position" in sheet and not (
-            isinstance(position, int) and not isinstance(position, bool) and position >= 1
+            isinstance(position, int)
+            and not isinstance(position, bool)
+            and 1 <= position <= MAX_RECIPE_SHEETS
         ):
-            problems.append(f"{where}: 'position'은 1 이상의 정수여야 합니다 ({position!r}).")
+            problems.append(
+                f"{where}: 'position'은 1~{MAX_RECIPE_SHEETS}의 정수여야 합니다 "
+                f"({_shown(position)})."
+            )
         tables = sheet.get("tables")
         if "tables" not in sheet:
             continue
         if not isinstance(tables, list) or not tables:
             problems.append(f"{where}: 'tables'는 표가 하나 이상 있는 목록이어야 합니다.")
+            continue
+        if len(tables) > MAX_RECIPE_TABLES:
+            problems.append(
+                f"{where}: 표가 {len(tables):,}개로 너무 많습니다 ({MAX_RECIPE_TABLES:,}개까지)."
+            )
             continue
         for n, table in enumerate(tables, start=1):
             problems += [f"{where} {n}번째 표: {p}" for p in _table_problems(table)]
@@ -219,14 +279,24 @@ def _sheets_problems(sheets: Any) -> list[str]:
 def _table_problems(table: Any) -> list[str]:
     if not isinstance(table, dict):
         return [f"JSON 객체여야 합니다 ({_kind(table)}를 받음)."]
-    problems = [f"알 수 없는 항목 '{key}'가 있습니다 (title, columns)."
+    problems = [f"알 수 없는 항목 {_shown(key)}가 있습니다 (title, columns)."
                 for key in table if key not in TABLE_KEYS]  # fmt: skip
     title = table.get("title")
     if title is not None and not isinstance(title, str):
         problems.append(f"'title'(표 제목)은 글자 또는 null이어야 합니다 ({_kind(title)}).")
+    elif title is not None and _too_long(title):
+        problems.append(_text_problem("'title'(표 제목)", title))
     columns = table.get("columns")
-    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+    if isinstance(columns, list) and len(columns) > MAX_RECIPE_COLUMNS:
+        problems.append(
+            f"'columns'(표의 열 이름)가 {len(columns):,}개로 너무 많습니다 "
+            f"({MAX_RECIPE_COLUMNS:,}개까지)."
+        )
+    elif not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
         problems.append("'columns'(표의 열 이름)는 글자의 목록이어야 합니다.")
+    elif any(_too_long(c) for c in columns):
+        long = next(c for c in columns if _too_long(c))
+        problems.append(_text_problem("'columns'의 열 이름", long))
     elif not columns and not title:
         problems.append("제목이나 열 이름 중 하나는 있어야 표를 찾을 수 있습니다.")
     return problems
@@ -238,37 +308,52 @@ def _step_problems(step: Any) -> list[str]:
     name = step.get("step")
     if name not in STEP_OPTIONS:
         allowed = ", ".join(STEP_NAMES)
-        return [f"'step'은 {allowed} 중 하나여야 합니다 ({name!r}를 받음)."]
+        return [f"'step'은 {allowed} 중 하나여야 합니다 ({_shown(name)}를 받음)."]
     problems = []
     options = STEP_OPTIONS[name]
     for key in step:
         if key != "step" and key not in options:
-            problems.append(f"{name} 단계에 없는 옵션 '{key}'가 있습니다 ({', '.join(options)}).")
+            problems.append(
+                f"{name} 단계에 없는 옵션 {_shown(key)}가 있습니다 ({', '.join(options)})."
+            )
     for key, value in step.items():
         if key not in options:
             continue
         if key in ("header",) and not (value is None or isinstance(value, bool)):
-            problems.append(f"'{key}'는 true, false 또는 null이어야 합니다 ({value!r}).")
+            problems.append(f"'{key}'는 true, false 또는 null이어야 합니다 ({_shown(value)}).")
         elif key in ("long", "totals") and not isinstance(value, bool):
-            problems.append(f"'{key}'는 true 또는 false여야 합니다 ({value!r}).")
+            problems.append(f"'{key}'는 true 또는 false여야 합니다 ({_shown(value)}).")
         elif key == "header_rows" and not (
             value is None
             or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10)
         ):
-            problems.append(f"'header_rows'는 1~10의 정수 또는 null이어야 합니다 ({value!r}).")
+            problems.append(
+                f"'header_rows'는 1~10의 정수 또는 null이어야 합니다 ({_shown(value)})."
+            )
         elif key == "key_name" and not (value is None or (isinstance(value, str) and value)):
-            problems.append(f"'key_name'은 키 이름(글자) 또는 null이어야 합니다 ({value!r}).")
+            problems.append(f"'key_name'은 키 이름(글자) 또는 null이어야 합니다 ({_shown(value)}).")
+        elif key == "key_name" and value is not None and _too_long(value):
+            problems.append(_text_problem("'key_name'(가명 키 이름)", value))
         elif key in COLUMN_OPTIONS:
             if not isinstance(value, dict):
                 problems.append(f"'{key}'는 열 이름 → 값의 사전이어야 합니다 ({_kind(value)}).")
                 continue
+            if len(value) > MAX_RECIPE_COLUMNS:
+                problems.append(
+                    f"'{key}'의 열이 {len(value):,}개로 너무 많습니다 "
+                    f"({MAX_RECIPE_COLUMNS:,}개까지)."
+                )
+                continue
             for column, choice in value.items():
+                if _too_long(column):
+                    problems.append(_text_problem(f"'{key}'의 열 이름", column))
+                    continue
                 if not normalize_header(column):
                     problems.append(f"'{key}'의 열 이름 '{column}'이 비어 있습니다.")
                 if key == "types" and choice not in COLUMN_TYPES:
                     problems.append(
                         f"'types'의 {quoted(column, '은/는')} number, date, phone, text 중 "
-                        f"하나여야 합니다 ({choice!r})."
+                        f"하나여야 합니다 ({_shown(choice)})."
                     )
                 if key == "columns":
                     problem = _check_technique(choice)
@@ -277,17 +362,35 @@ def _step_problems(step: Any) -> list[str]:
     return problems
 
 
+def check_recipe_size(size: int) -> None:
+    """Refuse a recipe of ``size`` bytes (or characters) before it is parsed."""
+    if size > MAX_RECIPE_BYTES:
+        raise InvalidArgumentError(
+            f"레시피가 {size:,}바이트로 너무 큽니다 ({MAX_RECIPE_BYTES:,}바이트까지). "
+            "다듬이 기록한 레시피는 보통 몇 kB입니다. 받은 파일이 맞는지 확인하세요."
+        )
+
+
+def _parse_json(text: str) -> Any:
+    """``json.loads``; a nesting deep enough to exhaust the recursion becomes a JSONDecodeError
+    too (a valid recipe nests 6 deep)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("너무 깊이 중첩된 JSON입니다", "", 0) from None
+
+
 def load_recipe(text: str) -> dict:
     """Parse a recipe's JSON text (data only, nothing is executed) and validate it."""
+    if isinstance(text, str):
+        check_recipe_size(len(text.encode("utf-8", "surrogatepass")))
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except (json.JSONDecodeError, TypeError) as error:
         raise InvalidArgumentError(f"레시피가 올바른 JSON이 아닙니다 ({error}).") from error
     problems = validate_recipe(data)
     if problems:
-        raise InvalidArgumentError(
-            f"레시피에 문제가 {len(problems)}개 있습니다: " + " / ".join(problems)
-        )
+        raise InvalidArgumentError(problems_message("레시피", problems))
     return data
 
 
@@ -418,6 +521,10 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
     options = {label: key for key, label in {**OPTION_NAMES, **META_NAMES}.items()}
     recipe: dict[str, Any] = {}
     steps: list[dict] = []
+    if len(frame) > MAX_RECIPE_ROWS:
+        raise InvalidArgumentError(
+            f"레시피 표가 {len(frame):,}행으로 너무 깁니다 ({MAX_RECIPE_ROWS:,}행까지)."
+        )
     for row in frame[TABLE_COLUMNS].itertuples(index=False, name=None):
         number, column, label, value, _ = row
         key = options.get(str(label).strip(), str(label).strip())
@@ -427,7 +534,7 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
             else:
                 recipe[key] = _scalar(value) if key == "dadeum_recipe" else str(value)
             continue
-        index = int(float(number)) - 1
+        index = _step_index(number)
         while len(steps) <= index:
             steps.append({})
         step = steps[index]
@@ -440,9 +547,7 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
     recipe["steps"] = steps
     problems = validate_recipe(recipe)
     if problems:
-        raise InvalidArgumentError(
-            f"레시피 표에 문제가 {len(problems)}개 있습니다: " + " / ".join(problems)
-        )
+        raise InvalidArgumentError(problems_message("레시피 표", problems))
     result = {"dadeum_recipe": recipe["dadeum_recipe"], "name": recipe["name"]}
     if "sheets" in recipe:
         result["sheets"] = recipe["sheets"]
@@ -450,10 +555,24 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
     return result
 
 
+def _step_index(number: Any) -> int:
+    """The 0-based step of a recipe-table row; the number is bounded before it sizes a list."""
+    try:
+        value = float(number)
+    except (TypeError, ValueError, OverflowError):
+        value = float("nan")
+    if not (1 <= value <= MAX_RECIPE_STEPS and value.is_integer()):
+        raise InvalidArgumentError(
+            f"레시피 표의 단계 번호는 1~{MAX_RECIPE_STEPS}의 정수여야 합니다 "
+            f"({_shown(number)}를 받음)."
+        )
+    return int(value) - 1
+
+
 def _scalar(value: Any) -> Any:
     if isinstance(value, str):
         try:
-            return json.loads(value)
+            return _parse_json(value)
         except json.JSONDecodeError:
             return value
     if isinstance(value, float) and value.is_integer():

@@ -119,17 +119,25 @@ def _check_horizon(horizon, freq: str) -> int:
         value = float(horizon)
     except (TypeError, ValueError):
         value = math.nan
-    if not math.isfinite(value) or value < 1 or value != int(value):
+    except OverflowError:  # a 400-digit integer: too large, said as such below
+        value = math.inf
+    if math.isnan(value) or value < 1 or (math.isfinite(value) and value != int(value)):
+        shown = repr(horizon)
+        shown = shown if len(shown) <= 20 else shown[:20] + "…"
         raise InvalidArgumentError(
-            f"'horizon' 인수는 1 이상의 정수(예측할 기간 수)여야 합니다. 받은 값: {horizon!r}"
+            f"'horizon' 인수는 1 이상의 정수(예측할 기간 수)여야 합니다. 받은 값: {shown}"
         )
     limit = MAX_HORIZON[freq]
     if value > limit:
         raise InvalidArgumentError(
             f"{FREQ_NAMES[freq]} 단위 자료는 {limit:,}기간까지만 예측합니다. "
-            f"받은 값: {int(value):,}"
+            f"받은 값: {_count_text(value)}. 예측 기간을 줄여 주세요."
         )
     return int(value)
+
+
+def _count_text(value: float) -> str:
+    return f"{int(value):,}" if value < 1e15 else "너무 큰 수"
 
 
 def _check_level(level) -> float:

@@ -28,6 +28,7 @@ from dadeum.engine.cells import CellError, Placeholder, is_blank
 from dadeum.engine.dates import to_date_series
 from dadeum.engine.numbers import to_number_series
 from dadeum.errors import InvalidArgumentError
+from dadeum.limits import MAX_PERIODS
 
 __all__ = ["FREQ_NAMES", "PreparedSeries", "count_by_period", "prepare_series"]
 
@@ -66,9 +67,13 @@ def _first_problem(converted: pd.Series, original: pd.Series, what: str) -> None
     bad = [i for i, v in enumerate(converted.tolist()) if isinstance(v, CellError)]
     if bad:
         i = bad[0]
+        shown = repr(original.iloc[i])
+        shown = shown if len(shown) <= 40 else shown[:40] + "…"  # a cell may be 32,767 long
+        reason = str(converted.iloc[i])
+        reason = reason if len(reason) <= 120 else reason[:120] + "…"
         raise InvalidArgumentError(
             f"{what}로 읽을 수 없는 값이 {len(bad)}개 있습니다 "
-            f"(첫 번째: {i + 1}번째 값 {original.iloc[i]!r}: {converted.iloc[i]})."
+            f"(첫 번째: {i + 1}번째 값 {shown}: {reason})."
         )
 
 
@@ -151,6 +156,7 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
     pandas_freq = (
         f"W-{['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'][anchor]}" if (freq == "W") else freq
     )
+    _check_span(numbers.index[0], numbers.index[-1], freq)
     full = pd.date_range(numbers.index[0], numbers.index[-1], freq=pandas_freq)
     series = numbers.reindex(full)
     missing = series.isna()
@@ -175,6 +181,27 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
     series.index.name = "날짜"
     series.name = "값"
     return PreparedSeries(series=series, freq=freq, notes=notes, filled=missing)
+
+
+def period_count(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> int:
+    """Periods from ``first`` to ``last`` (both period starts), from the span alone."""
+    if freq == "MS":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    seconds = (last - first).total_seconds()
+    step = {"h": 3_600, "D": 86_400, "W": 7 * 86_400}[freq]
+    return int(seconds // step) + 1
+
+
+def _check_span(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> None:
+    """Refuse a span too long to fill, before a date range is built for it: one date typed
+    as 9999-12-31 would otherwise ask for millions of periods."""
+    count = period_count(first, last, freq)
+    if count > MAX_PERIODS:
+        raise InvalidArgumentError(
+            f"날짜가 {first:%Y-%m-%d}부터 {last:%Y-%m-%d}까지라 {FREQ_NAMES[freq]} 단위로 "
+            f"{count:,}기간입니다. 한 번에 {MAX_PERIODS:,}기간까지만 다룹니다. "
+            "잘못 입력된 날짜(예: 9999년)가 없는지 확인하거나 기간을 나누어 주세요."
+        )
 
 
 def _detect_frequency(index: pd.DatetimeIndex, *, records: bool = False) -> tuple[str, int]:
@@ -241,6 +268,7 @@ def count_by_period(dates: Any, period: str = "day") -> pd.DataFrame:
     if not stamps:
         raise InvalidArgumentError("날짜가 하나도 없습니다. 날짜 범위를 확인하세요.")
     index = _period_starts(pd.DatetimeIndex(stamps), freq, 0)
+    _check_span(index.min(), index.max(), freq)
     counts = pd.Series(1, index=index).groupby(level=0).sum()
     pandas_freq = "W-MON" if freq == "W" else freq
     full = pd.date_range(counts.index.min(), counts.index.max(), freq=pandas_freq)

@@ -95,8 +95,9 @@ def spread_merges(grid: pd.DataFrame, merges: Iterable[Merge]) -> pd.DataFrame:
         if merge.top not in rows or merge.left not in columns:
             continue
         top, left = rows[merge.top], columns[merge.left]
-        bottom = _last_inside(rows, merge.top, merge.bottom)
-        right = _last_inside(columns, merge.left, merge.right)
+        # Clamped to the grid first: a merge down to row 1,048,576 must not be walked back.
+        bottom = _last_inside(rows, merge.top, min(merge.bottom, grid.index[-1]))
+        right = _last_inside(columns, merge.left, min(merge.right, grid.columns[-1]))
         values[top : bottom + 1, left : right + 1] = values[top, left]
     return pd.DataFrame(values, index=grid.index, columns=grid.columns, dtype=object)
 
