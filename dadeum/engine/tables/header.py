@@ -91,7 +91,8 @@ def _store(
 
 # "No value" symbols of statistical tables beyond the Korean ones TO_NUMBER knows: "[x]",
 # "[c]", "[z]" (ONS), ":" (Eurostat), "n.a.", "—".
-_TABLE_SYMBOL = re.compile(r"^(\[[a-z]{1,3}\]|:|n\.?\s?a\.?|—|–|\.)$", re.IGNORECASE)
+# "***" and "**" are suppressed cells (서울 열린데이터광장: too few to publish).
+_TABLE_SYMBOL = re.compile(r"^(\[[a-z]{1,3}\]|:|n\.?\s?a\.?|—|–|\.|\*{2,3})$", re.IGNORECASE)
 
 
 def _read_table_symbols(read: np.ndarray, codes: np.ndarray, original: np.ndarray) -> None:
@@ -156,6 +157,27 @@ def _id_like(values: pd.Series) -> str | None:
     return "weak" if len(set(keys)) == len(keys) else None
 
 
+def _period_column(values: pd.Series, header: str) -> bool:
+    """A leading column of periods is row labels: under a period header (기간, 연도, 시점, 월 …)
+    or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …)."""
+    from dadeum.engine.tables.names import PERIOD_HEADER, is_period
+
+    present = [v for v in values if not is_total_label(v)]
+    if not present:
+        return False
+    words = header.split()
+    cue = next((w for w in words if PERIOD_HEADER.search(w)), "")
+    distinct = pd.unique(pd.Series(present, dtype=object).map(header_text))
+    if not all(is_period(v, cue) for v in distinct):
+        return False
+    if cue:
+        return True
+    # Unnamed: every period a single run of rows, and some repeated.
+    runs = int((pd.Series(present).map(header_text).ne(
+        pd.Series(present).map(header_text).shift())).sum())  # fmt: skip
+    return runs == len(distinct) >= 2 and len(distinct) < len(present)
+
+
 def label_column_count(
     kinds: pd.DataFrame, block: pd.DataFrame | None = None, header_rows: int = 1
 ) -> int:
@@ -182,6 +204,10 @@ def label_column_count(
             break
         kind = _id_like(block[column].loc[present.index])
         header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
+        if kind != "strong" and _period_column(block[column].loc[present.index], header):
+            count = position + 1
+            weak = False
+            continue
         if kind == "strong" or (kind and _ID_HEADER.search(header)):
             count = position + 1
             continue

@@ -1,0 +1,114 @@
+"""Layouts of real published Korean tables that the converter once got wrong (issue #16).
+
+Fixtures reproduce each pattern in a few rows. Where rows are copied from a real table the
+source is named beside them; 서울 열린데이터광장 and KOSIS tables are 공공누리 제1유형 (출처표시).
+"""
+
+import pandas as pd
+
+from dadeum.engine.tables.grid import make_grid
+from dadeum.engine.tables.header import label_column_count, read_cells
+from dadeum.engine.tables.names import is_period
+from dadeum.engine.tables.tidy import tidy_grid
+
+# 출처: 서울 열린데이터광장, 서울시 인구밀도(구별) 2021 (공공누리 제1유형), first rows.
+SEOUL_DENSITY = [
+    ["기간", "지역", "인구", "면적"],
+    [2021, "합계", 9736027, 605.24],
+    [2021, "종로구", 153789, 23.91],
+    [2021, "중구", 131787, 9.96],
+]
+
+
+def tidy(rows):
+    return tidy_grid(make_grid(rows), sheet="Sheet1")
+
+
+def long_rows(table):
+    frame = table.long()
+    return [tuple(v for v in row) for row in frame.itertuples(index=False)]
+
+
+def test_period_first_column_is_a_row_label_and_totals_are_set_aside():
+    table = tidy(SEOUL_DENSITY)[0]
+    assert table.label_columns == ["기간", "지역"]
+    assert list(table.levels) == ["인구", "면적"]
+    assert table.totals["지역"].tolist() == ["합계"]
+    assert long_rows(table)[:2] == [("2021", "종로구", "인구", 153789.0),
+                                    ("2021", "종로구", "면적", 23.91)]  # fmt: skip
+
+
+def test_repeated_quarter_blocks_without_a_period_header_are_labels():
+    rows = [[None, "자치구", "인구"]]
+    for quarter in ("2019.1/4", "2019.2/4"):
+        rows += [[quarter, "합계", 300], [quarter, "종로구", 100], [quarter, "중구", 200]]
+    table = tidy(rows)[0]
+    assert len(table.label_columns) == 2
+    quarters = table.data[table.label_columns[0]].tolist()
+    assert quarters == ["2019.1/4", "2019.1/4", "2019.2/4", "2019.2/4"]
+    assert len(table.totals) == 2
+
+
+def test_sex_total_in_a_later_label_column_under_a_period_is_a_total():
+    rows = [["기간", "행정구역별", "성별", "0~4세", "5~9세"],
+            [2020, "합계", "계", 30, 40], [2020, "합계", "남자", 16, 21],
+            [2020, "종로구", "계", 3, 4], [2020, "종로구", "남자", 1, 2],
+            [2020, "종로구", "여자", 2, 2]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert table.label_columns[0] == "기간"
+    assert table.data[table.label_columns].values.tolist() == [
+        ["2020", "종로구", "남자"], ["2020", "종로구", "여자"]]  # fmt: skip
+    assert len(table.totals) == 3
+
+
+def test_month_numbers_under_a_month_header_are_labels():
+    # 공공데이터포털 월별 교통사고 통계 (도로교통공단): months as zero-padded text.
+    rows = [["월", "사고건수", "사망자수"], ["01", "16016", "389"], ["02", "14187", "335"]]
+    block = make_grid(rows)
+    _, kinds, _ = read_cells(block)
+    assert label_column_count(kinds, block) == 1
+    table = tidy(rows)[0]
+    assert table.data["월"].tolist() == ["01", "02"]
+
+
+def test_numbers_that_are_not_periods_stay_values():
+    rows = [["인구", "면적"], [2021, 605], [2021, 606]]  # repeated year-like counts, no header cue
+    block = make_grid(rows)
+    _, kinds, _ = read_cells(block)
+    assert label_column_count(kinds, block) == 0
+
+
+def test_is_period():
+    for value in (2019, "2016 p)", "2019.1/4", "2023.07", "2023-03-05", "3월", "1/4분기"):
+        assert is_period(value), value
+    for value in ("종로구", 12.5, "01", 123):
+        assert not is_period(value), value
+    assert is_period("01", "월") and is_period(4, "분기") and not is_period(5, "분기")
+
+
+def test_suppressed_cells_are_placeholders_not_text():
+    # 서울 열린데이터광장 등록외국인 현황: "***" where too few to publish.
+    rows = [["구분", "중국", "몽골"], ["종로구", 1361, "***"], ["중구", 2302, 12]]
+    table = tidy(rows)[0]
+    assert table.attribute_columns == []
+    assert pd.isna(table.data["몽골"].iloc[0])
+    assert "placeholder" in {issue.type for issue in table.issues}
+
+
+def test_kosis_metadata_rows_give_title_and_unit_and_notes_go():
+    # KOSIS 시도별 인구 변동 현황 (공공누리 제1유형), cut to two years and three rows.
+    rows = [["통계표명:", "시도별 인구 변동 현황", None],
+            ["단위:", "천명", None],
+            [None, "2009", "2010"],
+            ["계", "49,773", "50,515"],
+            ["서울", "10,208", "10,312"],
+            ["부산", "3,543", "3,568"],
+            ["출처:", "행정안전부「지방자치단체 행정구역 및 인구현황」", None],
+            ["주석:", "* 작성기준일 : 매년 12월 31일", None]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert table.region.unit == "천명"
+    assert table.region.title == "통계표명: 시도별 인구 변동 현황"
+    assert "주석:" in [text for _, _, text in table.region.notes]
+    assert table.units == {"2009": "명", "2010": "명"}
+    assert table.data.iloc[0].tolist()[1:] == [10208000.0, 10312000.0]
+    assert table.data.iloc[:, 0].tolist() == ["서울", "부산"]
