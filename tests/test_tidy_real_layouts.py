@@ -112,3 +112,27 @@ def test_kosis_metadata_rows_give_title_and_unit_and_notes_go():
     assert table.units == {"2009": "명", "2010": "명"}
     assert table.data.iloc[0].tolist()[1:] == [10208000.0, 10312000.0]
     assert table.data.iloc[:, 0].tolist() == ["서울", "부산"]
+
+
+def test_label_column_repeating_its_header_is_dropped_and_reported():
+    # 서울 열린데이터광장 학생 비만율: a column 구분 holding "구분" on every row.
+    rows = [["기간", "구분 ", "비만율", "비만율"], ["기간", "구분 ", "남학생", "여학생"],
+            [2020, "구분", 15.1, 7.3], [2021, "구분", 18.2, 8.3]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert table.label_columns == ["기간"]
+    assert "구분" not in table.data.columns
+    assert long_rows(table)[0] == ("2020", "비만율", "남학생", 15.1)
+    assert "label-column-dropped" in {issue.type for issue in table.issues}
+
+
+def test_rate_units_in_headers_are_read():
+    from dadeum.engine.tables.units import parse_unit, split_header_unit
+
+    assert parse_unit("명/㎢") == ("명/㎢", 1)
+    assert parse_unit("천원/㎡") == ("원/㎡", 1000)
+    assert parse_unit("2019/20") is None and parse_unit("/명") is None
+    assert split_header_unit("인구밀도(명/㎢)") == ("인구밀도", "명/㎢")
+    rows = [["기간", "지역", "인구밀도(명/㎢)"], [2021, "종로구", 6431], [2021, "중구", 13231]]
+    table = tidy(rows)[0]
+    assert table.units == {"인구밀도(명/㎢)": "명/㎢"}
+    assert long_rows(table)[0] == ("2021", "종로구", "인구밀도", "명/㎢", 6431.0)

@@ -237,6 +237,7 @@ def tidy_region(
          if c not in attributes and not v.total],
         body, report, name=name_for("group", language),
     )  # fmt: skip
+    frame, label_names = drop_header_echo_labels(frame, label_names, report)
     total_names = [n for n, v in zip(names[labels:], values, strict=True) if v.total]
     if len(total_names) == len(values):
         total_names = []  # a table of totals only: nothing to set aside
@@ -260,7 +261,7 @@ def tidy_region(
         total_columns=total_columns,
         issues=report.issues,
         region=region,
-        source_columns=dict(zip(names, columns, strict=True)),
+        source_columns={n: c for n, c in zip(names, columns, strict=True) if n in frame},
         attribute_columns=attributes,
         level_titles=titles,
         language=language,
@@ -525,6 +526,27 @@ def lift_section_rows(frame, label_names, value_names, original, report=None, *,
         frame.insert(0, name, sections)
         label_names = [name, *label_names]
     return frame[~heading], label_names
+
+
+def drop_header_echo_labels(frame: pd.DataFrame, label_names: list[str], report=None):
+    """Without the label columns that only repeat their own header in every row (a column
+    구분 filled with "구분" beside the years): they name nothing. Returns (frame, label names);
+    the last label column always stays."""
+    report = report or _quiet
+    kept = list(label_names)
+    for name in label_names:
+        values = frame[name]
+        base = re.sub(r"_\d+$", "", str(name)).strip()
+        if len(kept) < 2 or not len(values) or not base:
+            continue
+        if values.map(lambda v, base=base: isinstance(v, str) and v.strip() == base).all():
+            kept.remove(name)
+            report("label-column-dropped",
+                   f"모든 행에 머리글과 같은 '{base}'만 적힌 열이라서 뺐습니다.",
+                   value=base)  # fmt: skip
+    if len(kept) == len(label_names):
+        return frame, label_names
+    return frame.drop(columns=[n for n in label_names if n not in kept]), kept
 
 
 def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):
