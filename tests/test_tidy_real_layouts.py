@@ -136,3 +136,81 @@ def test_rate_units_in_headers_are_read():
     table = tidy(rows)[0]
     assert table.units == {"인구밀도(명/㎢)": "명/㎢"}
     assert long_rows(table)[0] == ("2021", "종로구", "인구밀도", "명/㎢", 6431.0)
+
+
+def test_footnote_marks_on_labels_are_stripped_and_reported():
+    rows = [["연도", "인구", "세대"], ["2014", 10, 5], ["2015 *", 11, 6], ["2016 p)", 12, 7],
+            ["합계¹", 33, 18]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert table.label_columns == ["연도"]
+    assert table.data["연도"].tolist() == ["2014", "2015", "2016"]
+    assert table.totals["연도"].tolist() == ["합계"]
+    marks = [(i.cell, i.value) for i in table.issues if i.type == "footnote-mark"]
+    assert marks == [("A3", "2015 *"), ("A5", "합계¹")]
+
+
+def test_split_label_mark():
+    from dadeum.engine.tables.header import split_label_mark
+
+    assert split_label_mark("2015 *") == ("2015", "*")
+    assert split_label_mark("종로구²⁾") == ("종로구", "²⁾")
+    assert split_label_mark("서울1)") == ("서울", "1)")
+    for label in ("(소계)", "2016 p)", "*", "중국(한국계)", 2015):
+        assert split_label_mark(label) == (label, None)
+
+
+def test_group_rows_under_a_period_become_a_group_column_beside_it():
+    # 서울 열린데이터광장 문화예술 관람 통계: a group name alone on its row, then its items.
+    rows = [
+        ["기간", "구분", "관람률"],
+        [2021, "성별", None],
+        [2021, "남자", 28],
+        [2021, "여자", 30],
+        [2021, "연령별", None],
+        [2021, "10대", 29],
+        [2021, "20대", 25],
+    ]
+    table = tidy(rows)[0]
+    assert table.label_columns == ["기간", "상위구분", "구분"]
+    assert table.data[table.label_columns].values.tolist() == [
+        ["2021", "성별", "남자"], ["2021", "성별", "여자"],
+        ["2021", "연령별", "10대"], ["2021", "연령별", "20대"]]  # fmt: skip
+
+
+def test_a_period_alone_on_its_row_heads_its_block():
+    rows = [
+        ["기간", "자치구", "인구"],
+        ["2014", None, None],
+        [None, "종로구", 5],
+        [None, "중구", 6],
+        ["2015", None, None],
+        [None, "종로구", 7],
+        [None, "중구", 8],
+    ]
+    table = tidy(rows)[0]
+    assert table.label_columns == ["기간", "자치구"]
+    assert table.data.values.tolist() == [
+        ["2014", "종로구", 5.0],
+        ["2014", "중구", 6.0],
+        ["2015", "종로구", 7.0],
+        ["2015", "중구", 8.0],
+    ]
+
+
+def test_two_column_hierarchy_with_age_bands_is_two_label_columns():
+    # Group in the first column (on its own row or only on the group's first row), items
+    # in the second; "10대" reads as a number with a unit, yet it is a label here.
+    for rows in (
+        [["구분", None, "인구"], ["성별", None, None], [None, "남자", 28], [None, "여자", 30],
+         ["연령별", None, None], [None, "10대", 29], [None, "20대", 25]],
+        [["대분류", "분류", "인구"], ["성별", "남자", 28], [None, "여자", 30],
+         ["연령별", "10대", 29], [None, "20대", 25]],
+    ):  # fmt: skip
+        table = tidy(rows)[0]
+        assert len(table.label_columns) == 2
+        assert table.data.values.tolist() == [
+            ["성별", "남자", 28.0],
+            ["성별", "여자", 30.0],
+            ["연령별", "10대", 29.0],
+            ["연령별", "20대", 25.0],
+        ]

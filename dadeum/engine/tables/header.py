@@ -138,7 +138,12 @@ def _id_like(values: pd.Series) -> str | None:
     like codes and serial numbers), else None."""
     from dadeum.engine.tables.names import year_of
 
-    present = [v for v in values if v is not None and not is_total_label(v)]
+    present = [
+        split_label_mark(v)[0] if isinstance(v, str) and v[-1:] in _MARK_ENDS else v
+        for v in values
+        if v is not None
+    ]
+    present = [v for v in present if not is_total_label(v)]
     if not present:
         return None
     if all(year_of(v) for v in present) and len({year_of(v)[0] for v in present}) == len(present):
@@ -157,16 +162,32 @@ def _id_like(values: pd.Series) -> str | None:
     return "weak" if len(set(keys)) == len(keys) else None
 
 
+_WORD = re.compile("[가-힣A-Za-z]")
+
+
+def _worded(values: pd.Series, kinds: pd.Series) -> bool:
+    """Labels some of which read as numbers with a unit ("10대", "20대" beside 남자, 여자):
+    mostly cells with letters, and some of them plain words."""
+    if not (kinds == "text").any():
+        return False
+    worded = values.map(lambda v: isinstance(v, str) and bool(_WORD.search(v)))
+    return bool(worded.mean() >= LABEL_SHARE)
+
+
 def _period_column(values: pd.Series, header: str) -> bool:
     """A leading column of periods is row labels: under a period header (기간, 연도, 시점, 월 …)
     or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …)."""
     from dadeum.engine.tables.names import PERIOD_HEADER, is_period
 
-    present = [v for v in values if not is_total_label(v)]
-    if not present:
-        return False
     words = header.split()
     cue = next((w for w in words if PERIOD_HEADER.search(w)), "")
+    head = [split_label_mark(v)[0] for v in values.iloc[:20]]
+    if not all(is_period(v, cue) for v in head if not is_total_label(v)):
+        return False  # most value columns stop here, after a few cells
+    present = [split_label_mark(v)[0] for v in values]
+    present = [v for v in present if not is_total_label(v)]
+    if not present:
+        return False
     distinct = pd.unique(pd.Series(present, dtype=object).map(header_text))
     if not all(is_period(v, cue) for v in distinct):
         return False
@@ -194,20 +215,25 @@ def label_column_count(
     for position, column in enumerate(kinds.columns):
         cells = body[column]
         present = cells[cells != "blank"]
-        if len(present) and (present == "text").mean() >= LABEL_SHARE:
+        if len(present) and (
+            (present == "text").mean() >= LABEL_SHARE
+            or (block is not None and _worded(block[column].loc[present.index], present))
+        ):
             if not weak or present.size >= 0.8 * len(body):
                 count = position + 1
                 weak = False
                 continue
             break
-        if block is None or not len(present) or (present == "text").mean() > 0.2:
+        if block is None or not len(present):
             break
-        kind = _id_like(block[column].loc[present.index])
         header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
-        if kind != "strong" and _period_column(block[column].loc[present.index], header):
+        if _period_column(block[column].loc[present.index], header):
             count = position + 1
             weak = False
             continue
+        if (present == "text").mean() > 0.2:
+            break
+        kind = _id_like(block[column].loc[present.index])
         if kind == "strong" or (kind and _ID_HEADER.search(header)):
             count = position + 1
             continue
@@ -342,6 +368,27 @@ _TOTAL = re.compile(
 )
 _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
 _ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
+
+
+# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)" (not "2016 p)",
+# a provisional mark, nor "(소계)").
+_LABEL_MARK = re.compile(
+    r"(?:(?<=\S)\s*\*{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
+)
+
+
+_MARK_ENDS = set("*)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def split_label_mark(value: object) -> tuple[object, str | None]:
+    """(label, footnote mark): "2015 *" → ("2015", "*"), "합계¹" → ("합계", "¹"); a label
+    without a mark comes back unchanged with None."""
+    if not isinstance(value, str):
+        return value, None
+    match = _LABEL_MARK.search(value)
+    if not match or not value[: match.start()].strip():
+        return value, None
+    return value[: match.start()].rstrip(), match.group().strip()
 
 
 def is_total_label(value: object) -> bool:

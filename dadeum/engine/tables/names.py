@@ -127,6 +127,8 @@ def is_period(value: object, header: str = "") -> bool:
         return bool(limit) and 1 <= int(text) <= limit
     if _PERIOD_TEXT.match(text):
         return True
+    if "년" not in text and not text.startswith("'"):
+        return False  # "1,234" and the like: not worth the date reader
     from dadeum.engine.dates import to_date
 
     # The cleaning functions' date reader for the rest ("2023년 3월", "'23.07").
