@@ -123,6 +123,7 @@ def run_real(corpus: Path = CORPUS) -> list[dict]:
         source = read_table(corpus / file)
         tables = tidy_grid(source.grid(), sheet=source.source_name)
         seconds = time.perf_counter() - start
+        raw_score, raw_rules, out_score = check_scores(source, tables)
         expected = sum((expected_cells(n) for n in names), Counter())
         produced = produced_cells(tables)
         precision, recall, f1 = score(expected, produced)
@@ -131,12 +132,32 @@ def run_real(corpus: Path = CORPUS) -> list[dict]:
             "table": name, "held_out": name in HELD_OUT, "precision": precision,
             "recall": recall, "f1": f1, "rows": sum(produced.values()),
             "expected": sum(expected.values()), "seconds": seconds,
+            "check_raw": raw_score, "located": raw_rules, "check_out": out_score,
         })  # fmt: skip
     return results
 
 
+def check_scores(source, tables) -> tuple[int, str, int]:
+    """``dadeum check``'s score of the raw sheet, how many of its problems name a cell, and
+    the lowest score of the converted long tables (written as UTF-8 CSV would be)."""
+    from dadeum.engine.tables.check import check_grid
+    from dadeum.engine.tables.grid import make_grid
+
+    encoding = source.encoding.split(" ")[0] if source.encoding else None
+    raw = check_grid(source.grid(), merges=source.merges, sheet=source.source_name,
+                     csv_encoding=encoding)  # fmt: skip
+    located = sum(1 for issue in raw.issues if issue.row is not None)
+    scores = []
+    for table in tables:
+        frame = table.long()
+        rows = [list(map(str, frame.columns)), *frame.to_numpy(dtype=object).tolist()]
+        scores.append(check_grid(make_grid(rows), csv_encoding="utf-8").score)
+    return raw.score, f"{located}/{len(raw.issues)}", min(scores, default=0)
+
+
 def print_real(results: list[dict]) -> None:
-    header = ("table", "precision", "recall", "F1", "rows out", "expected", "seconds")
+    header = ("table", "precision", "recall", "F1", "rows out", "expected", "seconds",
+              "check raw", "located", "check out")  # fmt: skip
     for held_out in (False, True):
         group = [r for r in results if r["held_out"] == held_out]
         if not group:
@@ -144,11 +165,12 @@ def print_real(results: list[dict]) -> None:
         print("held-out tables" if held_out else "tuned-on tables")
         lines = [
             (r["table"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
-             f"{r['rows']:,}", f"{r['expected']:,}", f"{r['seconds']:.2f}")
+             f"{r['rows']:,}", f"{r['expected']:,}", f"{r['seconds']:.2f}",
+             str(r["check_raw"]), r["located"], str(r["check_out"]))
             for r in group
         ]  # fmt: skip
         mean = [sum(r[k] for r in group) / len(group) for k in ("precision", "recall", "f1")]
-        lines.append(("mean", *(f"{m:.3f}" for m in mean), "", "", ""))
+        lines.append(("mean", *(f"{m:.3f}" for m in mean), "", "", "", "", "", ""))
         widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
         for line in [header, *lines]:
             print("  ".join(f"{c:<{widths[i]}}" for i, c in enumerate(line)).rstrip())

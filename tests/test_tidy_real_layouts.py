@@ -214,3 +214,17 @@ def test_two_column_hierarchy_with_age_bands_is_two_label_columns():
             ["연령별", "10대", 29.0],
             ["연령별", "20대", 25.0],
         ]
+
+
+def test_check_scores_a_period_first_sheet_low_and_its_long_form_high():
+    from dadeum.engine.tables.check import check_grid, has_several_values
+
+    assert not has_several_values("명/㎢") and has_several_values("홍길동/김철수")
+    rows = [["서울시 인구밀도", None, None, None], [None, None, None, None], *SEOUL_DENSITY]
+    raw = check_grid(make_grid(rows))
+    assert raw.score <= 75
+    assert {"header", "total-row"} <= set(raw.broken_rules)
+    assert all(i.row is not None for i in raw.issues if i.type == "total-row")
+    frame = tidy(rows)[0].long()
+    out = make_grid([list(frame.columns), *frame.to_numpy(dtype=object).tolist()])
+    assert check_grid(out, csv_encoding="utf-8").score == 100
