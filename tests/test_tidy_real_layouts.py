@@ -228,3 +228,20 @@ def test_check_scores_a_period_first_sheet_low_and_its_long_form_high():
     frame = tidy(rows)[0].long()
     out = make_grid([list(frame.columns), *frame.to_numpy(dtype=object).tolist()])
     assert check_grid(out, csv_encoding="utf-8").score == 100
+
+
+def test_tab_separated_text_downloads_are_read(tmp_path):
+    from dadeum.fileio import read_table
+
+    # 서울 열린데이터광장 "텍스트" download (공공누리 제1유형): 기간, 자치구, 동 blocks.
+    path = tmp_path / "서울동별인구.txt"
+    lines = ["기간\t자치구\t동\t인구\t면적", "2019\t합계\t합계\t10,010,983\t605.24",
+             "2019\t종로구\t소계\t161,869\t23.91", "2019\t종로구\t사직동\t9,815\t1.23",
+             "2019\t종로구\t삼청동\t2,997\t1.49"]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source = read_table(path)
+    table = tidy_grid(source.grid())[0]
+    assert table.label_columns == ["기간", "자치구", "동"]
+    assert table.data.values.tolist() == [["2019", "종로구", "사직동", 9815.0, 1.23],
+                                          ["2019", "종로구", "삼청동", 2997.0, 1.49]]  # fmt: skip
+    assert len(table.totals) == 2

@@ -136,6 +136,15 @@ LAYOUTS = {
         21,
         {"factor": 1000},
     ),
+    "taas_pm_accidents": ("taas_pm_accidents/Report.txt", [1, 2], [1], 3, 5, {}),
+    "seoul_pop_density_by_dong": (
+        "seoul_pop_density_by_dong/서울동별인구데이터.txt",
+        [1],
+        [1, 2, 3],
+        2,
+        451,
+        {},
+    ),
     "kosis_waste_treatment_2010_2018": (
         "kosis_waste_treatment_2010_2018/폐기물+처리현황_생활폐기물(2010~2018)-쉼표로분리.csv",
         [1],
