@@ -245,3 +245,13 @@ def test_tab_separated_text_downloads_are_read(tmp_path):
     assert table.data.values.tolist() == [["2019", "종로구", "사직동", 9815.0, 1.23],
                                           ["2019", "종로구", "삼청동", 2997.0, 1.49]]  # fmt: skip
     assert len(table.totals) == 2
+
+
+def test_yyyymm_periods_under_a_period_header_and_a_repeated_header_row():
+    assert is_period("201901", "시점") and is_period("20190131", "기준일")
+    assert not is_period("201913", "시점") and not is_period("201901")
+    rows = [["시점", "자치구", "인구"], ["시점", "자치구", "인구"],  # a header row twice
+            ["201901", "종로구", 5], ["201901", "중구", 6], ["201902", "종로구", 7]]  # fmt: skip
+    block = make_grid(rows)
+    _, kinds, _ = read_cells(block)
+    assert label_column_count(kinds, block) == 2

@@ -174,6 +174,10 @@ def _worded(values: pd.Series, kinds: pd.Series) -> bool:
     return bool(worded.mean() >= LABEL_SHARE)
 
 
+def _skipped(value: object, echo: set[str]) -> bool:
+    return is_total_label(value) or (isinstance(value, str) and value.strip() in echo)
+
+
 def _period_column(values: pd.Series, header: str) -> bool:
     """A leading column of periods is row labels: under a period header (기간, 연도, 시점, 월 …)
     or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …)."""
@@ -181,11 +185,13 @@ def _period_column(values: pd.Series, header: str) -> bool:
 
     words = header.split()
     cue = next((w for w in words if PERIOD_HEADER.search(w)), "")
+    # A lower header row repeating the header ("기간" under "기간") is not a value.
+    echo = set(words)
     head = [split_label_mark(v)[0] for v in values.iloc[:20]]
-    if not all(is_period(v, cue) for v in head if not is_total_label(v)):
+    if not all(is_period(v, cue) for v in head if not _skipped(v, echo)):
         return False  # most value columns stop here, after a few cells
     present = [split_label_mark(v)[0] for v in values]
-    present = [v for v in present if not is_total_label(v)]
+    present = [v for v in present if not _skipped(v, echo)]
     if not present:
         return False
     distinct = pd.unique(pd.Series(present, dtype=object).map(header_text))

@@ -123,6 +123,8 @@ def is_period(value: object, header: str = "") -> bool:
     if _MONTH.match(text) or _MONTH_EN.match(text) or _QUARTER.match(text) or _HALF.match(text):
         return True
     if text.isdigit():
+        if len(text) in (6, 8) and header:  # 201901, 20190131 under 시점, 기준일 …
+            return _yyyymm(text)
         limit = _NUMBERED.get(header.strip().lower())
         return bool(limit) and 1 <= int(text) <= limit
     if _PERIOD_TEXT.match(text):
@@ -133,6 +135,20 @@ def is_period(value: object, header: str = "") -> bool:
 
     # The cleaning functions' date reader for the rest ("2023년 3월", "'23.07").
     return not isinstance(to_date(text), CellError)
+
+
+def _yyyymm(text: str) -> bool:
+    """ "201901" or "20190131": a year from 1900 to 2100, a month, and a day if there is one."""
+    year, month = int(text[:4]), int(text[4:6])
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return False
+    if len(text) == 6:
+        return True
+    try:
+        dt.date(year, month, int(text[6:]))
+    except ValueError:
+        return False
+    return True
 
 
 # Periods written with a year first: 2019.1/4, 2023.07, 2023-03, 2023-03-05, 2023년 3월 5일.
