@@ -142,7 +142,8 @@ def run_real(corpus: Path = CORPUS) -> list[dict]:
 
 
 def check_scores(source, tables) -> tuple[int, str, int]:
-    """``dadeum check``'s score of the raw sheet, how many of its problems name a cell, and
+    """``dadeum check``'s score of the raw sheet, how many of its findings it locates (at a
+    cell, row or column) of all of them, and
     the lowest score of the converted long tables (written as UTF-8 CSV would be)."""
     from dadeum.engine.tables.check import check_grid
     from dadeum.engine.tables.grid import make_grid
@@ -150,7 +151,7 @@ def check_scores(source, tables) -> tuple[int, str, int]:
     encoding = source.encoding.split(" ")[0] if source.encoding else None
     raw = check_grid(source.grid(), merges=source.merges, sheet=source.source_name,
                      csv_encoding=encoding)  # fmt: skip
-    located = sum(1 for issue in raw.issues if issue.row is not None)
+    located = sum(1 for i in raw.issues if i.row is not None or i.column is not None)
     scores = []
     for table in tables:
         frame = table.long()
