@@ -143,8 +143,8 @@ def run_real(corpus: Path = CORPUS) -> list[dict]:
 
 def check_scores(source, tables) -> tuple[int, str, int]:
     """``dadeum check``'s score of the raw sheet, how many of its findings it locates (at a
-    cell, row or column) of all of them, and
-    the lowest score of the converted long tables (written as UTF-8 CSV would be)."""
+    cell, row or column) of all of them, and the lowest score of the converted long tables
+    (written as UTF-8 CSV would be)."""
     from dadeum.engine.tables.check import check_grid
     from dadeum.engine.tables.grid import make_grid
 

@@ -255,3 +255,10 @@ def test_yyyymm_periods_under_a_period_header_and_a_repeated_header_row():
     block = make_grid(rows)
     _, kinds, _ = read_cells(block)
     assert label_column_count(kinds, block) == 2
+
+
+def test_counts_with_a_unit_beside_a_word_stay_a_value_column():
+    rows = [["구분", "인원"], ["가동", "12명"], ["나동", "해당없음"], ["다동", "7명"]]
+    block = make_grid(rows)
+    _, kinds, _ = read_cells(block)
+    assert label_column_count(kinds, block) == 1

@@ -163,12 +163,19 @@ def _id_like(values: pd.Series) -> str | None:
 
 
 _WORD = re.compile("[가-힣A-Za-z]")
+# Category names that read as a number with a unit: age bands, floors, grades, lines.
+_BAND = re.compile(r"^\d+\s*(?:대|세|층|학년|등급|위|호선|차|년생)\s*(?:이상|미만|이하|초과)?\+?$")
 
 
 def _worded(values: pd.Series, kinds: pd.Series) -> bool:
     """Labels some of which read as numbers with a unit ("10대", "20대" beside 남자, 여자):
-    mostly cells with letters, and some of them plain words."""
-    if not (kinds == "text").any():
+    plain words and such category names only, words making most of the column. Counts with
+    a unit ("12명") keep a column a value column."""
+    text = kinds == "text"
+    if not text.any() or not (kinds == "number").any():
+        return False
+    numbers = values[(kinds == "number").to_numpy()]
+    if not numbers.map(lambda v: isinstance(v, str) and bool(_BAND.match(v.strip()))).all():
         return False
     worded = values.map(lambda v: isinstance(v, str) and bool(_WORD.search(v)))
     return bool(worded.mean() >= LABEL_SHARE)
