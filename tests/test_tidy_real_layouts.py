@@ -262,3 +262,38 @@ def test_counts_with_a_unit_beside_a_word_stay_a_value_column():
     block = make_grid(rows)
     _, kinds, _ = read_cells(block)
     assert label_column_count(kinds, block) == 1
+
+
+def test_dadeum_tidy_wide_and_long_on_a_period_first_sheet_with_marks(tmp_path):
+    import csv
+
+    from tests.conftest import run_dadeum
+
+    source = tmp_path / "자치구별.csv"
+    rows = [["기간", "자치구", "인구", "세대"], ["2015 *", "합계", "30", "12"],
+            ["2015 *", "종로구", "10", "4"], ["2015 *", "중구²⁾", "20", "8"],
+            ["2016 p)", "합계", "33", "13"], ["2016 p)", "종로구", "11", "5"],
+            ["2016 p)", "중구²⁾", "22", "8"]]  # fmt: skip
+    with open(source, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+    def written(name):
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as handle:
+            return list(csv.reader(handle))
+
+    result = run_dadeum("tidy", source, "--out", tmp_path / "wide.csv")
+    assert result.returncode == 0, result.stderr
+    assert written("wide.csv") == [
+        ["기간", "자치구", "인구", "세대"],
+        ["2015", "종로구", "10", "4"], ["2015", "중구", "20", "8"],
+        ["2016", "종로구", "11", "5"], ["2016", "중구", "22", "8"],
+    ]  # fmt: skip
+    report = written("wide_확인.csv")
+    marks = [row for row in report if "footnote-mark" in row]
+    assert len(marks) == 5 and any("2015 *" in row for row in marks)  # one per cell
+    result = run_dadeum("tidy", source, "--long", "--out", tmp_path / "long.csv")
+    assert result.returncode == 0, result.stderr
+    long = written("long.csv")
+    assert long[0] == ["기간", "자치구", "항목", "value"]
+    assert long[1:3] == [["2015", "종로구", "인구", "10"], ["2015", "종로구", "세대", "4"]]
+    assert len(long) == 1 + 8
