@@ -297,3 +297,18 @@ def test_dadeum_tidy_wide_and_long_on_a_period_first_sheet_with_marks(tmp_path):
     assert long[0] == ["기간", "자치구", "항목", "value"]
     assert long[1:3] == [["2015", "종로구", "인구", "10"], ["2015", "종로구", "세대", "4"]]
     assert len(long) == 1 + 8
+
+
+def test_english_period_blocks_and_all_regions_total():
+    from dadeum.engine.tables.header import is_total_label
+
+    assert is_total_label("All regions") and is_total_label("All persons")
+    assert not is_total_label("Allotments")
+    assert is_period("Jan 2019") and is_period("2019-Mar") and not is_period("Janus 2019")
+    rows = [["Period", "Region", "Count"], ["Jan 2019", "All regions", 30],
+            ["Jan 2019", "North", 10], ["Jan 2019", "South", 20], ["Feb 2019", "All regions", 33],
+            ["Feb 2019", "North", 11], ["Feb 2019", "South", 22]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert table.label_columns == ["Period", "Region"]
+    assert len(table.totals) == 2
+    assert table.long().columns.tolist() == ["Period", "Region", "item", "value"]

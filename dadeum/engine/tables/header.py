@@ -376,7 +376,8 @@ def flatten_header(header: pd.DataFrame, labels: int) -> Header:
 
 _TOTAL = re.compile(
     r"^(합계|총계|소계|계|합|총합계|누계합계|전체|전국|"
-    r"(grand)?(sub)?total|sum|all|bothsexes|allages|allindustries|wholecountry)$",
+    r"(grand)?(sub)?total|sum|all|bothsexes|allages|allindustries|wholecountry|"
+    r"all(regions|areas|persons|people|households|sectors|countries|groups|types|items))$",
     re.IGNORECASE,
 )
 _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율

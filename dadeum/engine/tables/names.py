@@ -127,7 +127,7 @@ def is_period(value: object, header: str = "") -> bool:
             return _yyyymm(text)
         limit = _NUMBERED.get(header.strip().lower())
         return bool(limit) and 1 <= int(text) <= limit
-    if _PERIOD_TEXT.match(text):
+    if _PERIOD_TEXT.match(text) or _MONTH_EN_YEAR.match(text):
         return True
     if "년" not in text and not text.startswith("'"):
         return False  # "1,234" and the like: not worth the date reader
@@ -135,6 +135,17 @@ def is_period(value: object, header: str = "") -> bool:
 
     # The cleaning functions' date reader for the rest ("2023년 3월", "'23.07").
     return not isinstance(to_date(text), CellError)
+
+
+# "Jan 2019", "January-2019", "2019 Jan", "2019-01" is _PERIOD_TEXT's.
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_EN_YEAR = re.compile(
+    rf"^(?:{_MONTH_NAME}[\s\-/]*(?:19|20)\d\d|(?:19|20)\d\d[\s\-/]*{_MONTH_NAME})$",
+    re.IGNORECASE,
+)
 
 
 def _yyyymm(text: str) -> bool:
