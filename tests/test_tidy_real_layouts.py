@@ -312,3 +312,11 @@ def test_english_period_blocks_and_all_regions_total():
     assert table.label_columns == ["Period", "Region"]
     assert len(table.totals) == 2
     assert table.long().columns.tolist() == ["Period", "Region", "item", "value"]
+
+
+def test_an_unnamed_period_written_once_per_block_is_a_label():
+    rows = [[None, "자치구", "인구"], ["2019.01", "종로구", 10], [None, "중구", 20],
+            ["2019.02", "종로구", 11], [None, "중구", 22]]  # fmt: skip
+    table = tidy(rows)[0]
+    assert len(table.label_columns) == 2
+    assert table.data.iloc[:, 0].tolist() == ["2019.01", "2019.01", "2019.02", "2019.02"]

@@ -185,9 +185,11 @@ def _skipped(value: object, echo: set[str]) -> bool:
     return is_total_label(value) or (isinstance(value, str) and value.strip() in echo)
 
 
-def _period_column(values: pd.Series, header: str) -> bool:
+def _period_column(values: pd.Series, header: str, rows: int | None = None) -> bool:
     """A leading column of periods is row labels: under a period header (기간, 연도, 시점, 월 …)
-    or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …)."""
+    or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …, or
+    written once at the top of its block, the cells below it blank). ``values``: the filled
+    cells; ``rows``: how many body rows there are."""
     from dadeum.engine.tables.names import PERIOD_HEADER, is_period
 
     words = header.split()
@@ -209,7 +211,8 @@ def _period_column(values: pd.Series, header: str) -> bool:
     # Unnamed: every period a single run of rows, and some repeated.
     runs = int((pd.Series(present).map(header_text).ne(
         pd.Series(present).map(header_text).shift())).sum())  # fmt: skip
-    return runs == len(distinct) >= 2 and len(distinct) < len(present)
+    sparse = rows is not None and len(values) < rows
+    return runs == len(distinct) >= 2 and (len(distinct) < len(present) or sparse)
 
 
 def label_column_count(
@@ -240,7 +243,7 @@ def label_column_count(
         if block is None or not len(present):
             break
         header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
-        if _period_column(block[column].loc[present.index], header):
+        if _period_column(block[column].loc[present.index], header, len(body)):
             count = position + 1
             weak = False
             continue
