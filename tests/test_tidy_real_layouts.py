@@ -120,7 +120,7 @@ def test_label_column_repeating_its_header_is_dropped_and_reported():
             [2020, "구분", 15.1, 7.3], [2021, "구분", 18.2, 8.3]]  # fmt: skip
     table = tidy(rows)[0]
     assert table.label_columns == ["기간"]
-    assert "구분" not in table.data.columns
+    assert "구분" not in table.data.columns and "구분" not in table.totals.columns
     assert long_rows(table)[0] == ("2020", "비만율", "남학생", 15.1)
     assert "label-column-dropped" in {issue.type for issue in table.issues}
 

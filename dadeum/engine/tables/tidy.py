@@ -239,6 +239,7 @@ def tidy_region(
         body, report, name=name_for("group", language),
     )  # fmt: skip
     frame, label_names = drop_header_echo_labels(frame, label_names, report)
+    totals = totals.drop(columns=[c for c in names[:labels] if c not in frame], errors="ignore")
     total_names = [n for n, v in zip(names[labels:], values, strict=True) if v.total]
     if len(total_names) == len(values):
         total_names = []  # a table of totals only: nothing to set aside
