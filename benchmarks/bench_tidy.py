@@ -13,6 +13,13 @@ this one process times, each the best of three runs:
 - and the two together.
 
 The issue's target: the conversion of 10,000 rows × 30 columns in under one second.
+
+    .venv/bin/python -m benchmarks.bench_tidy --real [--corpus DIR]
+
+scores the conversion of real published tables against long outputs written by hand
+(precision, recall and F1 over cell values per table, rows out, seconds, the mean; see
+``benchmarks.tidy_real`` for how cells are compared). It needs the corpus folder and says so
+when it is absent.
 """
 
 import argparse
@@ -107,7 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=10_000, help="data and 소계 rows")
     parser.add_argument("--cols", type=int, default=30, help="columns, two of them labels")
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
+    parser.add_argument("--real", action="store_true", help="score real tables of the corpus")
+    parser.add_argument("--corpus", type=Path, help="folder of the real tables")
     args = parser.parse_args(argv)
+    if args.real:
+        from benchmarks.tidy_real import CORPUS, print_real, run_real
+
+        corpus = args.corpus or CORPUS
+        if not corpus.is_dir():
+            print(f"skipped: no corpus at {corpus}")
+            return 0
+        print_real(run_real(corpus))
+        return 0
     if args.rows < 2 or args.cols < 3:
         parser.error("--rows must be at least 2 and --cols at least 3")
     print(

@@ -29,7 +29,8 @@ from dadeum.errors import InputFileError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 LEGACY_EXCEL_SUFFIXES = (".xls",)
-CSV_SUFFIXES = (".csv",)
+# .txt and .tsv: the tab-separated "텍스트" downloads of 서울 열린데이터광장 and TAAS.
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 # CSV written for Excel on Korean Windows: UTF-8 with a byte-order mark, or Excel guesses CP949.
 CSV_WRITE_ENCODING = "utf-8-sig"
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -69,7 +70,7 @@ def file_kind(path: Path) -> str:
         return "xls"
     if suffix in CSV_SUFFIXES:
         return "csv"
-    raise InputFileError(f"{path.name}: .xlsx, .xls 또는 .csv 파일만 다룹니다.")
+    raise InputFileError(f"{path.name}: .xlsx, .xls, .csv 또는 탭으로 나눈 .txt 파일만 다룹니다.")
 
 
 def sheet_names(path: str | os.PathLike) -> list[str | None]:
@@ -417,9 +418,11 @@ def _read_csv(path: Path) -> Table:
                 f"{path.name}: 글자 인코딩을 알 수 없습니다. UTF-8이나 CP949(엑셀의 'CSV' 저장)로 "
                 "저장된 파일만 읽습니다."
             ) from error
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
         rows, cells = [], 0
-        for row in csv.reader(io.StringIO(text, newline="")):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             cells += len(row)
             if cells > limits.MAX_GRID_CELLS:  # stop before the rows outgrow memory
                 raise InputFileError(

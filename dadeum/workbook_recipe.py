@@ -44,7 +44,7 @@ def clean_step(result, header: bool | None = None) -> dict:
     """The 정리 step of a ``clean_frame`` result: each column's detected type by header."""
     names = header_names(result.frame, result.header_rows) if result.header_rows else []
     types = dict(zip(names, result.types.values(), strict=False))
-    return {"step": "clean", "header": header, "types": types}
+    return {"step": "clean", "header": header, "types": types, "order": names}
 
 
 def tidy_step(header_rows: int | None = None, long: bool = False, totals: bool = False) -> dict:

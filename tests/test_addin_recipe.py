@@ -174,22 +174,23 @@ def test_replay_follows_moved_and_added_columns(key_dir):
     before = {name: [row[:] for row in rows] for name, rows in book.cells.items()}
     book.select("10월").run("replay_recipe")
     result = book.cells["10월_레시피"]
-    # October moved 연락처 before 담당자 and added 전월 대비; the recipe follows the headers.
+    # October moved 연락처 before 담당자 and added 전월 대비; the recipe finds them by header
+    # and writes January's columns in January's order, the new column after them.
     assert result[0] == [
         "읍면동",
         "접수 건수",
         "처리 건수",
-        "연락처",
         "담당자",
-        "전월 대비",
+        "연락처",
         "비고",
+        "전월 대비",
     ]
     # The same as replaying the recorded recipe outside Excel with the same key.
     from dadeum.engine.privacy.keys import load_key
 
     expected, _ = apply_recipe(make_grid(monthly_rows(10)), book.recipe(), key=load_key())
     assert len(result) - 1 == len(expected)
-    names = [row[4] for row in result[1:]]
+    names = [row[result[0].index("담당자")] for row in result[1:]]
     assert names == list(expected["담당자"]) and not set(names) & {r[4] for r in monthly_rows(10)}
     assert book.cells["10월"] == before["10월"]  # the source is untouched
 

@@ -96,7 +96,7 @@ def run(args) -> int:
 
         names = header_names(result.frame, result.header_rows) if result.header_rows else []
         types = dict(zip(names, result.types.values(), strict=True))
-        step = {"step": "clean", "header": args.header, "types": types}
+        step = {"step": "clean", "header": args.header, "types": types, "order": names}
         save_step(args.save_recipe, step, source=table)
     return 0
 

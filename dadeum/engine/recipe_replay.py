@@ -58,6 +58,7 @@ class _Branch:
     review: list[dict] = field(default_factory=list)
     sheet: str | None = None
     selectors: list[dict] | None = None  # recorded tables, for the first tidy step
+    layout: list[str] | None = None  # the recorded columns, in the recorded order
 
 
 def header_names(grid: pd.DataFrame, header_rows: int) -> list[str]:
@@ -199,7 +200,7 @@ def replay_sheets(
                 if position in own:
                     chosen = options
                 else:
-                    chosen = {**options, "types": {}, "columns": {}}
+                    chosen = {**options, "types": {}, "columns": {}, "order": None}
                     branch.issues.append(Issue(
                         "recipe-step-other-table",
                         f"{number}단계({STEP_NAMES[name]})의 열 지정은 다른 표에서 기록된 것이라 "
@@ -220,11 +221,36 @@ def replay_sheets(
         names = _unique(header_names(branch.grid, rows))
         body = branch.grid.iloc[rows:].to_numpy(dtype=object)
         frame = pd.DataFrame(body, columns=names, dtype=object)
+        if branch.layout:
+            try:
+                frame = _in_recorded_order(frame, branch.layout, branch.issues)
+            except InvalidArgumentError as error:
+                where = f"'{branch.sheet}' 시트, " if several and branch.sheet else ""
+                raise InvalidArgumentError(f"{where}기록된 열 순서: {error}") from error
         sheet = branch.sheet
         issues = [replace(i, sheet=sheet) if sheet and i.sheet is None else i
                   for i in branch.issues]  # fmt: skip
         parts.append(RecipePart(frame, issues, branch.title, branch.review, sheet))
     return parts
+
+
+def _in_recorded_order(frame: pd.DataFrame, layout: list[str], issues: list[Issue]):
+    """``frame`` with the recorded columns first, in the recorded order and under the
+    recorded names, so this month's output stacks under last month's; a recorded column
+    that is missing raises InvalidArgumentError (with the closest header); columns the
+    recipe does not know come after them, each reported."""
+    mapping = resolve_columns(layout, list(frame.columns))
+    found = set(mapping.values())
+    extra = [c for c in frame.columns if c not in found]
+    for column in extra:
+        issues.append(Issue(
+            "recipe-extra-column",
+            f"레시피에 없는 열 {quoted(column, '이/가')} 있어 기록된 열들 뒤에 붙였습니다.",
+            value=column,
+        ))  # fmt: skip
+    ordered = frame[[mapping[c] for c in layout] + extra]
+    ordered.columns = [*layout, *extra]
+    return ordered
 
 
 def _title(branch: _Branch) -> str:
@@ -267,6 +293,8 @@ def _clean(branch: _Branch, options: dict) -> None:
     wanted = options["types"]
     if wanted and header is True and len(branch.grid) > 0:
         _clean_by_types(branch, wanted)
+        if options.get("order"):
+            branch.layout = list(options["order"])
         return
     result = clean_frame(branch.grid, header=header)
     frame = pd.DataFrame(result.frame.to_numpy(dtype=object), dtype=object)
@@ -290,6 +318,8 @@ def _clean(branch: _Branch, options: dict) -> None:
         issues.sort(key=lambda issue: (issue.row or 0, issue.column or 0))
     branch.grid, branch.header_rows = frame, result.header_rows
     branch.issues += issues
+    if options.get("order"):
+        branch.layout = list(options["order"])
 
 
 def _clean_by_types(branch: _Branch, wanted: dict[str, str]) -> None:
@@ -441,8 +471,9 @@ def _tidy(branch: _Branch, options: dict) -> list[_Branch]:
         title = (
             ((selector or {}).get("title") or table_selector(tidy)["title"]) if selectors else None
         )
+        layout = None if options["long"] or not selector else list(selector["columns"])
         branches.append(_Branch(grid, 1, [*branch.issues, *issues], title, list(branch.review),
-                                branch.sheet))  # fmt: skip
+                                branch.sheet, layout=layout))  # fmt: skip
     return branches
 
 

@@ -69,7 +69,7 @@ STEP_NAMES = {"clean": "정리", "tidy": "기계판독 변환", "pseudonymize": 
 COLUMN_TYPES = {"number": "숫자", "date": "날짜", "phone": "전화번호", "text": "텍스트"}
 # Options of each step with their defaults; the dict-valued ones map column → value.
 STEP_OPTIONS: dict[str, dict[str, Any]] = {
-    "clean": {"header": None, "types": {}},
+    "clean": {"header": None, "types": {}, "order": None},
     "tidy": {"header_rows": None, "long": False, "totals": False},
     "pseudonymize": {"columns": {}, "key_name": None},
 }
@@ -83,6 +83,7 @@ OPTION_NAMES = {
     "totals": "합계 따로",
     "columns": "열 처리",
     "key_name": "가명 키",
+    "order": "열 순서",
 }
 META_NAMES = {"dadeum_recipe": "레시피 형식", "name": "이름", "sheets": "시트"}
 SHEET_KEYS = ("name", "position", "tables")
@@ -330,6 +331,18 @@ def _step_problems(step: Any) -> list[str]:
             problems.append(
                 f"'header_rows'는 1~10의 정수 또는 null이어야 합니다 ({_shown(value)})."
             )
+        elif key == "order" and not (
+            value is None or (isinstance(value, list) and all(isinstance(c, str) for c in value))
+        ):
+            problems.append(f"'order'는 열 이름의 목록 또는 null이어야 합니다 ({_shown(value)}).")
+        elif key == "order" and value is not None and len(value) > MAX_RECIPE_COLUMNS:
+            problems.append(
+                f"'order'의 열이 {len(value):,}개로 너무 많습니다 ({MAX_RECIPE_COLUMNS:,}개까지)."
+            )
+        elif key == "order" and value is not None and any(_too_long(c) for c in value):
+            problems.append(
+                _text_problem("'order'의 열 이름", next(c for c in value if _too_long(c)))
+            )
         elif key == "key_name" and not (value is None or (isinstance(value, str) and value)):
             problems.append(f"'key_name'은 키 이름(글자) 또는 null이어야 합니다 ({_shown(value)}).")
         elif key == "key_name" and value is not None and _too_long(value):
@@ -468,6 +481,10 @@ def _describe(step: str, option: str, value: Any, column: str = "") -> str:
         if not column:
             return "열 처리를 정하지 않음(찾은 개인정보에 따라 정함)"
         return f"{quoted(column, '은/는')} {value}"
+    if option == "order":
+        if not value:
+            return "열 순서는 파일 그대로"
+        return f"기록된 열 {len(value)}개를 기록된 순서와 이름으로 씀"
     if option == "key_name":
         return "기본 가명 키" if value is None else f"가명 키 '{value}'"
     return ""

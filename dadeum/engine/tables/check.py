@@ -16,6 +16,7 @@ from dadeum.engine.issues import Issue
 from dadeum.engine.korean import josa, quoted
 from dadeum.engine.tables.grid import Merge, trim
 from dadeum.engine.tables.tidy import tidy_grid
+from dadeum.engine.tables.units import parse_unit
 
 # Rule → (weight in the score, Korean name, how to fix). Weights add up to 100.
 RULES: dict[str, tuple[int, str, str]] = {
@@ -56,7 +57,7 @@ _FROM_TIDY = {
     "note-row": ("note-row", lambda i: "표 아래에 주석·출처 행이 있습니다."),
     "placeholder": ("number-format", lambda i: f"숫자 자리에 기호 '{i.value}'가 있습니다."),
     "blank-column-name": ("column-name", lambda i: "열 이름이 비어 있습니다."),
-    "footnote-mark": ("note-row", lambda i: f"머리글 '{i.value}'에 주석 표시가 붙어 있습니다."),
+    "footnote-mark": ("note-row", lambda i: f"'{i.value}'에 주석 표시가 붙어 있습니다."),
     "provisional-mark": ("number-format", lambda i: f"'{i.value}'에 잠정치 표시가 붙어 있습니다."),
     "section-row": ("empty-line", lambda i: f"값이 없는 구분 행({i.value})이 표 안에 있습니다."),
     "duplicate-column-name": ("column-name", lambda i: f"열 이름 {quoted(i.value, '이/가')} "
@@ -76,6 +77,8 @@ _VALUE_WITH_ASIDE = re.compile(r"^[^()]+\(\s*[\d,.\-]+\s*\)$")
 def has_several_values(text: str) -> bool:
     """True when a cell seems to hold more than one value."""
     text = text.strip()
+    if "/" in text and parse_unit(text):
+        return False  # a rate unit such as 명/㎢ or 톤/일 is one value
     return "\n" in text or bool(_LIST_OF_WORDS.match(text) or _VALUE_WITH_ASIDE.match(text))
 
 

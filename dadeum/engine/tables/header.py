@@ -91,7 +91,8 @@ def _store(
 
 # "No value" symbols of statistical tables beyond the Korean ones TO_NUMBER knows: "[x]",
 # "[c]", "[z]" (ONS), ":" (Eurostat), "n.a.", "—".
-_TABLE_SYMBOL = re.compile(r"^(\[[a-z]{1,3}\]|:|n\.?\s?a\.?|—|–|\.)$", re.IGNORECASE)
+# "***" and "**" are suppressed cells (서울 열린데이터광장: too few to publish).
+_TABLE_SYMBOL = re.compile(r"^(\[[a-z]{1,3}\]|:|n\.?\s?a\.?|—|–|\.|\*{2,3})$", re.IGNORECASE)
 
 
 def _read_table_symbols(read: np.ndarray, codes: np.ndarray, original: np.ndarray) -> None:
@@ -137,7 +138,12 @@ def _id_like(values: pd.Series) -> str | None:
     like codes and serial numbers), else None."""
     from dadeum.engine.tables.names import year_of
 
-    present = [v for v in values if v is not None and not is_total_label(v)]
+    present = [
+        split_label_mark(v)[0] if isinstance(v, str) and v[-1:] in _MARK_ENDS else v
+        for v in values
+        if v is not None
+    ]
+    present = [v for v in present if not is_total_label(v)]
     if not present:
         return None
     if all(year_of(v) for v in present) and len({year_of(v)[0] for v in present}) == len(present):
@@ -156,6 +162,59 @@ def _id_like(values: pd.Series) -> str | None:
     return "weak" if len(set(keys)) == len(keys) else None
 
 
+_WORD = re.compile("[가-힣A-Za-z]")
+# Category names that read as a number with a unit: age bands, floors, grades, lines.
+_BAND = re.compile(r"^\d+\s*(?:대|세|층|학년|등급|위|호선|차|년생)\s*(?:이상|미만|이하|초과)?\+?$")
+
+
+def _worded(values: pd.Series, kinds: pd.Series) -> bool:
+    """Labels some of which read as numbers with a unit ("10대", "20대" beside 남자, 여자):
+    plain words and such category names only, words making most of the column. Counts with
+    a unit ("12명") keep a column a value column."""
+    text = kinds == "text"
+    if not text.any() or not (kinds == "number").any():
+        return False
+    numbers = values[(kinds == "number").to_numpy()]
+    if not numbers.map(lambda v: isinstance(v, str) and bool(_BAND.match(v.strip()))).all():
+        return False
+    worded = values.map(lambda v: isinstance(v, str) and bool(_WORD.search(v)))
+    return bool(worded.mean() >= LABEL_SHARE)
+
+
+def _skipped(value: object, echo: set[str]) -> bool:
+    return is_total_label(value) or (isinstance(value, str) and value.strip() in echo)
+
+
+def _period_column(values: pd.Series, header: str, rows: int | None = None) -> bool:
+    """A leading column of periods is row labels: under a period header (기간, 연도, 시점, 월 …)
+    or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …, or
+    written once at the top of its block, the cells below it blank). ``values``: the filled
+    cells; ``rows``: how many body rows there are."""
+    from dadeum.engine.tables.names import PERIOD_HEADER, is_period
+
+    words = header.split()
+    cue = next((w for w in words if PERIOD_HEADER.search(w)), "")
+    # A lower header row repeating the header ("기간" under "기간") is not a value.
+    echo = set(words)
+    head = [split_label_mark(v)[0] for v in values.iloc[:20]]
+    if not all(is_period(v, cue) for v in head if not _skipped(v, echo)):
+        return False  # most value columns stop here, after a few cells
+    present = [split_label_mark(v)[0] for v in values]
+    present = [v for v in present if not _skipped(v, echo)]
+    if not present:
+        return False
+    distinct = pd.unique(pd.Series(present, dtype=object).map(header_text))
+    if not all(is_period(v, cue) for v in distinct):
+        return False
+    if cue:
+        return True
+    # Unnamed: every period a single run of rows, and some repeated.
+    runs = int((pd.Series(present).map(header_text).ne(
+        pd.Series(present).map(header_text).shift())).sum())  # fmt: skip
+    sparse = rows is not None and len(values) < rows
+    return runs == len(distinct) >= 2 and (len(distinct) < len(present) or sparse)
+
+
 def label_column_count(
     kinds: pd.DataFrame, block: pd.DataFrame | None = None, header_rows: int = 1
 ) -> int:
@@ -172,16 +231,25 @@ def label_column_count(
     for position, column in enumerate(kinds.columns):
         cells = body[column]
         present = cells[cells != "blank"]
-        if len(present) and (present == "text").mean() >= LABEL_SHARE:
+        if len(present) and (
+            (present == "text").mean() >= LABEL_SHARE
+            or (block is not None and _worded(block[column].loc[present.index], present))
+        ):
             if not weak or present.size >= 0.8 * len(body):
                 count = position + 1
                 weak = False
                 continue
             break
-        if block is None or not len(present) or (present == "text").mean() > 0.2:
+        if block is None or not len(present):
+            break
+        header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
+        if _period_column(block[column].loc[present.index], header, len(body)):
+            count = position + 1
+            weak = False
+            continue
+        if (present == "text").mean() > 0.2:
             break
         kind = _id_like(block[column].loc[present.index])
-        header = " ".join(str(v) for v in block[column].iloc[:header_rows] if isinstance(v, str))
         if kind == "strong" or (kind and _ID_HEADER.search(header)):
             count = position + 1
             continue
@@ -311,11 +379,33 @@ def flatten_header(header: pd.DataFrame, labels: int) -> Header:
 
 _TOTAL = re.compile(
     r"^(합계|총계|소계|계|합|총합계|누계합계|전체|전국|"
-    r"(grand)?(sub)?total|sum|all|bothsexes|allages|allindustries|wholecountry)$",
+    r"(grand)?(sub)?total|sum|all|bothsexes|allages|allindustries|wholecountry|"
+    r"all(regions|areas|persons|people|households|sectors|countries|groups|types|items))$",
     re.IGNORECASE,
 )
 _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
 _ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
+
+
+# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)" (not "2016 p)",
+# a provisional mark, nor "(소계)").
+_LABEL_MARK = re.compile(
+    r"(?:(?<=\S)\s*\*{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
+)
+
+
+_MARK_ENDS = set("*)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def split_label_mark(value: object) -> tuple[object, str | None]:
+    """(label, footnote mark): "2015 *" → ("2015", "*"), "합계¹" → ("합계", "¹"); a label
+    without a mark comes back unchanged with None."""
+    if not isinstance(value, str):
+        return value, None
+    match = _LABEL_MARK.search(value)
+    if not match or not value[: match.start()].strip():
+        return value, None
+    return value[: match.start()].rstrip(), match.group().strip()
 
 
 def is_total_label(value: object) -> bool:

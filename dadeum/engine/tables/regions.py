@@ -16,7 +16,7 @@ UNIT_PATTERN = re.compile(
 # Footnotes and sources under a table: "※ …", "주) …", "1) …", "자료: …", "출처 : …", "* …"
 NOTE_PATTERN = re.compile(
     r"^\s*(※|\*|＊|주\s*\d*\s*[)）:：]|\d{1,2}\s*[)）]\s|[①-⑳]|자료\s*[:：]|출처\s*[:：)]?|"
-    r"비고\s*[:：]|참고\s*[:：]|notes?\b|sources?\b)",
+    r"주\s*석\s*[:：]|비고\s*[:：]|참고\s*[:：]|notes?\b|sources?\b)",
     re.IGNORECASE,
 )
 # "2023. 12. 31. 기준", "(2024.1.1 현재)", "기준일: 2023-12-31"
@@ -75,11 +75,26 @@ class _RowCells(dict):
         return cells
 
 
+# The key of a "key: value" metadata row above a KOSIS download (통계표명:, 단위:, 조회기간:).
+_META_KEY = re.compile(r"^\s*(?P<key>[^\d:：]{1,12}?)\s*[:：]\s*$")
+
+
+def _metadata_row(cells: list[tuple[int, object]]) -> tuple[str, str] | None:
+    """(key, value) of a row holding only "통계표명:" and its value, else None."""
+    distinct = _distinct_cells(cells)
+    if len(distinct) != 2 or not all(isinstance(v, str) for _, v in distinct):
+        return None
+    key = _META_KEY.match(distinct[0][1])
+    return (key.group("key"), distinct[1][1].strip()) if key else None
+
+
 def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     """A row above a table holding only a title, and perhaps a unit or reference date."""
     texts = [value for _, value in cells]
     if not texts or not all(isinstance(value, str) for value in texts):
         return False
+    if _metadata_row(cells):
+        return True
     distinct = set(texts)  # a merged title spread over its cells counts once
     side_notes = [t for t in distinct if unit_of(t) or BASIS_PATTERN.search(t)]
     return len(distinct) - len(side_notes) <= 1
@@ -150,10 +165,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 closed = True
             else:
                 pending_above += [
-                    found
-                    for row in block_rows
-                    for c, v in _distinct_cells(cells[row])
-                    for found in _classify_above(row, c, v)
+                    found for row in block_rows for found in _classify_row(row, cells[row])
                 ]
             continue
         body_rows = block_rows[first : last + 1]
@@ -165,10 +177,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
         for left, right in _split_columns(grid, body_rows):
             region = TableRegion(body_rows[0], left, body_rows[-1], right)
             for kind, item in pending_above + [
-                found
-                for row in above
-                for c, v in _distinct_cells(cells[row])
-                for found in _classify_above(row, c, v)
+                found for row in above for found in _classify_row(row, cells[row])
             ]:
                 (region.units if kind == "unit" else region.titles).append(item)
             regions.append(region)
@@ -236,6 +245,19 @@ _UNIT_INSIDE = re.compile(
     r"[(\[<〈【]\s*(?:단\s*위|units?\b)\s*[:：]\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]",
     re.IGNORECASE,
 )
+
+
+def _classify_row(row: int, cells: list[tuple[int, object]]) -> list[tuple[str, tuple]]:
+    """A row above a table: "단위: | 천명" is the unit, "통계표명: | …" a title, any other row
+    cell by cell."""
+    meta = _metadata_row(cells)
+    if meta:
+        column = cells[0][0]
+        key = meta[0].replace(" ", "")
+        if key in ("단위", "unit", "units") or key.lower() in ("unit", "units"):
+            return [("unit", (row, column, meta[1]))]
+        return [("title", (row, column, f"{meta[0]}: {meta[1]}"))]
+    return [found for c, v in _distinct_cells(cells) for found in _classify_above(row, c, v)]
 
 
 def _classify_above(row: int, column: int, value: object) -> list[tuple[str, tuple]]:

@@ -28,6 +28,7 @@ from dadeum.engine.tables.header import (
     is_total_label,
     label_column_count,
     read_cells,
+    split_label_mark,
 )
 from dadeum.engine.tables.long import VALUE_COLUMN, level_column_names, to_long
 from dadeum.engine.tables.names import (
@@ -237,6 +238,8 @@ def tidy_region(
          if c not in attributes and not v.total],
         body, report, name=name_for("group", language),
     )  # fmt: skip
+    frame, label_names = drop_header_echo_labels(frame, label_names, report)
+    totals = totals.drop(columns=[c for c in names[:labels] if c not in frame], errors="ignore")
     total_names = [n for n, v in zip(names[labels:], values, strict=True) if v.total]
     if len(total_names) == len(values):
         total_names = []  # a table of totals only: nothing to set aside
@@ -260,7 +263,7 @@ def tidy_region(
         total_columns=total_columns,
         issues=report.issues,
         region=region,
-        source_columns=dict(zip(names, columns, strict=True)),
+        source_columns={n: c for n, c in zip(names, columns, strict=True) if n in frame},
         attribute_columns=attributes,
         level_titles=titles,
         language=language,
@@ -368,6 +371,12 @@ def _label_values(values: pd.Series, column: int, report) -> np.ndarray:
     """A label column as text: numbers as written (1111051500, 2023), provisional marks off."""
     out = values.to_numpy(dtype=object).copy()
     for position, value in enumerate(out):
+        label, mark = split_label_mark(value)
+        if mark:
+            report("footnote-mark",
+                   f"구분 '{label}' 뒤의 주석 표시 {quoted(mark, '을/를')} 뺐습니다.",
+                   values.index[position], column, value)  # fmt: skip
+            out[position] = value = label
         if value is None or isinstance(value, str):
             year = year_of(value) if isinstance(value, str) else None
             if year and year[1]:
@@ -497,8 +506,11 @@ def convert_values(
 
 def lift_section_rows(frame, label_names, value_names, original, report=None, *, name="상위구분"):
     """Rows with a label but no value at all are section headings inside the table ("1.
-    일반회계" over its items): each becomes the value of a new first label column ``name``
-    for the rows below it, and the heading rows go. A placeholder counts as a value.
+    일반회계" over its items, "성별" over 남자 and 여자): each becomes the value of a new label
+    column ``name`` for the rows below it, placed before the label column the headings stand
+    in, and the heading rows go. Labels a heading shares with the row below it (the period
+    2021 filled down beside 성별) are not part of the heading; a heading made only of those
+    (a year alone on a row over its 자치구) just goes. A placeholder counts as a value.
     ``original`` holds the cells as written, on the same rows. Returns (frame, label names).
     """
     report = report or _quiet
@@ -511,20 +523,63 @@ def lift_section_rows(frame, label_names, value_names, original, report=None, *,
         return frame, label_names
     labels = frame[label_names].to_numpy(dtype=object)
     sections = np.full(len(frame), None, dtype=object)
+    where: list[int] = []  # the label column each heading stands in
+    data_rows = np.flatnonzero(~heading)
     for n in np.flatnonzero(heading):
-        text = " ".join(str(v) for v in labels[n] if not pd.isna(v))
-        sections[n] = text
-        following = n + 1 < len(frame) and not heading[n + 1]
-        moved = "아래 행들의 상위 구분으로 옮겼습니다" if following else "뺐습니다"
-        report("section-row", f"값이 하나도 없는 행 {quoted(text, '은/는')} {moved}.",
-               frame.index[n], value=text)  # fmt: skip
-    sections = pd.Series(sections, dtype=object).ffill().to_numpy(dtype=object)
+        below = data_rows[data_rows > n]
+        following = labels[below[0]] if len(below) else [None] * len(label_names)
+        own = [
+            j for j, v in enumerate(labels[n])
+            if not pd.isna(v) and (pd.isna(following[j]) or following[j] != v)
+        ]  # fmt: skip
+        text = " ".join(dict.fromkeys(str(labels[n][j]) for j in own))
+        shown = text or " ".join(str(v) for v in labels[n] if not pd.isna(v))
+        if own:
+            sections[n] = text
+            where.append(own[0])
+        moved = (
+            "아래 행들의 상위 구분으로 옮겼습니다"
+            if own and n + 1 < len(frame) and not heading[n + 1]
+            else "뺐습니다"
+        )
+        report("section-row", f"값이 하나도 없는 행 {quoted(shown, '은/는')} {moved}.",
+               frame.index[n], value=shown)  # fmt: skip
+    # A heading alone on its row: it names the rows below until the next heading.
+    filled = np.full(len(frame), None, dtype=object)
+    current = None
+    for n in range(len(frame)):
+        if heading[n]:
+            current = sections[n]
+        filled[n] = current
     frame = frame.copy()
-    if pd.notna(sections[~heading]).any():
+    if pd.notna(filled[~heading]).any():
         name = name if name not in frame.columns else f"{name}_2"
-        frame.insert(0, name, sections)
-        label_names = [name, *label_names]
+        at = min(where) if where else 0
+        before = frame.columns.get_loc(label_names[at])
+        frame.insert(before, name, filled)
+        label_names = [*label_names[:at], name, *label_names[at:]]
     return frame[~heading], label_names
+
+
+def drop_header_echo_labels(frame: pd.DataFrame, label_names: list[str], report=None):
+    """Without the label columns that only repeat their own header in every row (a column
+    구분 filled with "구분" beside the years): they name nothing. Returns (frame, label names);
+    the last label column always stays."""
+    report = report or _quiet
+    kept = list(label_names)
+    for name in label_names:
+        values = frame[name]
+        base = re.sub(r"_\d+$", "", str(name)).strip()
+        if len(kept) < 2 or not len(values) or not base:
+            continue
+        if values.map(lambda v, base=base: isinstance(v, str) and v.strip() == base).all():
+            kept.remove(name)
+            report("label-column-dropped",
+                   f"모든 행에 머리글과 같은 '{base}'만 적힌 열이라서 뺐습니다.",
+                   value=base)  # fmt: skip
+    if len(kept) == len(label_names):
+        return frame, label_names
+    return frame.drop(columns=[n for n in label_names if n not in kept]), kept
 
 
 def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):

@@ -12,6 +12,8 @@ BASE_UNITS = (
     "km", "㎞", "m", "㎡", "m²", "m2", "㎢", "km²", "평", "ha", "%", "‰", "%p", "일", "시간",
     "분", "인", "척", "동", "필지", "주", "마리", "kWh", "MWh", "ℓ", "L", "㎥",
 )  # fmt: skip
+# What a rate is counted per, beyond the base units: 톤/년, 건/월, 명/천명.
+_PER = ("년", "월", "연", "천명", "만명", "십만명", "인", "가구", "세대", "ha", "h", "yr")
 _HEADER_UNIT = re.compile(
     r"^(?P<name>.*?)\s*[(\[]\s*(?:단\s*위\s*[:：]?\s*)?(?P<unit>[^()\[\]]{1,25}?)\s*[)\]]\s*$"
 )
@@ -46,6 +48,12 @@ def parse_unit(text: str) -> tuple[str, float] | None:
     unit = text.strip().replace(" ", "")
     if unit in BASE_UNITS:
         return unit, 1
+    if unit.count("/") == 1:  # a rate: 명/㎢, 톤/일, 천원/㎡ (the magnitude is the numerator's)
+        top, bottom = unit.split("/")
+        parsed = parse_unit(top) if top else None
+        if parsed and (bottom in BASE_UNITS or bottom in _PER):
+            return f"{parsed[0]}/{bottom}", parsed[1]
+        return None
     for prefix in sorted(MAGNITUDES, key=len, reverse=True):
         if unit.startswith(prefix) and unit[len(prefix) :] in BASE_UNITS:
             return unit[len(prefix) :], MAGNITUDES[prefix]
