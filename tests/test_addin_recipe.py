@@ -12,7 +12,8 @@ import pytest
 import xlwings as xw
 import xlwings.server
 
-from dadeum.engine.recipes import apply_recipe, load_recipe
+from dadeum.engine.recipe_replay import apply_recipe
+from dadeum.engine.recipes import load_recipe
 from dadeum.engine.tables.grid import make_grid
 from dadeum.samples.monthly import monthly_rows
 from dadeum.workbook_recipe import RECIPE_SHEET, recipe_from_cells

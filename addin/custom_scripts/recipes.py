@@ -105,7 +105,7 @@ def _pseudonymizes(recipe: dict) -> bool:
 def replay_recipe(book: xw.Book, user: CurrentUser = None):
     """기록된 레시피를 선택한 표(한 칸만 선택하면 시트 전체)에 다시 실행해 결과를 새 시트에
     씁니다. 레시피의 열이 표에 없으면 아무것도 쓰지 않고 알려 드립니다."""
-    from dadeum.engine.recipes import apply_recipe
+    from dadeum.engine.recipe_replay import apply_recipe
     from dadeum.engine.tables.grid import make_grid
 
     recipe = _recipe(book)

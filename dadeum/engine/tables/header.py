@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.tables.periods import year_of
 
 MAX_HEADER_ROWS = 5
 # A column whose cells below the first row are mostly text holds row labels (구분, 시군구, …).
@@ -135,7 +136,6 @@ def _id_like(values: pd.Series) -> str | None:
     """ "strong" when a column of numbers is surely row labels (distinct years, perhaps
     provisional), "weak" when it may be (distinct whole numbers written without separators,
     like codes and serial numbers), else None."""
-    from dadeum.engine.tables.names import year_of
 
     present = [v for v in values if v is not None and not is_total_label(v)]
     if not present:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from dadeum.engine.tables.header import is_total_label
+from dadeum.engine.tables.periods import year_of
 
 KOREAN, ENGLISH = "ko", "en"
 
@@ -22,10 +23,6 @@ GENERIC_LABELS = {"구분", "항목", "분류", "내용", "category", "categorie
 _HANGUL = re.compile("[가-힣]")
 _LATIN = re.compile("[A-Za-z]")
 
-# "2023", "2023년", "2023 p)", "2023(p)", "2023e", "2023년(잠정)": a year, perhaps provisional.
-YEAR = re.compile(
-    r"^(?P<year>(?:19|20)\d\d)\s*(?:년도?)?\s*(?P<mark>\(?\s*[pPeE]\s*\)|[pPeE]|\(?\s*(?:잠정치?|추정치?|예비)\s*\)?)?$"
-)
 _MONTH = re.compile(r"^(?:\d{1,2}\s*월|(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*월?)$")
 _MONTH_EN = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
@@ -78,20 +75,6 @@ def name_for(kind: str, language: str) -> str:
     """The column name of a kind of value ("year", "sex", …) in the table's language."""
     korean, english = _NAMES[kind]
     return english if language == ENGLISH else korean
-
-
-def year_of(value: object) -> tuple[str, str | None] | None:
-    """ "2023 p)" → ("2023", "p)"); "2021년" → ("2021", None); not a year → None."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    match = YEAR.match(value.strip())
-    if not match:
-        return None
-    return match.group("year"), match.group("mark")
 
 
 def value_kind(values: Iterable[object]) -> str | None:
