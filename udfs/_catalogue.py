@@ -4,7 +4,7 @@ metadata of this package. ``dadeum functions`` prints it; the task pane lists it
 
 def catalogue() -> list[dict]:
     """One entry per custom function: Excel name, Python name, summary, arguments."""
-    from dadeum.excel_runtime import prepare_xlwings
+    from dadeum.excel.runtime import prepare_xlwings
 
     prepare_xlwings()  # before xlwings is imported: otherwise the decorators record nothing
     import udfs

@@ -15,8 +15,8 @@ from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
-from dadeum.server_auth import ROLE_PSEUDONYMIZE, check_roles
-from dadeum.workbook_recipe import EXPORT_LIMIT, recipe_json, recipe_rows
+from dadeum.reports.recipe import EXPORT_LIMIT, recipe_json, recipe_rows
+from dadeum.server.auth import ROLE_PSEUDONYMIZE, check_roles
 
 __all__ = ["export_recipe", "replay_recipe", "show_recipe"]
 

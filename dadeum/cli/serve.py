@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dadeum.excel_runtime import addin_dir, prepare_xlwings
+from dadeum.excel.runtime import addin_dir, prepare_xlwings
 
 # File names mkcert writes for "mkcert localhost 127.0.0.1 ::1"; xlwings Server uses the same.
 CERT_FILE = "localhost+2.pem"
@@ -192,7 +192,7 @@ def run(args) -> int:
     prepare_xlwings(project)
     import uvicorn
 
-    from dadeum.server_auth import AuthSetupError, check_setup
+    from dadeum.server.auth import AuthSetupError, check_setup
 
     certs = certificates(project)
     scheme = "https" if certs else "http"

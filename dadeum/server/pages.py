@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from dadeum.excel_runtime import REPO_ROOT
+from dadeum.excel.runtime import REPO_ROOT
 
 __all__ = [
     "EXAMPLES",
