@@ -1,7 +1,7 @@
 """Start-up hook xlwings Server runs once the app is built (``PROJECT_DIR/lifespan.py``).
 
 Only here is xlwings Server's own security-header middleware registered and every module
-imported, so this is where ``dadeum.server_speedups.lighten_requests`` swaps that middleware
+imported, so this is where ``dadeum.server.speedups.lighten_requests`` swaps that middleware
 for a plain ASGI one and freezes the start-up heap out of the garbage collector.
 """
 
@@ -13,8 +13,8 @@ from contextlib import asynccontextmanager
 async def lifespan(app):
     from xlwings_server.config import PROJECT_DIR
 
-    from dadeum.server_speedups import lighten_requests
-    from dadeum.server_static import secret_problems
+    from dadeum.server.speedups import lighten_requests
+    from dadeum.server.static import secret_problems
 
     # ``dadeum serve`` refuses to start in this case; gunicorn or uvicorn started directly
     # get this warning in every worker's log.

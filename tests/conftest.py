@@ -25,6 +25,14 @@ for path in (str(ADDIN), str(REPO)):
 
 import xlwings as xw  # noqa: E402
 
+# The needs(...) marker and the missing-programs summary line.
+from tests.system_tools import (  # noqa: E402, F401
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_runtest_setup,
+    pytest_terminal_summary,
+)
+
 OFFICE_JS_BODY = {
     "client": "Office.js",
     "caller_address": "[Book1.xlsx]Sheet1!B1",

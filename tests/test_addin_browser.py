@@ -2,17 +2,15 @@
 page's own script runs against the real server and fills in the key status."""
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from tests.conftest import running_server
+from tests.system_tools import which
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt install chromium)")
+@pytest.mark.needs("chromium")
 def test_task_pane_script_runs_in_a_browser(tmp_path):
     from dadeum.engine.privacy.keys import create_key, key_fingerprint, load_key
 
@@ -21,7 +19,7 @@ def test_task_pane_script_runs_in_a_browser(tmp_path):
     env = {"DADEUM_KEY_DIR": str(keys), "DADEUM_KEY_NAME": ""}
     with running_server(env=env) as base:
         result = subprocess.run(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+            [which("chromium|chromium-browser"), "--headless", "--no-sandbox", "--disable-gpu",
              f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=8000",
              "--dump-dom", base + "/taskpane.html#training"],
             capture_output=True, text=True, timeout=120,

@@ -12,10 +12,11 @@ import pytest
 import xlwings as xw
 import xlwings.server
 
-from dadeum.engine.recipes import apply_recipe, load_recipe
+from dadeum.engine.recipe_replay import apply_recipe
+from dadeum.engine.recipes import load_recipe
 from dadeum.engine.tables.grid import make_grid
+from dadeum.reports.recipe import RECIPE_SHEET, recipe_from_cells
 from dadeum.samples.monthly import monthly_rows
-from dadeum.workbook_recipe import RECIPE_SHEET, recipe_from_cells
 from tests.conftest import book_json, run_dadeum
 
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from PIL import Image
 
-from dadeum.addin_build import load_ribbon
+from dadeum.excel.ribbon import load_ribbon
 from tests.conftest import ADDIN
 
 NS = {

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
-from dadeum.workbook_recipe import recipe_rows
+from dadeum.reports.recipe import recipe_rows
 from tests.conftest import running_server
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

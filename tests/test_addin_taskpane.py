@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 import udfs
-from dadeum.addin_pages import EXAMPLES
+from dadeum.server.pages import EXAMPLES
 from tests.conftest import running_server
 
 

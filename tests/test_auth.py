@@ -108,7 +108,7 @@ def test_pseudonymize_ribbon_script_needs_the_role(signed_in_server, tokens):
 
 def test_replaying_a_pseudonymizing_recipe_needs_the_role(signed_in_server, tokens):
     """레시피 > 다시 실행 must not be a way around the 가명처리 role; other recipes stay open."""
-    from dadeum.workbook_recipe import RECIPE_SHEET, append_step, recipe_rows
+    from dadeum.reports.recipe import RECIPE_SHEET, append_step, recipe_rows
 
     base, _, _ = signed_in_server
     data = [["이름", "연락처"], ["김민원", PHONE_CELL]]

@@ -2,14 +2,13 @@
 and provider xlwings sends for each sign-in setting."""
 
 import json
-import shutil
 import subprocess
 
 import pytest
 
 from tests.conftest import ADDIN
 
-pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="needs node")
+pytestmark = pytest.mark.needs("node")
 
 HARNESS = r"""
 const fs = require("fs");

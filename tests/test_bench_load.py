@@ -3,7 +3,7 @@
 import xlwings.utils
 
 from benchmarks import bench_load
-from dadeum.server_speedups import skip_pyodide_probe
+from dadeum.server.speedups import skip_pyodide_probe
 
 
 def test_load_benchmark_runs_and_every_call_succeeds(capsys):

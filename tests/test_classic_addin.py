@@ -22,9 +22,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dadeum import classic_ribbon
-from dadeum.addin_build import load_ribbon
-from dadeum.addin_classic import (
+from dadeum.errors import InputFileError, InvalidArgumentError
+from dadeum.excel import classic_ribbon
+from dadeum.excel.ribbon import load_ribbon
+from dadeum.excel.xlam import (
     CUSTOMUI_NAMESPACE,
     CUSTOMUI_PART,
     DISPATCH_MACRO,
@@ -36,7 +37,6 @@ from dadeum.addin_classic import (
     has_dispatcher,
     write_xlam,
 )
-from dadeum.errors import InputFileError, InvalidArgumentError
 
 from .conftest import ADDIN, REPO, run_dadeum
 
@@ -342,7 +342,7 @@ CHILD = textwrap.dedent(
     assert not xw.on_server  # the decorators are plain, as xlwings' COM ones return them
     sys.path.insert(0, sys.argv[1])
     from conftest_payload import book_json
-    from dadeum import classic_ribbon
+    from dadeum.excel import classic_ribbon
     out = {}
     book = xw.Book(json=book_json({"Sheet1": [["연도", "인원"], [2023, 1], ["", 2]]}, "A1:B3"))
     classic_ribbon.run("check_sheet", book)

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import socket
 import ssl
 import subprocess
@@ -319,7 +318,7 @@ def test_probes_and_healthcheck_answer_on_the_image_command(image_server):
     assert answer.json() == {"result": [["가"]]}
 
 
-@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed")
+@pytest.mark.needs("nginx", "openssl")
 def test_nginx_conf_terminates_tls_in_front_of_the_app(image_server, tmp_path):
     base, token, env, _ = image_server
     host = env["XLWINGS_HOSTNAME"]

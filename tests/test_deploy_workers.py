@@ -7,7 +7,6 @@ under concurrent load, and that the Redis setting reaches every worker process.
 
 import os
 import re
-import shutil
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +17,7 @@ import pytest
 
 from tests.conftest import _free_port, book_json, office_js_call, running_server
 
-pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
+pytestmark = pytest.mark.needs("redis")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import xlwings as xw
 import xlwings.server
 
 from benchmarks import bench_forecast
-from dadeum.forecast_report import guess_kind, select_columns
+from dadeum.reports.forecast import guess_kind, select_columns
 from tests.conftest import book_json
 from tests.conftest import run_dadeum as dadeum
 
@@ -163,7 +163,7 @@ def test_a_failing_writer_leaves_nothing_behind(tmp_path, complaints_csv, monkey
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("dadeum.plots.save_figure", broken)
+    monkeypatch.setattr("dadeum.reports.plots.save_figure", broken)
     out = tmp_path / "o.csv"
     plot = str(tmp_path / "g.png")
     code = main(["forecast", str(complaints_csv), "--date", "A", "--value", "B",
@@ -236,7 +236,7 @@ def test_ribbon_forecast_sheet_with_too_little_data_says_so():
 
 def test_plot_saves_a_png_with_the_korean_font(tmp_path, complaints):
     from dadeum.engine.forecast import forecast
-    from dadeum.plots import KOREAN_FONT, forecast_figure, korean_font, save_figure
+    from dadeum.reports.plots import KOREAN_FONT, forecast_figure, korean_font, save_figure
 
     assert korean_font() == KOREAN_FONT
     result = forecast(complaints.index, complaints.to_numpy(), 14, kind="complaints")

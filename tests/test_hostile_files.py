@@ -315,7 +315,7 @@ def test_a_utf16_recipe_is_a_korean_error_saying_how_to_resave(tmp_path):
 
 def test_recipe_sheet_step_10_000_000_is_refused_in_bounded_memory(tmp_path):
     code = (
-        "from dadeum.workbook_recipe import recipe_from_cells, recipe_rows\n"
+        "from dadeum.reports.recipe import recipe_from_cells, recipe_rows\n"
         "from dadeum.errors import InvalidArgumentError\n"
         "rows = recipe_rows({'dadeum_recipe': 1, 'name': 'r', 'steps': [{'step': 'clean'}]})\n"
         "rows.append([10_000_000, '', '단계', 'clean', ''])\n"

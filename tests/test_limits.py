@@ -16,7 +16,7 @@ from dadeum.engine.forecast.series import count_by_period, period_count, prepare
 from dadeum.engine.recipes import load_recipe, recipe_from_table
 from dadeum.errors import InvalidArgumentError
 from dadeum.limits import MAX_PERIODS, MAX_RECIPE_BYTES, MAX_RECIPE_STEPS
-from dadeum.workbook_recipe import recipe_from_cells, recipe_rows
+from dadeum.reports.recipe import recipe_from_cells, recipe_rows
 from tests.conftest import office_js_call
 
 HOURS = [dt.datetime(2024, 1, 1) + dt.timedelta(hours=i) for i in range(48)]

@@ -105,7 +105,7 @@ def test_manifest_resource_ids_resolve_and_fit_office_limits():
 
 def test_generated_ribbon_files_are_up_to_date():
     # addin/ribbon.toml is the one list of buttons; run `dadeum addin build` after editing it.
-    from dadeum.addin_build import load_ribbon, render_manifest, render_ribbon_js
+    from dadeum.excel.ribbon import load_ribbon, render_manifest, render_ribbon_js
 
     groups = load_ribbon(ADDIN / "ribbon.toml")
     manifest = (ADDIN / "templates" / "manifest.xml").read_text(encoding="utf-8")
@@ -115,7 +115,7 @@ def test_generated_ribbon_files_are_up_to_date():
 
 
 def test_ribbon_groups_follow_the_tab_plan():
-    from dadeum.addin_build import load_ribbon
+    from dadeum.excel.ribbon import load_ribbon
 
     # Issue 9: a 다듬 tab with groups 정리, 변환, 개인정보, 예측, 레시피, 학습.
     labels = [group.label for group in load_ribbon(ADDIN / "ribbon.toml")]

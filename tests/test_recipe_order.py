@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from dadeum.engine.recipe_replay import replay_grid
-from dadeum.engine.recipes import apply_recipe, recipe_from_table, recipe_table, validate_recipe
+from dadeum.engine.recipe_replay import apply_recipe
+from dadeum.engine.recipes import recipe_from_table, recipe_table, validate_recipe
 from dadeum.errors import InvalidArgumentError
 from tests.conftest import run_dadeum
 

@@ -7,12 +7,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from dadeum.engine.recipe_replay import select_sheets
 from dadeum.engine.recipes import (
     load_recipe,
     recipe_from_table,
     recipe_table,
     record_step,
-    select_sheets,
     validate_recipe,
 )
 from dadeum.errors import InvalidArgumentError

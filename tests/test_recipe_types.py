@@ -4,7 +4,7 @@ import csv
 
 import pandas as pd
 
-from dadeum.engine.recipes import apply_recipe
+from dadeum.engine.recipe_replay import apply_recipe
 from dadeum.samples.monthly import write_monthly
 from tests.conftest import run_dadeum
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dadeum.engine.recipe_replay import apply_recipe
 from dadeum.engine.recipes import (
     STEP_NAMES,
     TABLE_COLUMNS,
-    apply_recipe,
     load_recipe,
     normalize_header,
     recipe_from_table,

@@ -314,12 +314,12 @@ def _failing():
 @pytest.mark.parametrize(
     "name",
     ["uvicorn.error", "uvicorn", "fastapi", "xlwings_server.main", "xlwings_server.routers.xlwings",
-     "xlwings", "asyncio", "py.warnings", "root", "starlette", "dadeum.server_guard"],
+     "xlwings", "asyncio", "py.warnings", "root", "starlette", "dadeum.server.guard"],
 )  # fmt: skip
 def test_no_logger_writes_a_cell_value(name):
     """Other libraries' text is dropped; uvicorn's fixed texts (it logs %-style) and
     Dadeum's own (which quote no cell) are kept; tracebacks become kind and place."""
-    from dadeum.server_logging import RedactingFormatter
+    from dadeum.server.log_redaction import RedactingFormatter
 
     formatter = RedactingFormatter("%(levelname)s %(name)s: %(message)s")
     error = _failing()
@@ -344,7 +344,7 @@ def test_no_logger_writes_a_cell_value(name):
 
 
 def test_uvicorn_start_up_and_access_lines_are_kept():
-    from dadeum.server_logging import RedactingFormatter
+    from dadeum.server.log_redaction import RedactingFormatter
 
     formatter = RedactingFormatter("%(message)s")
     start = _record("uvicorn.error", logging.INFO, "Uvicorn running on %s", ("http://127.0.0.1",))

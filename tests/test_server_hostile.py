@@ -4,7 +4,7 @@ serving, and no answer quotes a cell value."""
 import httpx
 import pytest
 
-from dadeum.server_guard import DEFAULT_MAX_REQUEST_MB, max_request_bytes
+from dadeum.server.guard import DEFAULT_MAX_REQUEST_MB, max_request_bytes
 from tests.conftest import book_json, office_js_call, running_server
 
 FUNCTIONS = "/xlwings/custom-functions-call"

@@ -6,6 +6,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import httpx
+import pytest
 
 from tests.conftest import ADDIN, book_json, office_js_call, running_server
 
@@ -77,6 +78,7 @@ def test_two_workers_both_answer():
         assert results == [{"result": [["가 나"]]}] * 8
 
 
+@pytest.mark.needs("openssl")
 def test_https_when_certificates_exist(tmp_path):
     # A copy of the add-in folder with a self-signed certificate under mkcert's file names.
     addin = tmp_path / "addin"

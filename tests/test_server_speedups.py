@@ -1,4 +1,4 @@
-"""``dadeum.server_speedups.lighten_requests``: the same responses, byte for byte in headers,
+"""``dadeum.server.speedups.lighten_requests``: the same responses, byte for byte in headers,
 with xlwings Server's BaseHTTPMiddleware swapped out and the start-up heap frozen.
 
 Each check runs the real xlwings Server app (with Dadeum's router and guard) in a fresh
@@ -19,7 +19,7 @@ CHILD = textwrap.dedent(
     import xlwings as xw
     from fastapi.testclient import TestClient
     from xlwings_server.main import app, main_app
-    from dadeum.server_speedups import lighten_requests
+    from dadeum.server.speedups import lighten_requests
 
     body = {"client": "Office.js", "func_name": "clean_text", "args": [[[" 다듬 "]]],
             "caller_address": "[Book1.xlsx]Sheet1!B1", "culture_info_name": "ko-KR",

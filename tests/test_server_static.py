@@ -120,7 +120,7 @@ def test_static_lookup_stays_inside_the_project_folder(tmp_path):
     """The lookup itself (not only the guard in front of it) refuses a path that leaves."""
     import xlwings_server.main as main
 
-    from dadeum.server_static import confine_static_files
+    from dadeum.server.static import confine_static_files
 
     confine_static_files(main)
     (tmp_path / "static").mkdir()
@@ -160,7 +160,7 @@ def test_start_up_warns_of_a_secret_in_a_served_folder(monkeypatch, caplog):
 
 
 def test_secret_check_finds_nothing_in_the_usual_places(tmp_path):
-    from dadeum.server_static import secret_problems
+    from dadeum.server.static import secret_problems
 
     env = {"DADEUM_TOKENS_FILE": str(tmp_path / "tokens.txt")}
     os.environ.setdefault("DADEUM_KEY_DIR", str(tmp_path / "keys"))

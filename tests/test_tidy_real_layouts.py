@@ -8,7 +8,7 @@ import pandas as pd
 
 from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.header import label_column_count, read_cells
-from dadeum.engine.tables.names import is_period
+from dadeum.engine.tables.periods import is_period
 from dadeum.engine.tables.tidy import tidy_grid
 
 # 출처: 서울 열린데이터광장, 서울시 인구밀도(구별) 2021 (공공누리 제1유형), first rows.

@@ -24,6 +24,12 @@ from tests.conftest import office_js_call
         ("01012345678", "010-1234-5678"),
         ("010 1234 5678", "010-1234-5678"),
         ("010.1234.5678", "010-1234-5678"),
+        ("010·1234·5678", "010-1234-5678"),  # middle dots, as Korean documents write them
+        ("02·123·4567", "02-123-4567"),
+        ("010ㆍ1234ㆍ5678", "010-1234-5678"),  # Hangul araea, 한글's middle dot
+        ("031‧1234‧5678", "031-1234-5678"),  # hyphenation point
+        ("010 · 1234 · 5678", "010-1234-5678"),
+        ("Tel·02·123·4567", "02-123-4567"),
         ("010-1234-5678", "010-1234-5678"),
         ("+82 10-1234-5678", "010-1234-5678"),
         ("+82 010-1234-5678", "010-1234-5678"),  # trunk 0 kept after the country code
@@ -203,12 +209,26 @@ def test_never_crashes_same_shape_and_idempotent(cells):
     st.sampled_from(["010", "011", "02", "031", "051", "064", "070", "0505"]),
     st.integers(2_000, 9_999),
     st.integers(0, 9_999),
-    st.sampled_from(["{p}-{m}-{l}", "{p}{m}{l}", "{p} {m} {l}", "({p}){m}-{l}", "{p}.{m}.{l}"]),
+    st.sampled_from(
+        [
+            "{p}-{m}-{l}",
+            "{p}{m}{l}",
+            "{p} {m} {l}",
+            "({p}){m}-{l}",
+            "{p}.{m}.{l}",
+            "{p}·{m}·{l}",
+            "{p}ㆍ{m}ㆍ{l}",
+            "{p}‧{m}‧{l}",
+        ]  # the last three: middle dots
+    ),
 )
 def test_any_spelling_of_a_valid_number_gives_the_same_answer(prefix, middle, last, style):
     canonical = to_phone(f"{prefix}-{middle}-{last:04d}")
     spelled = style.format(p=prefix, m=middle, l=f"{last:04d}")
-    assert to_phone(spelled) == canonical
+    if isinstance(canonical, CellError):  # an unused range (010-5970-…): the reason quotes it
+        assert isinstance(to_phone(spelled), CellError)
+    else:
+        assert to_phone(spelled) == canonical
 
 
 def call(func_name, *args):
@@ -247,3 +267,14 @@ def test_excel_single_cell_failure_shows_the_reason():
 def test_excel_bad_on_error_is_a_readable_error():
     with pytest.raises(xw.XlwingsError, match="on_error"):
         call("to_phone", [["010 1234 5678"]], [["ignore"]])
+
+
+def test_excel_and_the_clean_button_read_middle_dots():
+    from dadeum.engine.columns import detect_column_type
+
+    assert call("to_phone", [["010·1234·5678"], ["02ㆍ123ㆍ4567"]], None) == [
+        ["010-1234-5678"],
+        ["02-123-4567"],
+    ]
+    column = pd.Series(["010·1234·5678", "02·123·4567", "031‧1234‧5678"], dtype=object)
+    assert detect_column_type(column) == "phone"

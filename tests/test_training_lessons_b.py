@@ -31,7 +31,7 @@ from training.checker import grade, judge
 from training.lessons import l06_traffic as l06
 from training.lessons import l07_complaints as l07
 from training.lessons import l08_recipes as l08
-from training.libreoffice import recalculate, soffice
+from training.libreoffice import recalculate
 
 LESSONS = (l06.LESSON, l07.LESSON, l08.LESSON)
 EXCEL_ORIGIN = dt.datetime(1899, 12, 30)
@@ -242,7 +242,6 @@ def test_recipe_summary_is_what_recipe_run_writes(tmp_path):
 def typed_formulas(tmp_path_factory):
     """Each lesson with every formula it shows that needs no add-in typed into its answer cell,
     recalculated by LibreOffice; returns (cells typed, grade) per lesson."""
-    soffice()
     folder = tmp_path_factory.mktemp("lessons_b")
     typed = {}
     paths = build_all(LESSONS, folder / "built")
@@ -276,6 +275,7 @@ def typed_formulas(tmp_path_factory):
     }
 
 
+@pytest.mark.needs("libreoffice")
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: f"{lesson.number:02d}")
 def test_standard_formulas_earn_a_check_mark_in_libreoffice(typed_formulas, lesson):
     cells, result = typed_formulas[lesson.number]

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -211,9 +210,7 @@ def test_judge_follows_the_check_formula_rules(kind, expected, tolerance, value,
 
 # --- LibreOffice: a real spreadsheet engine -------------------------------------------------
 
-needs_libreoffice = pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)"
-)
+needs_libreoffice = pytest.mark.needs("libreoffice")
 
 
 @pytest.fixture(scope="module")
@@ -298,10 +295,7 @@ def test_python_grader_agrees_with_the_spreadsheet(recalculated):
             assert by_sheet == marks, path.name
 
 
-needs_renderer = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-    reason="LibreOffice and poppler-utils are needed to render pages",
-)
+needs_renderer = pytest.mark.needs("libreoffice", "poppler", "korean-fonts")
 
 
 @needs_renderer

@@ -29,7 +29,7 @@ _BLANK_LABEL = "(빈칸)"
 
 
 # With sign-in on, only users with this role may use the organisation's key
-# (dadeum.server_auth.ROLE_PSEUDONYMIZE); the classic Windows path ignores it.
+# (dadeum.server.auth.ROLE_PSEUDONYMIZE); the classic Windows path ignores it.
 @xw.func(required_roles=["pseudonymize"])
 @xw.arg("value", ndim=2, err_to_str=True, doc="가명으로 바꿀 셀 또는 범위 (예: A2, A2:A100)")
 @xw.arg("key_name", doc='서버에 보관된 가명처리 키의 이름 (생략하면 "default")')

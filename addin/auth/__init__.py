@@ -1,1 +1,1 @@
-"""Sign-in providers xlwings Server loads from the project folder (see dadeum.server_auth)."""
+"""Sign-in providers xlwings Server loads from the project folder (see dadeum.server.auth)."""

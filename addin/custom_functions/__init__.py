@@ -4,7 +4,7 @@ If this import fails, xlwings Server silently serves an empty function list inst
 ``tests/test_meta.py`` guards against that.
 """
 
-from dadeum.server_logging import install_log_redaction
+from dadeum.server.log_redaction import install_log_redaction
 from udfs import *
 
 # Imported by the server before it serves anything: error messages may quote cells.

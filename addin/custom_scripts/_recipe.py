@@ -6,7 +6,7 @@ import xlwings as xw
 
 from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.errors import DadeumError
-from dadeum.workbook_recipe import RECIPE_SHEET, append_step, recipe_from_cells, recipe_rows
+from dadeum.reports.recipe import RECIPE_SHEET, append_step, recipe_from_cells, recipe_rows
 
 
 def recipe_sheet(book: xw.Book) -> xw.Sheet | None:

@@ -9,7 +9,7 @@ from dadeum.engine.columns import GENERAL_FORMAT, TEXT_FORMAT, clean_frame, numb
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
-from dadeum.workbook_recipe import clean_step
+from dadeum.reports.recipe import clean_step
 
 __all__ = ["clean_sheet"]
 

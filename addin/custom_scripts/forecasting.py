@@ -12,7 +12,7 @@ import xlwings as xw
 from custom_scripts._book import add_result_sheet, source_range
 from dadeum.engine.columns import DATE_FORMAT, DATE_TIME_FORMAT
 from dadeum.errors import DadeumError
-from dadeum.forecast_report import KIND_LABELS, explanation_lines, guess_kind, select_columns
+from dadeum.reports.forecast import KIND_LABELS, explanation_lines, guess_kind, select_columns
 
 __all__ = ["forecast_sheet"]
 
@@ -54,8 +54,8 @@ def _data_rows(result) -> list[list]:
 def forecast_sheet(book: xw.Book):
     """선택한 두 열(왼쪽 날짜, 오른쪽 값, 머리글 한 줄 가능)로 공휴일·설날·추석을 아는 예측을
     만들어, 실적·예측·예측 구간·정확도 표·설명·그래프를 새 시트에 씁니다."""
-    from dadeum.forecast_report import report_frames
-    from dadeum.plots import chosen_label, forecast_figure
+    from dadeum.reports.forecast import report_frames
+    from dadeum.reports.plots import chosen_label, forecast_figure
 
     try:
         source = source_range(book)

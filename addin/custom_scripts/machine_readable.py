@@ -11,7 +11,7 @@ from dadeum.engine.tables.check import check_grid
 from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.tidy import tidy_grid
 from dadeum.errors import DadeumError
-from dadeum.workbook_recipe import tidy_step
+from dadeum.reports.recipe import tidy_step
 
 __all__ = ["check_sheet", "tidy_sheet"]
 

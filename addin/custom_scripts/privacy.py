@@ -13,7 +13,7 @@ from custom_scripts._book import add_result_sheet, source_range, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.errors import DadeumError
-from dadeum.workbook_recipe import RECIPE_SHEET, pseudonymize_step
+from dadeum.reports.recipe import RECIPE_SHEET, pseudonymize_step
 
 __all__ = ["pseudonymize_sheet", "scan_book"]
 

@@ -15,8 +15,8 @@ from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
 from dadeum.errors import DadeumError
-from dadeum.server_auth import ROLE_PSEUDONYMIZE, check_roles
-from dadeum.workbook_recipe import EXPORT_LIMIT, recipe_json, recipe_rows
+from dadeum.reports.recipe import EXPORT_LIMIT, recipe_json, recipe_rows
+from dadeum.server.auth import ROLE_PSEUDONYMIZE, check_roles
 
 __all__ = ["export_recipe", "replay_recipe", "show_recipe"]
 
@@ -105,7 +105,7 @@ def _pseudonymizes(recipe: dict) -> bool:
 def replay_recipe(book: xw.Book, user: CurrentUser = None):
     """기록된 레시피를 선택한 표(한 칸만 선택하면 시트 전체)에 다시 실행해 결과를 새 시트에
     씁니다. 레시피의 열이 표에 없으면 아무것도 쓰지 않고 알려 드립니다."""
-    from dadeum.engine.recipes import apply_recipe
+    from dadeum.engine.recipe_replay import apply_recipe
     from dadeum.engine.tables.grid import make_grid
 
     recipe = _recipe(book)

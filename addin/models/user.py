@@ -3,7 +3,7 @@ missing role, and no role checks when the server runs without sign-in."""
 
 from xlwings_server.models.user import User as XlwingsUser
 
-from dadeum.server_auth import check_roles
+from dadeum.server.auth import check_roles
 
 
 class User(XlwingsUser):

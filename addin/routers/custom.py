@@ -1,6 +1,6 @@
 """Loaded by xlwings Server at start-up (``main.py`` imports ``routers.custom`` from the
 project folder): registers Dadeum's request guard on the app, lets xlwings skip a per-cell
-Pyodide import (``dadeum.server_speedups``), and adds the task pane's own routes: the
+Pyodide import (``dadeum.server.speedups``), and adds the task pane's own routes: the
 training workbooks, the pseudonymisation key's status (never the key) and the recipe kept in
 a workbook as JSON.
 
@@ -23,17 +23,17 @@ from xlwings_server import dependencies as dep
 from xlwings_server.config import settings
 from xlwings_server.routers.xlwings import custom_functions, custom_scripts
 
-from dadeum.addin_pages import (
+from dadeum.server.errors import install_error_handlers
+from dadeum.server.guard import RequestGuard
+from dadeum.server.pages import (
     content_disposition,
     find_training_file,
     function_catalogue,
     key_report,
     training_files,
 )
-from dadeum.server_errors import install_error_handlers
-from dadeum.server_guard import RequestGuard
-from dadeum.server_speedups import run_off_the_loop, skip_pyodide_probe
-from dadeum.server_static import confine_static_files
+from dadeum.server.speedups import run_off_the_loop, skip_pyodide_probe
+from dadeum.server.static import confine_static_files
 
 if skip_pyodide_probe():
     logging.getLogger(__name__).info("xlwings: per-cell Pyodide probe skipped (no Pyodide)")
@@ -92,7 +92,7 @@ async def recipe_from_sheet(body: RecipeCells, current_user: dep.User):
     """The recipe in the cells of a workbook's ``_다듬_레시피`` sheet, as JSON the command line
     reads. The task pane reads the cells with Office.js; the engine does the conversion."""
     from dadeum.errors import DadeumError
-    from dadeum.workbook_recipe import recipe_from_cells, recipe_json
+    from dadeum.reports.recipe import recipe_from_cells, recipe_json
 
     try:
         recipe = recipe_from_cells(body.cells)

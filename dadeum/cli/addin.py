@@ -43,8 +43,8 @@ def register(subparsers) -> None:
 
 
 def run_build(args) -> int:
-    from dadeum.addin_build import build
-    from dadeum.excel_runtime import addin_dir
+    from dadeum.excel.ribbon import build
+    from dadeum.excel.runtime import addin_dir
 
     changed = build(addin_dir())
     for path in changed:
@@ -55,14 +55,14 @@ def run_build(args) -> int:
 
 
 def run_classic(args) -> int:
-    from dadeum.addin_build import load_ribbon
-    from dadeum.addin_classic import (
+    from dadeum.excel.ribbon import load_ribbon
+    from dadeum.excel.runtime import addin_dir
+    from dadeum.excel.xlam import (
         DISPATCH_MACRO,
         default_icon_folder,
         default_template,
         write_xlam,
     )
-    from dadeum.excel_runtime import addin_dir
 
     addin = addin_dir()
     template = args.template or default_template(addin)

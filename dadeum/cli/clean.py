@@ -92,7 +92,7 @@ def run(args) -> int:
         print(f"참고: 이전에 만든 {review.name}은 이번 결과와 관계없습니다 (확인할 셀 없음).")
     if args.save_recipe:
         from dadeum.cli.recipe import save_step
-        from dadeum.engine.recipes import header_names
+        from dadeum.engine.recipe_replay import header_names
 
         names = header_names(result.frame, result.header_rows) if result.header_rows else []
         types = dict(zip(names, result.types.values(), strict=True))

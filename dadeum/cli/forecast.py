@@ -47,7 +47,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from dadeum.engine.forecast import forecast
     from dadeum.fileio import file_kind, read_table, write_outputs
-    from dadeum.forecast_report import guess_kind, report_frames, select_columns
+    from dadeum.reports.forecast import guess_kind, report_frames, select_columns
 
     source, output = Path(args.input), Path(args.out)
     plot = Path(args.plot) if args.plot else None
@@ -108,8 +108,8 @@ def _write_book(path: Path, frames, hourly: bool) -> None:
 
 def _plot_writer(result, value_name: str, kind: str):
     def write(path: Path) -> None:
-        from dadeum.forecast_report import KIND_LABELS
-        from dadeum.plots import forecast_figure, save_figure
+        from dadeum.reports.forecast import KIND_LABELS
+        from dadeum.reports.plots import forecast_figure, save_figure
 
         label = KIND_LABELS[kind]
         title = f"{value_name} 예측" if label in value_name else f"{value_name} 예측 ({label})"
@@ -119,8 +119,8 @@ def _plot_writer(result, value_name: str, kind: str):
 
 
 def _print_summary(table, selection, kind, result, frames, written) -> None:
-    from dadeum.forecast_report import KIND_LABELS
-    from dadeum.plots import chosen_label
+    from dadeum.reports.forecast import KIND_LABELS
+    from dadeum.reports.plots import chosen_label
 
     where = f"시트 '{table.sheet}'" if table.sheet is not None else f"CSV, {table.encoding}"
     print(f"읽은 파일: {table.path} ({where})")

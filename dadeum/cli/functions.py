@@ -13,32 +13,9 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def catalogue() -> list[dict]:
-    """One entry per custom function: Excel name, Python name, summary, arguments."""
-    from dadeum.excel_runtime import prepare_xlwings
-
-    prepare_xlwings()
-    import udfs
-    from udfs._excel import summary
-
-    entries = []
-    for name in sorted(udfs.__all__):
-        function = getattr(udfs, name)
-        xlfunc = function.__xlfunc__
-        entries.append(
-            {
-                "excel_name": xlfunc["name"].upper(),
-                "python_name": name,
-                "summary": summary(function),
-                "arguments": [
-                    {"name": arg["name"], "doc": arg.get("doc") or ""} for arg in xlfunc["args"]
-                ],
-            }
-        )
-    return entries
-
-
 def run(args) -> int:
+    from udfs._catalogue import catalogue
+
     entries = catalogue()
     if args.format == "json":
         print(json.dumps(entries, ensure_ascii=False, indent=2))

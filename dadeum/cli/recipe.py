@@ -88,7 +88,7 @@ def save_step(path: str | Path, step: dict, *, source=None, tables=None) -> None
 
     ``source``: the ``dadeum.fileio.Table`` the step read; an Excel sheet is recorded by name
     and position so that a replay finds it again. ``tables``: the tables a tidy step found
-    there (``dadeum.engine.recipes.table_selector`` of each).
+    there (``dadeum.engine.recipe_replay.table_selector`` of each).
     """
     from dadeum.engine.recipes import new_recipe, record_step
     from dadeum.fileio import sheet_names, write_outputs
@@ -278,7 +278,7 @@ def replay_file(source: Path, recipe: dict, out: Path, *, key=None, key_problem=
     (and 확인 list) into ``out`` atomically; nothing is written unless every part succeeded."""
     from dadeum.engine.frames import with_header_row
     from dadeum.engine.issues import issues_frame
-    from dadeum.engine.recipes import replay_sheets, select_sheets
+    from dadeum.engine.recipe_replay import replay_sheets, select_sheets
     from dadeum.fileio import file_kind, read_table, sheet_names, write_excel, write_outputs
 
     kind = file_kind(source)

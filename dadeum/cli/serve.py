@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dadeum.excel_runtime import addin_dir, prepare_xlwings
+from dadeum.excel.runtime import addin_dir, prepare_xlwings
 
 # File names mkcert writes for "mkcert localhost 127.0.0.1 ::1"; xlwings Server uses the same.
 CERT_FILE = "localhost+2.pem"
@@ -163,7 +163,9 @@ def log_config(level: str = "INFO") -> dict:
         "disable_existing_loggers": False,
         "filters": {"no_query": {"()": "dadeum.cli.serve.DropQueryStrings"}},
         # Every line goes through the redacting formatter: no cell value in any log.
-        "formatters": {"plain": {"()": "dadeum.server_logging.RedactingFormatter", "fmt": fmt}},
+        "formatters": {
+            "plain": {"()": "dadeum.server.log_redaction.RedactingFormatter", "fmt": fmt}
+        },
         "handlers": {"default": handler},
         "loggers": {
             "uvicorn": {"handlers": ["default"], "level": level, "propagate": False},
@@ -193,7 +195,7 @@ def run(args) -> int:
     prepare_xlwings(project)
     import uvicorn
 
-    from dadeum.server_auth import AuthSetupError, check_setup
+    from dadeum.server.auth import AuthSetupError, check_setup
 
     certs = certificates(project)
     scheme = "https" if certs else "http"
@@ -201,7 +203,7 @@ def run(args) -> int:
     own = public_origin(scheme, shown_host, args.port, dict(os.environ))
     os.environ.update(server_environment(args, own, dict(os.environ)))
     signed_in = _json_list(os.environ.get("XLWINGS_AUTH_PROVIDERS"))
-    from dadeum.server_static import secret_problems
+    from dadeum.server.static import secret_problems
 
     exposed = secret_problems(project)
     if exposed:

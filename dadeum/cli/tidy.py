@@ -93,7 +93,7 @@ def run(args) -> int:
 
         step = {"step": "tidy", "header_rows": args.header_rows, "long": args.long,
                 "totals": args.totals}  # fmt: skip
-        from dadeum.engine.recipes import table_selector
+        from dadeum.engine.recipe_replay import table_selector
 
         selectors = [table_selector(tidy) for tidy in tables]
         save_step(args.save_recipe, step, source=table, tables=selectors)

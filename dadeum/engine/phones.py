@@ -3,9 +3,9 @@
 ``to_phone_series`` reads mobile (010, 011, 016-019), Seoul (02) and other area codes
 (031-064), internet phones (070), safe numbers (050X), toll-free (080) and representative
 numbers (15XX/16XX/18XX-XXXX), whatever the spacing or punctuation: ``01012345678``,
-``010 1234 5678``, ``010.1234.5678``, ``+82 10-1234-5678``, ``82-10-1234-5678``,
-``02)123-4567``, ``(02) 123-4567``, full-width digits, labels such as ``Tel.``, ``휴대폰:`` or
-``(대표)``.
+``010 1234 5678``, ``010.1234.5678``, ``010·1234·5678`` (also ``ㆍ`` or ``‧``),
+``+82 10-1234-5678``, ``82-10-1234-5678``, ``02)123-4567``, ``(02) 123-4567``, full-width
+digits, labels such as ``Tel.``, ``휴대폰:`` or ``(대표)``.
 It writes ``010-1234-5678``, ``02-123-4567``, ``031-1234-5678``, ``0507-1234-5678``,
 ``1588-1234``. Validity (which prefixes and lengths exist) comes from the phonenumbers
 library's metadata.
@@ -48,7 +48,10 @@ __all__ = ["to_phone", "to_phone_series"]
 # the minus sign, box-drawing lines and small/full-width hyphen-minus forms. Shared with the
 # address and identification-number readers.
 DASHES = "ㅡ‐‑‒–—―−─━﹘﹣－"
-_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
+# Middle dots Korean documents write between the groups (010·1234·5678): the Latin middle
+# dot, the Hangul ㆍ (araea, what 한글 offers for it) and the hyphenation point.
+MIDDLE_DOTS = "·ㆍ‧"
+_TO_HYPHEN = str.maketrans({**dict.fromkeys(DASHES, "-"), **dict.fromkeys(MIDDLE_DOTS, ".")})
 
 # Labels people write in front of a number; only these are dropped. Fax is left out on
 # purpose: a fax number in a phone column is worth an error.

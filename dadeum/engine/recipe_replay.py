@@ -3,7 +3,7 @@
 ``replay_sheets`` runs every step on every recorded sheet and table of one file and returns
 one ``RecipePart`` per table, or raises InvalidArgumentError (naming the step, the sheet, the
 missing column and the closest header) before anything is returned, so nothing
-half-processed reaches a file. ``dadeum.engine.recipes`` re-exports the public names.
+half-processed reaches a file. The recipe format itself is ``dadeum.engine.recipes``.
 """
 
 import difflib

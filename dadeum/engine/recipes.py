@@ -12,7 +12,7 @@ checks the same rules by hand (no extra dependency) and returns every problem at
 Korean, naming the step and the field. Steps name columns by their normalised header meaning
 (``normalize_header``), so an added, moved or reordered column does not break a replay; a
 missing column stops the replay with the closest header in the message. The replay itself
-lives in ``dadeum.engine.recipe_replay``; its public names are importable from here too.
+lives in ``dadeum.engine.recipe_replay``, which builds on this module.
 """
 
 import difflib
@@ -38,17 +38,6 @@ from dadeum.limits import (
     MAX_RECIPE_TEXT,
 )
 
-# Defined in dadeum.engine.recipe_replay, which imports this module; loaded on first use.
-_REPLAY_NAMES = (
-    "RecipePart",
-    "apply_recipe",
-    "header_names",
-    "replay_grid",
-    "replay_sheets",
-    "select_sheets",
-    "table_selector",
-)
-
 __all__ = [
     "RECIPE_VERSION",
     "STEP_NAMES",
@@ -61,7 +50,6 @@ __all__ = [
     "record_step",
     "resolve_columns",
     "validate_recipe",
-    *_REPLAY_NAMES,
 ]
 
 RECIPE_VERSION = 1
@@ -607,11 +595,3 @@ def technique_spec(plan) -> str:
         size = f":{plan.size}" if plan.size is not None else ""
         return f"일반화:{plan.kind}{size}"
     return TECHNIQUE_NAMES[plan.technique]
-
-
-def __getattr__(name: str):
-    if name in _REPLAY_NAMES:
-        from dadeum.engine import recipe_replay
-
-        return getattr(recipe_replay, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

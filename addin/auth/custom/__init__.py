@@ -1,6 +1,6 @@
 """xlwings Server's ``custom`` provider: Dadeum access tokens (``DADEUM_TOKENS_FILE``)."""
 
-from dadeum.server_auth import validate_custom_token
+from dadeum.server.auth import validate_custom_token
 
 
 async def validate_token(token_string: str):

@@ -1,7 +1,7 @@
 """xlwings Server's ``entraid`` provider with Korean messages; the signing keys come from
 ``jwks.py`` beside this file (a local file on 망분리 networks, else Microsoft)."""
 
-from dadeum.server_auth import korean_entraid
+from dadeum.server.auth import korean_entraid
 
 
 async def validate_token(token_string: str):

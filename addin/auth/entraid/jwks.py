@@ -1,7 +1,7 @@
 """Entra ID signing keys for xlwings Server: ``DADEUM_ENTRAID_JWKS_FILE`` when set, else None
 (xlwings then downloads them from Microsoft)."""
 
-from dadeum.server_auth import local_jwks
+from dadeum.server.auth import local_jwks
 
 
 async def get_jwks_json():

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dadeum.engine.cells import CellError, Placeholder
+from dadeum.engine.tables.periods import PERIOD_HEADER, is_period, year_of
 
 MAX_HEADER_ROWS = 5
 # A column whose cells below the first row are mostly text holds row labels (구분, 시군구, …).
@@ -136,7 +137,6 @@ def _id_like(values: pd.Series) -> str | None:
     """ "strong" when a column of numbers is surely row labels (distinct years, perhaps
     provisional), "weak" when it may be (distinct whole numbers written without separators,
     like codes and serial numbers), else None."""
-    from dadeum.engine.tables.names import year_of
 
     present = [
         split_label_mark(v)[0] if isinstance(v, str) and v[-1:] in _MARK_ENDS else v
@@ -190,7 +190,6 @@ def _period_column(values: pd.Series, header: str, rows: int | None = None) -> b
     or, unnamed, when each period heads a block of rows (1991, 1991, …, 1992, 1992, …, or
     written once at the top of its block, the cells below it blank). ``values``: the filled
     cells; ``rows``: how many body rows there are."""
-    from dadeum.engine.tables.names import PERIOD_HEADER, is_period
 
     words = header.split()
     cue = next((w for w in words if PERIOD_HEADER.search(w)), "")

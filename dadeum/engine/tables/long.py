@@ -1,4 +1,5 @@
-"""The long form of a tidy table: one record per value.
+"""A tidy table (``TidyTable``, what ``tidy.tidy_grid`` returns) and its long form: one record
+per value.
 
 Columns: the label columns, the text columns that ride along (비고), one column per header
 level (named as ``names.level_names`` decides: 연도, 성별, 항목 …), the unit when the table
@@ -6,17 +7,38 @@ has one (단위; "unit" in an English table), then ``value``. Records follow the
 by row, and within a row its value columns left to right; blank values make no record.
 """
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from dadeum.engine.issues import Issue
 from dadeum.engine.tables.names import level_names, name_for, year_of
-
-if TYPE_CHECKING:
-    from dadeum.engine.tables.tidy import TidyTable
+from dadeum.engine.tables.regions import TableRegion
 
 VALUE_COLUMN = "value"
+
+
+@dataclass
+class TidyTable:
+    """A tidy table with what it took to get there."""
+
+    data: pd.DataFrame  # one header row, one value per cell; index = source sheet row
+    label_columns: list[str]  # the columns that name a record (구분, 시군구, …)
+    levels: dict[str, list[str]]  # each value column's header parts, for the long form
+    units: dict[str, str]  # column → unit after scaling ("원", "명")
+    totals: pd.DataFrame  # total and subtotal rows set aside (same columns as data)
+    total_columns: pd.DataFrame  # total columns set aside (same rows as data)
+    issues: list[Issue] = field(default_factory=list)
+    region: TableRegion | None = None
+    source_columns: dict[str, int] = field(default_factory=dict)  # column → sheet column
+    attribute_columns: list[str] = field(default_factory=list)  # text among values (비고)
+    level_titles: dict[int, str] = field(default_factory=dict)  # levels the header names
+    language: str = "ko"  # "en" for a table written in English
+
+    def long(self) -> pd.DataFrame:
+        """One record per value: the label columns, one column per header level, ``value``."""
+        return to_long(self)
 
 
 def level_column_names(table: "TidyTable", depth: int | None = None) -> list[str]:

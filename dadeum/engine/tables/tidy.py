@@ -10,7 +10,7 @@ sheet's 1-based coordinates.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -30,7 +30,7 @@ from dadeum.engine.tables.header import (
     read_cells,
     split_label_mark,
 )
-from dadeum.engine.tables.long import VALUE_COLUMN, level_column_names, to_long
+from dadeum.engine.tables.long import VALUE_COLUMN, TidyTable, level_column_names, to_long
 from dadeum.engine.tables.names import (
     DIMENSION_WORD,
     GENERIC_LABELS,
@@ -58,28 +58,6 @@ _TEXT_HEADER = re.compile(
 )
 # Above this share of unreadable cells (placeholders aside) a value column is text (비고).
 TEXT_SHARE = 0.5
-
-
-@dataclass
-class TidyTable:
-    """A tidy table with what it took to get there."""
-
-    data: pd.DataFrame  # one header row, one value per cell; index = source sheet row
-    label_columns: list[str]  # the columns that name a record (구분, 시군구, …)
-    levels: dict[str, list[str]]  # each value column's header parts, for the long form
-    units: dict[str, str]  # column → unit after scaling ("원", "명")
-    totals: pd.DataFrame  # total and subtotal rows set aside (same columns as data)
-    total_columns: pd.DataFrame  # total columns set aside (same rows as data)
-    issues: list[Issue] = field(default_factory=list)
-    region: TableRegion | None = None
-    source_columns: dict[str, int] = field(default_factory=dict)  # column → sheet column
-    attribute_columns: list[str] = field(default_factory=list)  # text among values (비고)
-    level_titles: dict[int, str] = field(default_factory=dict)  # levels the header names
-    language: str = "ko"  # "en" for a table written in English
-
-    def long(self) -> pd.DataFrame:
-        """One record per value: the label columns, one column per header level, ``value``."""
-        return to_long(self)
 
 
 def tidy_grid(

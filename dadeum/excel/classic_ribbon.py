@@ -4,7 +4,7 @@ Every button in the add-in's customUI calls the one VBA macro ``RibbonDispatch``
 (``addin/classic/RibbonDispatch.bas``) with its ``tag``, the name of a ribbon script from
 ``addin/ribbon.toml``. The macro runs::
 
-    RunPython "import dadeum.classic_ribbon as r; r.run('clean_sheet')"
+    RunPython "import dadeum.excel.classic_ribbon as r; r.run('clean_sheet')"
 
 and ``run`` calls the same ``custom_scripts`` function xlwings Server runs for the Office.js
 ribbon, on ``xw.Book.caller()`` (the user's active workbook). Only scripts named in
@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from dadeum.errors import DadeumError, InvalidArgumentError
-from dadeum.excel_runtime import addin_dir
+from dadeum.excel.runtime import addin_dir
 
 __all__ = ["ALERT_TITLE", "resolve", "ribbon_scripts", "run"]
 
@@ -29,7 +29,7 @@ ALERT_TITLE = "다듬"
 @cache
 def ribbon_scripts() -> tuple[str, ...]:
     """The script names of the ribbon's buttons, in ribbon order."""
-    from dadeum.addin_build import load_ribbon
+    from dadeum.excel.ribbon import load_ribbon
 
     groups = load_ribbon(addin_dir() / "ribbon.toml")
     return tuple(

@@ -3,7 +3,7 @@
 The manifest template (``addin/templates/manifest.xml``) keeps its hand-written frame; the parts
 between ``<!-- ribbon:NAME -->`` and ``<!-- /ribbon:NAME -->`` markers, the whole of
 ``addin/static/js/ribbon.js`` and the icons in ``addin/static/images/ribbon/`` (see
-``dadeum.addin_icons``) are written from the button list.
+``dadeum.excel.icons``) are written from the button list.
 
 Fields of ``ribbon.toml`` (new ones are optional, so older files still load):
 group ``id, label, label_en`` and optional ``icon`` (the glyph drawn) and ``color``;
@@ -283,7 +283,7 @@ def build(addin: Path) -> list[Path]:
         manifest: render_manifest(manifest.read_text(encoding="utf-8"), groups),
         ribbon_js: render_ribbon_js(groups),
     }
-    from dadeum.addin_icons import write_icons
+    from dadeum.excel.icons import write_icons
 
     changed = write_icons(groups, addin / "static" / ICON_FOLDER)
     for path, text in outputs.items():

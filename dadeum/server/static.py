@@ -98,7 +98,7 @@ def served_folders(project: Path, package: Path | None = None, *, wasm: bool = F
     if wasm:
         for name in ("wasm", "custom_functions", "custom_scripts"):
             folders += [project / name] + ([package / name] if package is not None else [])
-    from dadeum.addin_pages import training_dir
+    from dadeum.server.pages import training_dir
 
     folders.append(training_dir())
     return folders

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dadeum.errors import InputFileError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 # xlwings' PolyForm Noncommercial licence covers government institutions (see README).
 DEFAULT_LICENSE_KEY = "noncommercial"
 

@@ -11,10 +11,10 @@ read and write the cells, this module turns them into a recipe and back.
 import json
 from typing import Any
 
+from dadeum.engine.recipe_replay import header_names
 from dadeum.engine.recipes import (
     TABLE_COLUMNS,
     check_recipe_size,
-    header_names,
     new_recipe,
     recipe_from_table,
     recipe_table,

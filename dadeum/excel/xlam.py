@@ -6,7 +6,7 @@ The add-in is a copy of a template ``.xlam`` (by default the one xlwings ships,
 - ``customUI/customUI.xml``: the 다듬 ribbon tab, written from ``addin/ribbon.toml`` (the same
   groups and buttons as the Office.js ribbon). Every button calls the VBA macro
   ``RibbonDispatch`` with ``tag`` = the script name; see ``addin/classic/RibbonDispatch.bas``
-  and ``dadeum.classic_ribbon``. Task-pane buttons are left out: classic Excel has no
+  and ``dadeum.excel.classic_ribbon``. Task-pane buttons are left out: classic Excel has no
   Office.js task pane.
 - ``xl/workbook.xml`` and ``xl/worksheets/sheet1.xml``: the template's hidden settings sheet
   ``_myaddin.conf`` is switched on (renamed ``myaddin.conf``, the name the template's VBA
@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from dadeum.addin_build import Group
 from dadeum.errors import InputFileError
+from dadeum.excel.ribbon import Group
 from dadeum.fileio import write_outputs
 
 __all__ = [

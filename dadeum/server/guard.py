@@ -6,7 +6,7 @@ Excel client retries three times; FastAPI's own 422 answers echo the body back, 
 included. :class:`RequestGuard` is an ASGI middleware that
 
 - answers 404 to any path that could leave the folder it names (``..`` raw or encoded,
-  backslashes, NULs; see ``dadeum.server_static``), before any route serves a file;
+  backslashes, NULs; see ``dadeum.server.static``), before any route serves a file;
 - refuses a body larger than ``DADEUM_MAX_REQUEST_MB`` (20 MB by default) with 413, from the
   ``Content-Length`` header before reading it, or as soon as a streamed body passes the limit;
 - checks the JSON of ``/xlwings/custom-functions-call`` and ``/xlwings/custom-scripts-call/…``
@@ -38,8 +38,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qs
 
-from dadeum.server_logging import describe
-from dadeum.server_static import FILE_PREFIXES, NOT_FOUND, unsafe_path
+from dadeum.server.log_redaction import describe
+from dadeum.server.static import FILE_PREFIXES, NOT_FOUND, unsafe_path
 
 logger = logging.getLogger(__name__)
 

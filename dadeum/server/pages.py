@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from dadeum.excel_runtime import REPO_ROOT
+from dadeum.excel.runtime import REPO_ROOT
 
 __all__ = [
     "EXAMPLES",
@@ -72,7 +72,7 @@ class TrainingFile:
 def function_catalogue(namespace: str = "DADEUM") -> list[dict]:
     """Every custom function with its Korean summary and an example formula, e.g.
     ``=DADEUM.TO_NUMBER(A2)``; functions without an example show their bare call."""
-    from dadeum.cli.functions import catalogue
+    from udfs._catalogue import catalogue
 
     entries = []
     for entry in catalogue():

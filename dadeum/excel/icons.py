@@ -52,7 +52,7 @@ def draw_icon(glyph: str, color: str, size: int) -> bytes:
 
 
 def icon_files(groups, folder: Path) -> dict[Path, bytes]:
-    """Every icon file for the ribbon ``groups`` (see ``dadeum.addin_build.load_ribbon``)."""
+    """Every icon file for the ribbon ``groups`` (see ``dadeum.excel.ribbon.load_ribbon``)."""
     files: dict[Path, bytes] = {}
     for group in groups:
         color = group.color or DEFAULT_COLOR
