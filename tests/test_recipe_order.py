@@ -5,8 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from dadeum.engine.recipe_replay import replay_grid
-from dadeum.engine.recipe_replay import apply_recipe
+from dadeum.engine.recipe_replay import apply_recipe, replay_grid
 from dadeum.engine.recipes import recipe_from_table, recipe_table, validate_recipe
 from dadeum.errors import InvalidArgumentError
 from tests.conftest import run_dadeum
