@@ -50,6 +50,7 @@ import pyarrow.compute as pc
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
 from dadeum.engine.privacy.detect_words import HEADER_WORDS
+from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
 from dadeum.engine.text import _SPACES
 
 __all__ = [
@@ -207,9 +208,32 @@ def without_gc():
 
 
 def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
-    """Findings per row number, for rows that have any."""
+    """Findings per row number, for rows that have any, with spans in the given texts.
+
+    Detection runs on the normalised texts (invisible characters dropped, look-alike digits
+    made plain: see ``normalise``); spans are mapped back, covering the dropped characters
+    inside an item."""
     with without_gc():
-        return _find_all(texts, hint)
+        offsets: dict[int, list[int]] = {}
+        plain_texts = texts
+        for row, text in enumerate(texts):
+            if text is not None and needs_normalising(text):
+                normal, mapping = normalise(text)
+                if mapping is not None:
+                    if plain_texts is texts:
+                        plain_texts = list(texts)
+                    plain_texts[row] = normal if normal.strip() else None
+                    offsets[row] = mapping
+        found = _find_all(plain_texts, hint)
+        for row, mapping in offsets.items():
+            if row in found:
+                found[row] = [_remap(f, mapping) for f in found[row]]
+        return found
+
+
+def _remap(finding: Finding, offsets: list[int]) -> Finding:
+    start, end = original_span(offsets, finding.start, finding.end)
+    return Finding(finding.type, start, end, finding.confidence)
 
 
 def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
