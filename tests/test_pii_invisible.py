@@ -9,8 +9,12 @@ import custom_functions
 import pandas as pd
 import pytest
 import xlwings.server
+from hypothesis import given
+from hypothesis import strategies as st
 
-from dadeum.engine.privacy import find_pii_series, find_pii_spans, mask_pii, scan_frame
+from dadeum.engine.privacy import Finding, find_pii_series, find_pii_spans, mask_pii, scan_frame
+from dadeum.engine.privacy import detect_rules as rules
+from dadeum.engine.privacy.detect import _settle
 from dadeum.engine.privacy.normalise import normalise, original_span
 from tests.conftest import office_js_call
 from tests.test_find_pii import rrn
@@ -110,3 +114,37 @@ def test_excel_mask_pii_with_a_zero_width_space():
     result = asyncio.run(xlwings.server.custom_functions_call(call, custom_functions))
     assert "\u200b" not in result[0][0][len("주민번호 ") :]
     assert RRN[8:] not in result[0][0].replace("\u200b", "")
+
+
+# --- overlapping findings are settled without comparing every pair (issue #19) ----------
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["주민등록번호", "전화번호", "이름", "주소"]),
+            st.integers(0, 60),
+            st.integers(1, 12),
+            st.sampled_from([0.6, 0.8, 0.95]),
+        ),
+        max_size=25,
+    )
+)
+def test_settle_keeps_the_same_findings_as_the_pairwise_rule(raw):
+    found = [Finding(kind, start, start + length, conf) for kind, start, length, conf in raw]
+    ranked = sorted(
+        found, key=lambda f: (rules.PRIORITY[f.type], -f.confidence, f.start - f.end, f.start)
+    )
+    expected: list[Finding] = []
+    for finding in ranked:
+        if all(finding.end <= k.start or finding.start >= k.end for k in expected):
+            expected.append(finding)
+    expected.sort(key=lambda f: f.start)
+    assert _settle(found) == expected if len(found) != 1 else _settle(found) == found
+
+
+def test_a_long_cell_finds_every_item():
+    sentence = "민원인 홍길동 주무관에게 010-1234-5678로 연락 바랍니다. "
+    text = sentence * 1000
+    found = find_pii_spans(text)
+    assert sum(f.type == "전화번호" for f in found) == 1000

@@ -36,6 +36,7 @@ Nothing here logs, prints or caches a value.
 
 import gc
 import re
+from bisect import bisect_right
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from itertools import repeat
@@ -421,8 +422,17 @@ def _settle(found: list[Finding]) -> list[Finding]:
         found,
         key=lambda f: (rules.PRIORITY[f.type], -f.confidence, f.start - f.end, f.start),
     )
+    # The kept findings never overlap, so sorted by start they are sorted by end too: only
+    # the neighbours around a new finding's start can overlap it (a scan of all kept ones
+    # made a long cell quadratic: 32,767 characters took seconds).
     kept: list[Finding] = []
+    starts: list[int] = []
     for finding in ranked:
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+        at = bisect_right(starts, finding.start)
+        if at and kept[at - 1].end > finding.start:
+            continue
+        if at < len(kept) and kept[at].start < finding.end:
+            continue
+        kept.insert(at, finding)
+        starts.insert(at, finding.start)
+    return kept
