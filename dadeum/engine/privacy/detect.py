@@ -50,6 +50,7 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
+from dadeum.engine.privacy.detect_nlp import PERSON_CONTEXT, analyse_names
 from dadeum.engine.privacy.detect_words import HEADER_WORDS
 from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
 from dadeum.engine.text import _SPACES
@@ -276,7 +277,7 @@ def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[F
             rows = rows[~np.isin(rows, done)]
         if len(rows):
             _run(rule, [texts[row] for row in rows.tolist()], rows, hint, hits, found_rows)
-    return {row: _settle(found) for row, found in hits.items()}
+    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
 
 
 def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
@@ -301,7 +302,52 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
             todo = rows[~np.isin(rows, done)]
         if len(todo):
             _run(rule, [texts[row] for row in todo.tolist()], todo, hint, hits, found_rows)
-    return {row: _settle(found) for row, found in hits.items()}
+    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
+
+
+def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
+    """Weak names (``WEAK_NAME``) kept where the language analysis confirms them, and names in
+    free text that only the analysis finds (``detect_nlp``). Only cells with a weak name, or
+    free text with a person word not already explained by a found name, are analysed."""
+    if rules.NAME in hint:  # a column of names: every name-shaped word is one already
+        return {
+            row: [f._replace(type=rules.NAME) if f.type == rules.WEAK_NAME else f for f in fs]
+            for row, fs in found.items()
+        }
+    rows, weak = [], []
+    for row, text in enumerate(texts):
+        findings = found.get(row)
+        spans = [(f.start, f.end) for f in findings or () if f.type == rules.WEAK_NAME]
+        if spans or (text is not None and _unexplained_person_word(text, findings)):
+            rows.append(row)
+            weak.append(spans)
+    if rows:
+        names = analyse_names([texts[row] for row in rows], weak)
+        for row, spans in zip(rows, names, strict=True):
+            kept = [f for f in found.get(row, ()) if f.type != rules.WEAK_NAME]
+            added = [Finding(rules.NAME, start, end, conf) for start, end, conf in spans]
+            if kept or added:
+                found[row] = _settle(kept + added)
+            else:
+                found.pop(row, None)
+    return {row: fs for row, fs in found.items() if fs}
+
+
+def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:
+    """Free text with a title or role word that no found name sits next to."""
+    if " " not in text or len(text) < 6:
+        return False
+    ends = {f.end for f in findings or () if f.type == rules.NAME}
+    for m in _PERSON_WORD.finditer(text):
+        at = m.start()
+        if (at not in ends and at - 1 not in ends and "가" <= text[at - 1 : at] <= "힣") or (
+            at and text[at - 1] == " " and at - 1 not in ends
+        ):
+            return True
+    return False
+
+
+_PERSON_WORD = re.compile(PERSON_CONTEXT)
 
 
 class _Cells:

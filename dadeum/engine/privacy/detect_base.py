@@ -32,6 +32,8 @@ RRN, FRN, PASSPORT, LICENCE = "주민등록번호", "외국인등록번호", "�
 BRN, CRN, PHONE, EMAIL = "사업자등록번호", "법인등록번호", "전화번호", "이메일"
 CARD, ACCOUNT, ADDRESS, NAME = "카드번호", "계좌번호", "주소", "이름"
 VEHICLE, IP = "차량번호", "IP주소"
+# A name found by a weak pattern, kept only if the language analysis agrees (detect_nlp).
+WEAK_NAME = "이름?"
 
 # A hit: (type, start, end, confidence), positions in the joined text.
 Hit = tuple[str, int, int, float]

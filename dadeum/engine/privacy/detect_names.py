@@ -7,6 +7,7 @@ from dadeum.engine.addresses import _index
 from dadeum.engine.privacy.detect_base import (
     ASCII,
     NAME,
+    WEAK_NAME,
     Context,
     Hit,
     Rule,
@@ -15,8 +16,10 @@ from dadeum.engine.privacy.detect_base import (
 from dadeum.engine.privacy.detect_words import (
     COMPOUND_SURNAMES,
     GIVEN_SYLLABLES,
+    LABEL_CUES,
     NAME_CUES,
     NOT_NAMES,
+    OFFICE_TITLES,
     PARTICLES,
     SURNAMES,
     TITLES,
@@ -52,7 +55,7 @@ def _judge_name_profile(m: re.Match, ctx: Context, info: object = None) -> list[
 _NAME_BEFORE = re.compile(
     r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])", ASCII
 )
-_SIGUNGU_NAMES = frozenset(_index().by_name)
+SIGUNGU_NAMES = _SIGUNGU_NAMES = frozenset(_index().by_name)
 
 
 def name_shape(word: str, *, given_check: bool = True) -> bool:
@@ -66,9 +69,12 @@ def name_shape(word: str, *, given_check: bool = True) -> bool:
         given = word[1:]
     else:
         return False
-    if given == "모":
-        return False  # 김모 씨: a name withheld on purpose
+    if given == "모" or given in _TITLE_SET:
+        return False  # 김모 씨: a name withheld on purpose; 김장관, 박과장: a title
     return not given_check or all(ch in GIVEN_SYLLABLES for ch in given)
+
+
+_TITLE_SET = frozenset(TITLES)
 
 
 def _all_hangul(word: str) -> bool:
@@ -99,11 +105,15 @@ def _is_tail(rest: str) -> bool:
 def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     run, start = m["named"], m.start("named")
     hits: list[Hit] = []
+    # 성명: 홍길동, 담당자 홍길동: a name by its form; 고객 이번, 학생 정보: to be analysed
+    between = ctx.text[m.end() : start]
+    labelled = ":" in between or "：" in between or (m[0] in LABEL_CUES and between.isspace())
+    kind = NAME if labelled else WEAK_NAME
     while True:
         length = split_name(run)
         if not length or not name_shape(run[:length]):
             return hits
-        hits.append((NAME, start, start + length, boost(0.85, NAME, ctx)))
+        hits.append((kind, start, start + length, boost(0.85, NAME, ctx)))
         # A list after the cue: 명단: 김민수, 이영희, 박철수
         following = _NEXT_NAME.match(ctx.text, start + len(run), ctx.hi)
         if following is None:
@@ -115,7 +125,12 @@ _NEXT_NAME = re.compile(r"\s*[,、·/]\s*([가-힣]{2,8})")
 
 
 def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
-    return _name_before(m[0], m.start(), ctx)
+    hits = _name_before(m[0], m.start(), ctx)
+    spaced = m.start() > ctx.lo and ctx.text[m.start() - 1] in " \t"
+    if spaced and m[0] in OFFICE_TITLES and all(end - start >= 3 for _, start, end, _ in hits):
+        return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
+    # 홍길동님, 변호사님, 공영주차장: the language analysis decides
+    return [(WEAK_NAME, start, end, conf) for _, start, end, conf in hits]
 
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -123,7 +138,7 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
     if at == ctx.lo or not "가" <= ctx.text[at - 1] <= "힣":
         return []  # these attach to the word: no space in between
     hits = _name_before("", at, ctx)
-    return [(kind, start, end, 0.7) for kind, start, end, _ in hits]
+    return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
 
 
 def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
@@ -158,7 +173,7 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
         return []
     start = m.start("run")
-    return [(NAME, start, start + 3, boost(0.6, NAME, ctx))]
+    return [(WEAK_NAME, start, start + 3, 0.6)]
 
 
 # In a column of names: every name-shaped word.

@@ -1,0 +1,63 @@
+"""Names in free text (issue #15): the language analysis keeps ordinary words out and finds
+names that patterns alone miss; labels and titles of office documents are read as such."""
+
+import pandas as pd
+import pytest
+
+from dadeum.engine.privacy import find_pii_series, find_pii_spans, mask_pii
+
+
+def names(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in find_pii_spans(text) if f.type == "이름"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "공영주차장 이용 시간을 늘려 주세요",
+        "주차 단속을 하라고 했는데 아무도 오지 않았습니다",
+        "소음으로 인해 잠을 잘 수 없습니다",
+        "변호사에게 상담을 받았습니다",
+        "가해자에게 직접 들었다고 합니다",
+        "고소인에게 보자마자 말했습니다",
+        "선생님이 아이를 돌봐 주셨습니다",
+        "설치와 패널을 이용한 시장 명패 제작",
+        "김장관에게 항의했습니다",
+        "서울시에서 관리하고 인권위에 진정을 넣었습니다",
+    ],
+)
+def test_ordinary_words_are_not_names(text):
+    assert names(text) == []
+    assert mask_pii(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("민원 답변드립니다. 교통행정과 홍길동입니다.", ["홍길동"]),
+        ("작성자 김민수", ["김민수"]),
+        ("박누리님 안녕하십니까? 제안해 주셔서 감사합니다.", ["박누리"]),
+        ("이재준 구청장님께 건의드립니다.", ["이재준"]),
+        ("빠른 조치 부탁드립니다. 이영희 드림", ["이영희"]),
+        ("30년 전 이춘재가 살해한 사건입니다", ["이춘재"]),
+        ("문재인 대통령님 안녕하십니까", ["문재인"]),
+        ("함창인님, 안녕하십니까?", ["함창인"]),
+        ("주한 미대사 해리스가 요청했습니다", ["해리스"]),
+    ],
+)
+def test_names_in_free_text(text, expected):
+    assert names(text) == expected
+
+
+def test_masking_keeps_the_text_readable():
+    text = "교통행정과 홍길동입니다. 공영주차장 이용 안내를 하라고 하셔서 답변드립니다."
+    assert (
+        mask_pii(text)
+        == "교통행정과 홍*동입니다. 공영주차장 이용 안내를 하라고 하셔서 답변드립니다."
+    )
+
+
+def test_a_column_of_names_needs_no_analysis_and_stays_fast_path():
+    values = pd.Series(["홍길동", "김민수", "이영희", "박서연"] * 50, dtype=object)
+    found = find_pii_series(values, header="성명")
+    assert all(cell and cell[0].type == "이름" for cell in found)
