@@ -61,3 +61,32 @@ def test_a_column_of_names_needs_no_analysis_and_stays_fast_path():
     values = pd.Series(["홍길동", "김민수", "이영희", "박서연"] * 50, dtype=object)
     found = find_pii_series(values, header="성명")
     assert all(cell and cell[0].type == "이름" for cell in found)
+
+
+# --- office documents: labels, departments, scripts, text tables ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("요청자: 홍길동", ["홍길동"]),
+        ("담당자: 총무팀 홍길동", ["홍길동"]),
+        ("성명(한글): 홍길동", ["홍길동"]),
+        ("성명(영문): John Smith", ["John Smith"]),
+        ("Name: HONG GILDONG", ["HONG GILDONG"]),
+        ("성명(한글): 존 스미스", ["존 스미스"]),
+        ("출장자: 김민수 주무관, 이영희 주무관", ["김민수", "이영희"]),
+        ("피보험자 홍길동", ["홍길동"]),
+        ("| 번호 | 성명 | 부서 |\n| 1 | 남궁민 | 총무과 |", ["남궁민"]),
+        ("| 1 | 홍길동 | 800101-1234567 |", ["홍길동"]),
+    ],
+)
+def test_names_in_office_documents(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["담당자: 행정지원과", "| 부서 | 인원 |\n| 총무과 | 12 |", "성명: (서명)"]
+)
+def test_labels_without_a_name(text):
+    assert names(text) == []

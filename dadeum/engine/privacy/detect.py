@@ -84,7 +84,8 @@ _ONE_TO_ONE = str.maketrans(
     {
         **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
         **dict.fromkeys(DASHES, "-"),
-        **dict.fromkeys(_SPACES, " "),
+        # Line breaks stay: text tables and sentence openings are read line by line.
+        **dict.fromkeys(_SPACES.replace("\n", "").replace("\r", ""), " "),
         "\x00": " ",
     }
 )

@@ -93,6 +93,8 @@ VERSION_PATTERN = words_pattern(VERSION_WORDS)
 ACCOUNT_CONTEXT = words_pattern(BANKS + ACCOUNT_WORDS)
 ACCOUNT_AFTER = words_pattern(ACCOUNT_WORDS)
 RESIDENT_WORDS = words_pattern(CONTEXT[RRN] + CONTEXT[FRN])
+# Words that name a person's number, not a company's (법인 대표 주민번호 …).
+RESIDENT_ONLY_WORDS = words_pattern(["주민등록번호", "주민번호", "외국인등록번호", "생년월일"])
 # Bank words that are not also everyday words (하나, 우리, 국민, 기업 are both).
 ACCOUNT_STRONG = words_pattern(
     [word for word in BANKS if word.endswith(("은행", "뱅크", "금고", "협", "우체국"))]

@@ -187,9 +187,91 @@ def _judge_name_word(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     return [(NAME, start, end, 0.9)]
 
 
+# Form fields: 성명(한글): 홍길동, 담당자: 총무팀 홍길동, 성명(영문): John Smith,
+# 성명(한글): 존 스미스. The value after the colon is read whole.
+_PURE_NAME_LABELS = ("성명", "이름", "성함", "name", "Name", "NAME", "영문명", "한글명", "국문명")
+_NAME_LABEL = re.compile(
+    "(?P<label>" + alternation([*LABEL_CUES, *_PURE_NAME_LABELS, *NAME_CUES]) + ")"
+    r"[ \t]*(?:\([ \t]*(?P<script>한글|국문|영문|한자|English|영어)[ \t]*\))?[ \t]*[:：][ \t]*"
+    r"(?:(?P<dept>[가-힣]{1,12}(?:팀|과|실|국|부|센터|본부|담당관|사업소|처|단))[ \t]+)?"
+    r"(?P<named>[A-Za-z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}"
+    r"|[가-힣]{1,6}(?:[ ][가-힣]{1,6}){0,2})",
+)
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z.'\-]*")
+
+
+def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named, start = m["named"], m.start("named")
+    pure = m["label"] in _PURE_NAME_LABELS or m["script"] is not None
+    if named[0].isascii():
+        words = named.split(" ")
+        kept = []
+        for word in words:
+            if not _LATIN_WORD.fullmatch(word):
+                break
+            kept.append(word)
+        if not kept or (len(kept) == 1 and not pure):
+            return []
+        length = len(" ".join(kept))
+        return [(NAME, start, start + length, boost(0.85, NAME, ctx))]
+    words = named.split(" ")
+    length = split_name(words[0])
+    if length and name_shape(words[0][:length]):
+        return [(NAME, start, start + length, boost(0.9, NAME, ctx))]
+    if not pure or m["dept"]:
+        return []
+    # 성명(한글): 존 스미스 — a foreign name in Hangul: the words up to a title or the end.
+    kept = []
+    for word in words:
+        if word in TITLES or word in NOT_NAMES or len(word) > 5:
+            break
+        kept.append(word)
+    if not kept or (len(kept) == 1 and len(kept[0]) < 2):
+        return []
+    return [(NAME, start, start + len(" ".join(kept)), boost(0.8, NAME, ctx))]
+
+
+# Text tables (| 1 | 홍길동 | 800101-… |): a cell under a 성명 column, or a name-shaped cell in
+# a row that also holds a long number.
+_NAME_TABLE_CELL = re.compile(r"(?<=\|)[ \t]*(?P<named>[가-힣]{2,4})[ \t]*(?=\|)")
+_TABLE_HEADER_WORDS = ("성명", "이름", "성함", "name", "Name", "담당자", "신청인", "민원인")
+_LONG_NUMBER = re.compile(r"\d{4}")
+
+
+def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named, start = m["named"], m.start("named")
+    text = ctx.text
+    line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
+    line_end = text.find("\n", start, ctx.hi)
+    line_end = ctx.hi if line_end < 0 else line_end
+    column = text.count("|", line_start, start)
+    headed = False
+    position = line_start - 1
+    while position > ctx.lo:  # header rows above, nearest first
+        previous = text.rfind("\n", ctx.lo, position)
+        row = text[max(previous + 1, ctx.lo) : position]
+        cells = row.split("|")
+        if column < len(cells) and any(w in cells[column] for w in _TABLE_HEADER_WORDS):
+            headed = True
+            break
+        position = previous
+    if headed and name_shape(named, given_check=False):
+        return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
+    if name_shape(named) and _LONG_NUMBER.search(text, line_start, line_end):
+        return [(NAME, start, start + len(named), 0.75)]
+    return []
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
+    Rule(
+        "name-label", frozenset({NAME}), r"[:：]", _NAME_LABEL, _judge_name_label,
+    ),
+    Rule(
+        "name-table", frozenset({NAME}), r"\|[ \t]*[가-힣]{2,4}[ \t]*\|", _NAME_TABLE_CELL,
+        _judge_name_table,
+    ),
     Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
     Rule("name-cue", frozenset({NAME}), alternation(NAME_CUES), _NAME_CUE, _judge_name_cue),
     Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
