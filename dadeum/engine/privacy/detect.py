@@ -50,8 +50,9 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
-from dadeum.engine.privacy.detect_nlp import PERSON_CONTEXT, analyse_names
-from dadeum.engine.privacy.detect_words import HEADER_WORDS
+from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES
+from dadeum.engine.privacy.detect_nlp import BEFORE_WORDS, PERSON_CONTEXT, analyse_names
+from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
 from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
 from dadeum.engine.text import _SPACES
 
@@ -335,19 +336,40 @@ def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
 
 
 def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:
-    """Free text with a title or role word that no found name sits next to."""
+    """Free text where a title or role word sits next to a word that may be a name no rule
+    found (해리스 대사, 이춘재 씨, 교수 룻츠 피들러): only such cells are analysed."""
     if " " not in text or len(text) < 6:
         return False
-    ends = {f.end for f in findings or () if f.type == rules.NAME}
+    spans = [(f.start, f.end) for f in findings or ()]
     for m in _PERSON_WORD.finditer(text):
-        at = m.start()
-        if (at not in ends and at - 1 not in ends and "가" <= text[at - 1 : at] <= "힣") or (
-            at and text[at - 1] == " " and at - 1 not in ends
-        ):
-            return True
+        start, end = m.span()
+        if any(a <= start < b for a, b in spans):
+            continue  # inside a found item (가평군 in an address)
+        before = _HANGUL_BEFORE.search(
+            text, 0, start - 1 if text[start - 1 : start] == " " else start
+        )
+        if before is not None and text[before.start() : end] not in SIGUNGU_NAMES:
+            if _maybe_name(before[0], spans, before.end()):
+                return True
+        if m[0] in BEFORE_WORDS and text[end : end + 1] == " ":  # 교수 룻츠 피들러
+            after = _HANGUL_AFTER.match(text, end + 1)
+            if after is not None and _maybe_name(after[0], spans, None, after.start()):
+                return True
     return False
 
 
+def _maybe_name(word: str, spans: list, end: int | None, start: int | None = None) -> bool:
+    if any(b == end or a == start for a, b in spans):
+        return False  # the name beside it is found already
+    if start is not None:  # a word after a role may carry its particle (해리스가)
+        return 2 <= len(word) <= 8 and word not in NOT_NAMES
+    return 2 <= len(word) <= 6 and word not in NOT_NAMES and word[-1] not in _NOT_NAME_ENDS
+
+
+_HANGUL_BEFORE = re.compile(r"[가-힣]+$")
+_HANGUL_AFTER = re.compile(r"[가-힣]+")
+# A word ending in a particle or a bound noun is no name (관련, 건의, 고객의 …).
+_NOT_NAME_ENDS = frozenset("의을를은는이가에도와과건련로및등")
 _PERSON_WORD = re.compile(PERSON_CONTEXT)
 
 

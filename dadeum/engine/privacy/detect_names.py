@@ -14,6 +14,7 @@ from dadeum.engine.privacy.detect_base import (
     boost,
 )
 from dadeum.engine.privacy.detect_words import (
+    COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     GIVEN_SYLLABLES,
     LABEL_CUES,
@@ -129,8 +130,14 @@ def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     spaced = m.start() > ctx.lo and ctx.text[m.start() - 1] in " \t"
     if spaced and m[0] in OFFICE_TITLES and all(end - start >= 3 for _, start, end, _ in hits):
         return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
+    if m[0] in ("님", "씨") and all(_common_full_name(ctx.text[a:b]) for _, a, b, _ in hits):
+        return hits  # 김서진 씨, 홍길동님: a common surname and given name, no analysis needed
     # 홍길동님, 변호사님, 공영주차장: the language analysis decides
     return [(WEAK_NAME, start, end, conf) for _, start, end, conf in hits]
+
+
+def _common_full_name(word: str) -> bool:
+    return len(word) == 3 and word[0] in COMMON_SURNAMES and name_shape(word)
 
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -173,7 +180,8 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
         return []
     start = m.start("run")
-    return [(WEAK_NAME, start, start + 3, 0.6)]
+    kind = NAME if _common_full_name(run) else WEAK_NAME  # 김은찬이 …: no analysis needed
+    return [(kind, start, start + 3, boost(0.6, NAME, ctx))]
 
 
 # In a column of names: every name-shaped word.

@@ -21,7 +21,12 @@ from functools import cache
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
 from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES, name_shape
-from dadeum.engine.privacy.detect_words import NOT_NAMES, VEHICLE_REGIONS, alternation
+from dadeum.engine.privacy.detect_words import (
+    COMMON_SURNAMES,
+    NOT_NAMES,
+    VEHICLE_REGIONS,
+    alternation,
+)
 
 __all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names"]
 
@@ -41,11 +46,12 @@ _BEFORE = frozenset(
     (
         "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
         "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
-        "도지사 총리 박사 씨 님"
+        "도지사 총리 박사"
     ).split()
 )
 # Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
-PERSON_CONTEXT = "(?:" + alternation(_AFTER | _BEFORE - {"전", "현", "측", "고", "왕"}) + ")"
+PERSON_CONTEXT = "(?:" + alternation((_AFTER | _BEFORE) - {"전", "현", "측", "고", "왕"}) + ")"
+AFTER_WORDS, BEFORE_WORDS = _AFTER, _BEFORE
 _PLACE_END = re.compile(r"(?:시|도|군|구|동|읍|면|리|역|로|길|산|강|섬|항|천|교|대|청|원|당|국)$")
 _HANGUL = re.compile(r"[가-힣]+")
 
@@ -193,19 +199,14 @@ def _foreign(toks, index: int, text: str):
         before = _word_before(toks, index)
     after = _word_after(toks, last, text)
     if (after in _AFTER and after not in _NOT_FOREIGN_AFTER) or (
-        before in _BEFORE and before not in {"씨", "님", "고"}
+        before in _BEFORE and before != "고"
     ):
         return start, end, 0.7, last
     return None
 
 
 _SIDO = frozenset(VEHICLE_REGIONS)
-# The forty most common 성씨 (nine in ten people): a bare proper noun with a rarer first
-# syllable is more often a word the dictionary lacks than a name.
-_COMMON_SURNAMES = frozenset(
-    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 "
-    "노 하 곽 성 차 주 우 구 민 류 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추".split()
-)
+_COMMON_SURNAMES = COMMON_SURNAMES
 # Last syllables of places and bodies (서울시, 인권위, 서울대, 민노총): never a bare name.
 _ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기")
 _NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕"})

@@ -17,6 +17,12 @@ SURNAMES = frozenset(
 )
 COMPOUND_SURNAMES = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방 망절 어금".split())
 
+# The forty most common 성씨 (nine in ten people).
+COMMON_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 "
+    "노 하 곽 성 차 주 우 구 민 류 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추".split()
+)
+
 # Syllables that are common in Korean given names. In free text a name must be made of these,
 # which keeps ordinary words such as 고객, 기획, 인사 out even before the stop list.
 GIVEN_SYLLABLES = frozenset(
@@ -70,6 +76,8 @@ NOT_NAMES = frozenset(
     인허가 계약 지적 민원팀 기획팀 선거 통계 감사팀 도시계획 교육 정산팀 회계
     사실 상대방 상대 주민분 어머님 아버님 부모님 모두 우리 저희 자기 자신 본인 당사자
     대한민국 고조선 고고학 심정지 보디빌더 제가 저희가 우리가 한반도 전교조 조회수
+    변호사 간호사 조합장 조리사 정비사 장학사 전도사 전문의 한의사 공인중개사 세무사 노무사
+    교장 교감 원장님 이사장 부이사장 주지사 도지사 지부장 지점장 소장님 관리인 경비원
     """.split()
 )
 
