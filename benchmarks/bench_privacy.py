@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.bench_privacy [--rows 100000] [--seed 0]
     .venv/bin/python -m benchmarks.bench_privacy --real   # real text: see bench_privacy_real
+    .venv/bin/python -m benchmarks.bench_privacy --inventory 300   # folder scan, files/s
 
 Generates ``rows`` × 10 columns with ``dadeum.samples.people.minwon_frame`` (names,
 주민등록번호 old and new, phones in many spellings, e-mail, addresses, free-text 민원 내용 with
@@ -98,7 +99,15 @@ def main(argv: list[str] | None = None) -> None:
         help="real Korean text from the corpus (see bench_privacy_real)",
     )
     parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    parser.add_argument(
+        "--inventory", type=int, metavar="FILES", help="time dadeum scan FOLDER over FILES files"
+    )
     args = parser.parse_args(argv)
+    if args.inventory:
+        from benchmarks import bench_privacy_real
+
+        bench_privacy_real.bench_inventory(args.inventory, seed=args.seed)
+        return
     if args.real:
         from benchmarks import bench_privacy_real
 

@@ -294,6 +294,57 @@ def report_long_cells() -> None:
         print(f"  {size:>8,} chars{time.perf_counter() - start:>9.2f}")
 
 
+def bench_inventory(files: int = 300, seed: int = 0) -> None:
+    """Files per second of the folder inventory (``dadeum scan FOLDER``) over a generated
+    folder of small office files: CSV lists, Excel sheets and Word documents, in subfolders."""
+    import tempfile
+    import zipfile
+
+    import openpyxl
+
+    from dadeum.cli.inventory import inventory, office_files
+
+    rng = random.Random(seed)
+    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number in range(files):
+            sub = root / f"부서{number % 7}" / f"{2020 + number % 5}"
+            sub.mkdir(parents=True, exist_ok=True)
+            rows = [
+                [f"김민{rng.choice('수준호우')}", _spell(_rrn(rng), (6, 7), "dash"),
+                 f"010-{rng.randint(2000, 9999)}-{rng.randint(0, 9999):04d}", "공영주차장 민원"]
+                for _ in range(40)
+            ]  # fmt: skip
+            kind = number % 3
+            if kind == 0:
+                frame = pd.DataFrame(rows, columns=["성명", "주민등록번호", "연락처", "내용"])
+                frame.to_csv(sub / f"명단{number}.csv", index=False, encoding="utf-8-sig")
+            elif kind == 1:
+                book = openpyxl.Workbook()
+                book.active.append(["성명", "주민등록번호", "연락처", "내용"])
+                for row in rows:
+                    book.active.append(row)
+                book.save(sub / f"대장{number}.xlsx")
+            else:
+                body = "".join(
+                    f"<w:p><w:r><w:t>담당자 {row[0]} 주무관, 연락처 {row[2]}. {row[3]}</w:t>"
+                    "</w:r></w:p>"
+                    for row in rows
+                )
+                xml = f'<w:document xmlns:w="{word}"><w:body>{body}</w:body></w:document>'
+                with zipfile.ZipFile(sub / f"답변{number}.docx", "w") as package:
+                    package.writestr("word/document.xml", xml)
+        paths = office_files(root)
+        start, cpu = time.perf_counter(), time.process_time()
+        frame = inventory(paths, root)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        f"folder inventory: {len(frame):,} files (csv, xlsx, docx; 40 rows or paragraphs each), "
+        f"{seconds:.1f} s, CPU {cpu:.1f} s, {len(frame) / seconds:,.1f} files/s"
+    )
+
+
 def main(corpus: Path) -> None:
     print(f"real text from {corpus}")
     report_minwon(corpus)
