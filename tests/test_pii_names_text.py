@@ -90,3 +90,8 @@ def test_names_in_office_documents(text, expected):
 )
 def test_labels_without_a_name(text):
     assert names(text) == []
+
+
+def test_bare_full_names_the_analyser_knows():
+    assert names("류현진은 13일 경기에서 승리했다") == ["류현진"]
+    assert names("홍천군 협조 요청") == []  # a place shaped like a name

@@ -50,7 +50,7 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
-from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES
+from dadeum.engine.privacy.detect_names import BARE_CONFIDENCE, SIGUNGU_NAMES
 from dadeum.engine.privacy.detect_nlp import BEFORE_WORDS, PERSON_CONTEXT, analyse_names
 from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
 from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
@@ -319,7 +319,11 @@ def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
     rows, weak = [], []
     for row, text in enumerate(texts):
         findings = found.get(row)
-        spans = [(f.start, f.end) for f in findings or () if f.type == rules.WEAK_NAME]
+        spans = [
+            (f.start, f.end, f.confidence == BARE_CONFIDENCE)
+            for f in findings or ()
+            if f.type == rules.WEAK_NAME
+        ]
         if spans or (text is not None and _unexplained_person_word(text, findings)):
             rows.append(row)
             weak.append(spans)

@@ -108,7 +108,10 @@ def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
     hits: list[Hit] = []
     # 성명: 홍길동, 담당자 홍길동: a name by its form; 고객 이번, 학생 정보: to be analysed
     between = ctx.text[m.end() : start]
-    labelled = ":" in between or "：" in between or (m[0] in LABEL_CUES and between.isspace())
+    labelled = ":" in between or "：" in between
+    # 담당자 홍길동: a label and a common full name; 소유자 방식이: to be analysed
+    if not labelled and m[0] in LABEL_CUES and between.isspace():
+        labelled = _common_full_name(run[: split_name(run)])
     kind = NAME if labelled else WEAK_NAME
     while True:
         length = split_name(run)
@@ -182,6 +185,23 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     start = m.start("run")
     kind = NAME if _common_full_name(run) else WEAK_NAME  # 김은찬이 …: no analysis needed
     return [(kind, start, start + 3, boost(0.6, NAME, ctx))]
+
+
+# A bare full name with a common surname, alone or with a particle (류현진은, 차승원의): weak;
+# kept only if the analyser reads it as a proper noun (confidence 0.55 marks that).
+_NAME_BARE = re.compile(
+    r"(?<![가-힣])(?P<run>[" + "".join(sorted(COMMON_SURNAMES)) + r"][가-힣]{2})"
+    r"(?=(?:" + _PARTICLE_ALT + r")?(?![가-힣]))",
+    ASCII,
+)
+BARE_CONFIDENCE = 0.55
+
+
+def _judge_name_bare(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run = m["run"]
+    if run in NOT_NAMES or run[:2] in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
+        return []  # 홍천군, 이번엔: places and words
+    return [(WEAK_NAME, m.start(), m.start() + 3, BARE_CONFIDENCE)]
 
 
 # In a column of names: every name-shaped word.
@@ -290,6 +310,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-opening", frozenset({NAME}), r"(?:^|[.!?(\[\n])\s?[가-힣]{3}(?:이|가|은|는|의|께)",
         _NAME_OPENING, _judge_name_opening,
+    ),
+    Rule(
+        "name-bare", frozenset({NAME}), "[" + "".join(sorted(COMMON_SURNAMES)) + "][가-힣]{2}",
+        _NAME_BARE, _judge_name_bare, fallback=False,
     ),
     Rule(
         "name-column", frozenset({NAME}), r"[가-힣]", _NAME_WORD, _judge_name_word,

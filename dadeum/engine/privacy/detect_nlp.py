@@ -64,10 +64,11 @@ def _kiwi():
 
 
 def analyse_names(
-    texts: list[str], weak: list[list[tuple[int, int]]]
+    texts: list[str], weak: list[list[tuple[int, int, bool]]]
 ) -> list[list[tuple[int, int, float]]]:
     """Per text, the names: the confirmed weak spans and the proper nouns in a person
-    context, as (start, end, confidence), positions in the text."""
+    context, as (start, end, confidence), positions in the text. A weak span marked True
+    (a bare name) only asks for the analysis; it is judged like any other proper noun."""
     kiwi = _kiwi()
     out = []
     for text, spans, tokens in zip(texts, weak, kiwi.tokenize(texts), strict=True):
@@ -75,9 +76,10 @@ def analyse_names(
     return out
 
 
-def _names_in(text: str, weak: list[tuple[int, int]], tokens) -> list[tuple[int, int, float]]:
+def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     toks = [(t.start, t.start + t.len, t.form, t.tag, t.score) for t in tokens]
-    weak_at = {start: end for start, end in weak}
+    # A bare name only brings the text here; the rules below judge it like any proper noun.
+    weak_at = {start: end for start, end, bare in weak if not bare}
     found: list[tuple[int, int, float]] = []
     index = 0
     while index < len(toks):
@@ -148,7 +150,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0
     if after in _AFTER or before in _BEFORE:
         return 0.8 if name_shape(word) or weak else 0.0
-    if weak:
+    if weak and not (unknown and not proper and word[-1] in "관사"):
         return 0.8  # a pattern's weak name that the analysis reads as a name too
     if word[-1] in _ORG_END:
         return 0.0
@@ -174,6 +176,8 @@ def _foreign(toks, index: int, text: str):
     start, end, form, _, _ = toks[index]
     if name_shape(form) or not _foreign_shape(form) or form in NOT_NAMES or _is_place(form):
         return None
+    if len(form) < 3 and not (index + 1 < len(toks) and toks[index + 1][3] == "NNP"):
+        return None  # two syllables alone (회성, 많큼) are mostly typos, not foreign names
     if form[-1] in _ORG_END:
         return None  # 민주당, 자유한국당, 국토부
     last = index
