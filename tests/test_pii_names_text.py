@@ -95,3 +95,11 @@ def test_labels_without_a_name(text):
 def test_bare_full_names_the_analyser_knows():
     assert names("류현진은 13일 경기에서 승리했다") == ["류현진"]
     assert names("홍천군 협조 요청") == []  # a place shaped like a name
+
+
+def test_without_the_analyser_patterns_still_find_names(monkeypatch):
+    from dadeum.engine.privacy import detect_nlp
+
+    monkeypatch.setattr(detect_nlp, "_kiwi", lambda: None)
+    assert names("민원 답변드립니다. 교통행정과 홍길동입니다.") == ["홍길동"]
+    assert names("요청자: 홍길동") == ["홍길동"]

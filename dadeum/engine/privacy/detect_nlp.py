@@ -58,9 +58,13 @@ _HANGUL = re.compile(r"[가-힣]+")
 
 @cache
 def _kiwi():
-    from kiwipiepy import Kiwi  # imported here: a second to load, only when text needs it
+    """The analyser, or None where kiwipiepy cannot load (then patterns alone decide)."""
+    try:
+        from kiwipiepy import Kiwi  # imported here: a second to load, only when text needs it
 
-    return Kiwi()
+        return Kiwi(num_workers=1)  # one core: the other serves requests
+    except (ImportError, OSError):
+        return None
 
 
 def analyse_names(
@@ -70,6 +74,8 @@ def analyse_names(
     context, as (start, end, confidence), positions in the text. A weak span marked True
     (a bare name) only asks for the analysis; it is judged like any other proper noun."""
     kiwi = _kiwi()
+    if kiwi is None:  # no analyser: the weak names stand, as before the analysis existed
+        return [[(a, b, 0.6) for a, b, bare in spans if not bare] for spans in weak]
     out = []
     for text, spans, tokens in zip(texts, weak, kiwi.tokenize(texts), strict=True):
         out.append(_names_in(text, spans, tokens))
