@@ -120,3 +120,12 @@ def test_csv_report_and_a_single_file(folder, tmp_path):
     assert report["판정"].tolist() == [EXCLUDE]
     # Without --out a single file is reported as before.
     assert "찾은 개인정보" in dadeum("scan", folder / "인사" / "명단.csv").stdout
+
+
+def test_oversized_documents_are_listed_not_read(folder, monkeypatch):
+    from dadeum.cli import inventory as module
+
+    monkeypatch.setattr(module, "MAX_TEXT_BYTES", 10)
+    frame = inventory([folder / "민원" / "답변.docx"], folder)
+    assert frame["판정"].tolist() == ["확인 필요"]
+    assert "너무 큽니다" in frame["읽기 오류"].iloc[0]
