@@ -57,8 +57,14 @@ def test_masking_keeps_the_text_readable():
     )
 
 
-def test_a_column_of_names_needs_no_analysis_and_stays_fast_path():
-    values = pd.Series(["홍길동", "김민수", "이영희", "박서연"] * 50, dtype=object)
+def test_a_column_of_names_needs_no_analysis_and_stays_fast_path(monkeypatch):
+    from dadeum.engine.privacy import detect
+
+    def no_analysis(*args):
+        raise AssertionError("a 성명 column must not reach the language analysis")
+
+    monkeypatch.setattr(detect, "analyse_names", no_analysis)
+    values = pd.Series(["홍길동", "김민수", "이영희", "박서연님"] * 50, dtype=object)
     found = find_pii_series(values, header="성명")
     assert all(cell and cell[0].type == "이름" for cell in found)
 
