@@ -109,3 +109,11 @@ def test_without_the_analyser_patterns_still_find_names(monkeypatch):
     monkeypatch.setattr(detect_nlp, "_kiwi", lambda: None)
     assert names("민원 답변드립니다. 교통행정과 홍길동입니다.") == ["홍길동"]
     assert names("요청자: 홍길동") == ["홍길동"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["경감이 두 분이나 계시고 계장님도 있는데", "한 구조자님께 발견되었다", "양부모에게 전달했다"],
+)
+def test_verbs_and_people_words_before_titles_are_not_names(text):
+    assert names(text) == []

@@ -131,7 +131,13 @@ _NEXT_NAME = re.compile(r"\s*[,、·/]\s*([가-힣]{2,8})")
 def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     hits = _name_before(m[0], m.start(), ctx)
     spaced = m.start() > ctx.lo and ctx.text[m.start() - 1] in " \t"
-    if spaced and m[0] in OFFICE_TITLES and all(end - start >= 3 for _, start, end, _ in hits):
+    if (
+        spaced
+        and m[0] in OFFICE_TITLES
+        and all(
+            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS for _, start, end, _ in hits
+        )
+    ):
         return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
     if m[0] in ("님", "씨") and all(_common_full_name(ctx.text[a:b]) for _, a, b, _ in hits):
         return hits  # 김서진 씨, 홍길동님: a common surname and given name, no analysis needed
@@ -140,7 +146,17 @@ def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hi
 
 
 def _common_full_name(word: str) -> bool:
-    return len(word) == 3 and word[0] in COMMON_SURNAMES and name_shape(word)
+    return (
+        len(word) == 3
+        and word[0] in COMMON_SURNAMES
+        and word[-1] not in _VERB_ENDINGS + "자"  # 구조자님, 관리자님: people, not names
+        and name_shape(word)
+    )
+
+
+# Endings of verbs and connectives (계시고 계장님, 하시며): never the last syllable of a name
+# taken without analysis.
+_VERB_ENDINGS = "고며면데게요다"
 
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
