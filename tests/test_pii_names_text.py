@@ -117,3 +117,14 @@ def test_without_the_analyser_patterns_still_find_names(monkeypatch):
 )
 def test_verbs_and_people_words_before_titles_are_not_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("잔치를 하는데, 박원순서울시장과 함께", ["박원순"]),
+        ("1월 미 국무장관 <딘 에치슨>이 발표한 선", ["딘 에치슨"]),
+    ],
+)
+def test_names_beside_titles_the_analyser_keeps_whole(text, expected):
+    assert names(text) == expected

@@ -194,13 +194,14 @@ def _foreign(toks, index: int, text: str):
             n_tag == "NNP"
             and n_start == end + 1
             and _foreign_shape(n_form)
-            and n_form[-1] not in _ORG_END
+            and n_form[-1] not in "국당부청회"  # 해리스 미국(대사): a country, not a surname
         ):
             last, end = index + 1, n_end
     if index and toks[index - 1][3] in ("NNG", "NNP") and toks[index - 1][1] == start - 1:
         prev = toks[index - 1][2]
-        unknown = toks[index - 1][4] < _UNKNOWN_SCORE
-        if unknown and _foreign_shape(prev) and not name_shape(prev) and prev not in _BEFORE:
+        unknown = toks[index - 1][4] < _UNKNOWN_SCORE or toks[index - 1][3] == "NNP"
+        shaped = _foreign_shape(prev) or (len(prev) == 1 and toks[index - 1][3] == "NNP")
+        if unknown and shaped and not name_shape(prev) and prev not in _BEFORE | NOT_NAMES:
             start = toks[index - 1][0]  # 룻츠(NNG) 피들러(NNP)
             before = _word_before(toks, index - 1)
         else:
@@ -231,11 +232,13 @@ def _word_after(toks, last: int, text: str) -> str:
         s, e, form, tag, _ = toks[position]
         if s - end > 1:
             return ""
-        if tag in _SKIP and form not in ",.":
-            end = e
+        if (tag in _SKIP and form not in ",.") or form in ("전", "현", "前") or tag == "SL":
+            end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
             continue
         if tag in ("NNG", "NNB", "XSN", "NNP"):
             word = form
+            if tag == "NNG" and _title_end(form):
+                return _title_end(form)  # 서울시장, 사무총장: the analyser keeps them whole
             for s2, e2, f2, t2, _ in toks[position + 1 : position + 3]:
                 if s2 != e or t2 not in ("NNG", "XSN", "NNB"):
                     break
@@ -246,6 +249,21 @@ def _word_after(toks, last: int, text: str) -> str:
                     return word
             return form if form in _AFTER else word
         return ""
+    return ""
+
+
+# Titles that end a longer noun the analyser does not split (서울시장, 사무총장, 국회의원).
+_TITLE_ENDS = sorted(
+    (t for t in _AFTER if len(t) >= 2 and t not in {"정부", "정권", "케어", "측", "일가"}),
+    key=len,
+    reverse=True,
+)
+
+
+def _title_end(word: str) -> str:
+    for title in _TITLE_ENDS:
+        if word.endswith(title) and len(word) > len(title):
+            return title
     return ""
 
 
