@@ -7,6 +7,8 @@ A finding never holds the value itself; only its position.
 How it works, per column (the rules are in ``detect_numbers``, ``detect_places`` and
 ``detect_names``, listed in order by ``detect_rules``):
 
+0. Invisible characters (zero-width, format, NUL, combining marks) are dropped and look-alike
+   digits made plain (``normalise``); spans are mapped back to the original text at the end.
 1. Cells become text. Full-width digits and letters, dash look-alikes (``ㅡ``, ``–``) and
    special spaces are mapped one character to one character (not ``clean_text``, which
    collapses spaces), so a span in the mapped text is the same span in the original.
@@ -20,7 +22,11 @@ How it works, per column (the rules are in ``detect_numbers``, ``detect_places``
    those cells are joined into one string and the rule's Python regex runs over it once;
    only the matches are validated in Python (dates, check digits, Luhn, context words).
 4. Overlapping hits in a cell are settled by a fixed order of types (an e-mail address
-   beats a phone number inside it, a 주민등록번호 beats an account number).
+   beats a phone number inside it, a 주민등록번호 beats an account number), in time linear
+   in the number of hits.
+5. Names that patterns only suggest (``WEAK_NAME``), and free text with a title or role
+   beside an unexplained word, go to the Korean morphological analyser (``detect_nlp``),
+   which keeps ordinary words out and finds proper nouns in a person context.
 
 Phone numbers are checked against a table of Korean prefixes (the one phonenumbers' metadata
 has); ``to_phone_series`` is not used because it caches the numbers it has seen.

@@ -1,5 +1,10 @@
 """Rules for Korean names: in a name column, next to titles (김민수님, 홍길동 씨), after cue
-words (민원인 이영희가), before 입니다/에게/께서, or opening a sentence with a particle."""
+words (민원인 이영희가) and form labels (성명(영문): John Smith), in text tables under 성명,
+before 입니다/에게/께서, or opening a sentence with a particle.
+
+A hit the form alone settles (성명: 홍길동, 홍길동 주무관, a common full name with 님) is a
+name; the others are ``WEAK_NAME`` and stand only if the language analysis agrees
+(``detect_nlp``), which keeps 공영주차장, 변호사님 and 이용한 시장 out."""
 
 import re
 
