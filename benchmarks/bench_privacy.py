@@ -1,6 +1,8 @@
 """Speed and accuracy of personal-data detection on a seeded 민원 접수 대장.
 
     .venv/bin/python -m benchmarks.bench_privacy [--rows 100000] [--seed 0]
+    .venv/bin/python -m benchmarks.bench_privacy --real   # real text: see bench_privacy_real
+    .venv/bin/python -m benchmarks.bench_privacy --inventory 300   # folder scan, files/s
 
 Generates ``rows`` × 10 columns with ``dadeum.samples.people.minwon_frame`` (names,
 주민등록번호 old and new, phones in many spellings, e-mail, addresses, free-text 민원 내용 with
@@ -20,6 +22,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -90,7 +93,26 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="real Korean text from the corpus (see bench_privacy_real)",
+    )
+    parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    parser.add_argument(
+        "--inventory", type=int, metavar="FILES", help="time dadeum scan FOLDER over FILES files"
+    )
     args = parser.parse_args(argv)
+    if args.inventory:
+        from benchmarks import bench_privacy_real
+
+        bench_privacy_real.bench_inventory(args.inventory, seed=args.seed)
+        return
+    if args.real:
+        from benchmarks import bench_privacy_real
+
+        bench_privacy_real.main(args.corpus)
+        return
 
     frame, truth = minwon_frame(args.rows, seed=args.seed)
     cells = frame.size

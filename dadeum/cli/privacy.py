@@ -7,6 +7,8 @@ leaves its file (only its fingerprint is shown or recorded).
 import json
 from pathlib import Path
 
+import pandas as pd
+
 from dadeum.cli._files import check_targets, sibling, usage
 from dadeum.errors import InputFileError
 
@@ -20,8 +22,18 @@ def register(subparsers) -> None:
             "위치와 유형, 가린 값을 보여 줍니다. 원래 값은 어디에도 출력하지 않습니다."
         ),
     )
-    scan.add_argument("input", metavar="INPUT", help="점검할 파일 (.xlsx, .xls 또는 .csv)")
+    scan.add_argument(
+        "input",
+        metavar="INPUT",
+        help="점검할 파일 (.xlsx, .xls 또는 .csv) 또는 폴더 (하위 폴더의 .xlsx, .xls, .csv, "
+        ".hwpx, .docx 파일을 모두 점검)",
+    )
     scan.add_argument("--format", choices=["text", "json"], default="text")
+    scan.add_argument(
+        "--out",
+        metavar="OUTPUT",
+        help="파일별 점검 결과(개인정보 유형별 건수와 공유 권고)를 저장할 파일 (.xlsx 또는 .csv)",
+    )
     scan.set_defaults(handler=run_scan)
 
     pseudo = subparsers.add_parser(
@@ -70,6 +82,8 @@ def run_scan(args) -> int:
     from dadeum.fileio import read_table, sheet_names
 
     source = Path(args.input)
+    if source.is_dir() or args.out:
+        return run_inventory(source, args)
     records = []
     for name in sheet_names(source):
         table = read_table(source, sheet=name)
@@ -99,6 +113,46 @@ def run_scan(args) -> int:
         print(f"  {record.sheet}!{record.cell}  {record.type}  {record.sample}")
     if len(records) > 200:
         print(f"  … 외 {len(records) - 200:,}건 (--format json으로 모두 볼 수 있습니다)")
+    return 0
+
+
+def run_inventory(source: Path, args) -> int:
+    """The folder inventory (or one file's row): one row per file with a recommendation."""
+    import time
+
+    from dadeum.cli.inventory import COLUMNS, inventory, office_files, progress_bar
+    from dadeum.fileio import write_csv, write_excel, write_outputs
+
+    if not source.exists():
+        return usage(f"점검할 폴더나 파일이 없습니다: {source}")
+    files = office_files(source) if source.is_dir() else [source]
+    root = source if source.is_dir() else source.parent
+    output = Path(args.out) if args.out else None
+    if output is not None:
+        if output.suffix.lower() not in (".xlsx", ".csv"):
+            return usage("--out은 .xlsx 또는 .csv 파일이어야 합니다.")
+        check_targets(source, [output])
+        files = [path for path in files if path.resolve() != output.resolve()]
+    started = time.perf_counter()
+    frame = inventory(files, root, progress=progress_bar() if files else None)
+    seconds = time.perf_counter() - started
+    verdicts = frame["판정"].value_counts().to_dict() if len(frame) else {}
+    summary = ", ".join(f"{verdict} {count:,}개" for verdict, count in verdicts.items())
+    print(f"점검한 파일: {len(frame):,}개 ({summary or '없음'}), {seconds:,.1f}초")
+    failed = frame[frame["읽기 오류"] != ""] if len(frame) else frame
+    for row in failed.itertuples(index=False):
+        print(f"  읽지 못한 파일: {row[0]} — {row[COLUMNS.index('읽기 오류')]}")
+    if output is None:
+        for row in frame.itertuples(index=False):
+            print(f"  {row[0]}  {row[4]}  {row[3] or '-'}")
+        return 0
+    header = list(frame.columns)
+    if output.suffix.lower() == ".csv":
+        write_outputs({output: lambda path: write_csv(path, frame, header=header)})
+    else:
+        grid = pd.concat([pd.DataFrame([header], columns=header), frame], ignore_index=True)
+        write_outputs({output: lambda path: write_excel(path, {"점검결과": (grid, {})})})
+    print(f"결과 파일: {output}")
     return 0
 
 

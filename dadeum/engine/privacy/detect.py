@@ -7,6 +7,8 @@ A finding never holds the value itself; only its position.
 How it works, per column (the rules are in ``detect_numbers``, ``detect_places`` and
 ``detect_names``, listed in order by ``detect_rules``):
 
+0. Invisible characters (zero-width, format, NUL, combining marks) are dropped and look-alike
+   digits made plain (``normalise``); spans are mapped back to the original text at the end.
 1. Cells become text. Full-width digits and letters, dash look-alikes (``ㅡ``, ``–``) and
    special spaces are mapped one character to one character (not ``clean_text``, which
    collapses spaces), so a span in the mapped text is the same span in the original.
@@ -20,7 +22,11 @@ How it works, per column (the rules are in ``detect_numbers``, ``detect_places``
    those cells are joined into one string and the rule's Python regex runs over it once;
    only the matches are validated in Python (dates, check digits, Luhn, context words).
 4. Overlapping hits in a cell are settled by a fixed order of types (an e-mail address
-   beats a phone number inside it, a 주민등록번호 beats an account number).
+   beats a phone number inside it, a 주민등록번호 beats an account number), in time linear
+   in the number of hits.
+5. Names that patterns only suggest (``WEAK_NAME``), and free text with a title or role
+   beside an unexplained word, go to the Korean morphological analyser (``detect_nlp``),
+   which keeps ordinary words out and finds proper nouns in a person context.
 
 Phone numbers are checked against a table of Korean prefixes (the one phonenumbers' metadata
 has); ``to_phone_series`` is not used because it caches the numbers it has seen.
@@ -36,6 +42,7 @@ Nothing here logs, prints or caches a value.
 
 import gc
 import re
+from bisect import bisect_right
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from itertools import repeat
@@ -49,7 +56,10 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
-from dadeum.engine.privacy.detect_words import HEADER_WORDS
+from dadeum.engine.privacy.detect_names import BARE_CONFIDENCE, SIGUNGU_NAMES
+from dadeum.engine.privacy.detect_nlp import BEFORE_WORDS, PERSON_CONTEXT, analyse_names
+from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
+from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
 from dadeum.engine.text import _SPACES
 
 __all__ = [
@@ -81,7 +91,8 @@ _ONE_TO_ONE = str.maketrans(
     {
         **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
         **dict.fromkeys(DASHES, "-"),
-        **dict.fromkeys(_SPACES, " "),
+        # Line breaks stay: text tables and sentence openings are read line by line.
+        **dict.fromkeys(_SPACES.replace("\n", "").replace("\r", ""), " "),
         "\x00": " ",
     }
 )
@@ -207,9 +218,32 @@ def without_gc():
 
 
 def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
-    """Findings per row number, for rows that have any."""
+    """Findings per row number, for rows that have any, with spans in the given texts.
+
+    Detection runs on the normalised texts (invisible characters dropped, look-alike digits
+    made plain: see ``normalise``); spans are mapped back, covering the dropped characters
+    inside an item."""
     with without_gc():
-        return _find_all(texts, hint)
+        offsets: dict[int, list[int]] = {}
+        plain_texts = texts
+        for row, text in enumerate(texts):
+            if text is not None and needs_normalising(text):
+                normal, mapping = normalise(text)
+                if mapping is not None:
+                    if plain_texts is texts:
+                        plain_texts = list(texts)
+                    plain_texts[row] = normal if normal.strip() else None
+                    offsets[row] = mapping
+        found = _find_all(plain_texts, hint)
+        for row, mapping in offsets.items():
+            if row in found:
+                found[row] = [_remap(f, mapping) for f in found[row]]
+        return found
+
+
+def _remap(finding: Finding, offsets: list[int]) -> Finding:
+    start, end = original_span(offsets, finding.start, finding.end)
+    return Finding(finding.type, start, end, finding.confidence)
 
 
 def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
@@ -251,7 +285,7 @@ def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[F
             rows = rows[~np.isin(rows, done)]
         if len(rows):
             _run(rule, [texts[row] for row in rows.tolist()], rows, hint, hits, found_rows)
-    return {row: _settle(found) for row, found in hits.items()}
+    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
 
 
 def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
@@ -276,7 +310,77 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
             todo = rows[~np.isin(rows, done)]
         if len(todo):
             _run(rule, [texts[row] for row in todo.tolist()], todo, hint, hits, found_rows)
-    return {row: _settle(found) for row, found in hits.items()}
+    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
+
+
+def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
+    """Weak names (``WEAK_NAME``) kept where the language analysis confirms them, and names in
+    free text that only the analysis finds (``detect_nlp``). Only cells with a weak name, or
+    free text with a person word not already explained by a found name, are analysed."""
+    if rules.NAME in hint:  # a column of names: every name-shaped word is one already
+        return {
+            row: [f._replace(type=rules.NAME) if f.type == rules.WEAK_NAME else f for f in fs]
+            for row, fs in found.items()
+        }
+    rows, weak = [], []
+    for row, text in enumerate(texts):
+        findings = found.get(row)
+        spans = [
+            (f.start, f.end, f.confidence == BARE_CONFIDENCE)
+            for f in findings or ()
+            if f.type == rules.WEAK_NAME
+        ]
+        if spans or (text is not None and _unexplained_person_word(text, findings)):
+            rows.append(row)
+            weak.append(spans)
+    if rows:
+        names = analyse_names([texts[row] for row in rows], weak)
+        for row, spans in zip(rows, names, strict=True):
+            kept = [f for f in found.get(row, ()) if f.type != rules.WEAK_NAME]
+            added = [Finding(rules.NAME, start, end, conf) for start, end, conf in spans]
+            if kept or added:
+                found[row] = _settle(kept + added)
+            else:
+                found.pop(row, None)
+    return {row: fs for row, fs in found.items() if fs}
+
+
+def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:
+    """Free text where a title or role word sits next to a word that may be a name no rule
+    found (해리스 대사, 이춘재 씨, 교수 룻츠 피들러): only such cells are analysed."""
+    if " " not in text or len(text) < 6:
+        return False
+    spans = [(f.start, f.end) for f in findings or ()]
+    for m in _PERSON_WORD.finditer(text):
+        start, end = m.span()
+        if any(a <= start < b for a, b in spans):
+            continue  # inside a found item (가평군 in an address)
+        before = _HANGUL_BEFORE.search(
+            text, 0, start - 1 if text[start - 1 : start] == " " else start
+        )
+        if before is not None and text[before.start() : end] not in SIGUNGU_NAMES:
+            if _maybe_name(before[0], spans, before.end()):
+                return True
+        if m[0] in BEFORE_WORDS and text[end : end + 1] == " ":  # 교수 룻츠 피들러
+            after = _HANGUL_AFTER.match(text, end + 1)
+            if after is not None and _maybe_name(after[0], spans, None, after.start()):
+                return True
+    return False
+
+
+def _maybe_name(word: str, spans: list, end: int | None, start: int | None = None) -> bool:
+    if any(b == end or a == start for a, b in spans):
+        return False  # the name beside it is found already
+    if start is not None:  # a word after a role may carry its particle (해리스가)
+        return 2 <= len(word) <= 8 and word not in NOT_NAMES
+    return 2 <= len(word) <= 6 and word not in NOT_NAMES and word[-1] not in _NOT_NAME_ENDS
+
+
+_HANGUL_BEFORE = re.compile(r"[가-힣]+$")
+_HANGUL_AFTER = re.compile(r"[가-힣]+")
+# A word ending in a particle or a bound noun is no name (관련, 건의, 고객의 …).
+_NOT_NAME_ENDS = frozenset("의을를은는이가에도와과건련로및등")
+_PERSON_WORD = re.compile(PERSON_CONTEXT)
 
 
 class _Cells:
@@ -397,8 +501,17 @@ def _settle(found: list[Finding]) -> list[Finding]:
         found,
         key=lambda f: (rules.PRIORITY[f.type], -f.confidence, f.start - f.end, f.start),
     )
+    # The kept findings never overlap, so sorted by start they are sorted by end too: only
+    # the neighbours around a new finding's start can overlap it (a scan of all kept ones
+    # made a long cell quadratic: 32,767 characters took seconds).
     kept: list[Finding] = []
+    starts: list[int] = []
     for finding in ranked:
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+        at = bisect_right(starts, finding.start)
+        if at and kept[at - 1].end > finding.start:
+            continue
+        if at < len(kept) and kept[at].start < finding.end:
+            continue
+        kept.insert(at, finding)
+        starts.insert(at, finding.start)
+    return kept

@@ -32,6 +32,8 @@ RRN, FRN, PASSPORT, LICENCE = "주민등록번호", "외국인등록번호", "�
 BRN, CRN, PHONE, EMAIL = "사업자등록번호", "법인등록번호", "전화번호", "이메일"
 CARD, ACCOUNT, ADDRESS, NAME = "카드번호", "계좌번호", "주소", "이름"
 VEHICLE, IP = "차량번호", "IP주소"
+# A name found by a weak pattern, kept only if the language analysis agrees (detect_nlp).
+WEAK_NAME = "이름?"
 
 # A hit: (type, start, end, confidence), positions in the joined text.
 Hit = tuple[str, int, int, float]
@@ -91,6 +93,8 @@ VERSION_PATTERN = words_pattern(VERSION_WORDS)
 ACCOUNT_CONTEXT = words_pattern(BANKS + ACCOUNT_WORDS)
 ACCOUNT_AFTER = words_pattern(ACCOUNT_WORDS)
 RESIDENT_WORDS = words_pattern(CONTEXT[RRN] + CONTEXT[FRN])
+# Words that name a person's number, not a company's (법인 대표 주민번호 …).
+RESIDENT_ONLY_WORDS = words_pattern(["주민등록번호", "주민번호", "외국인등록번호", "생년월일"])
 # Bank words that are not also everyday words (하나, 우리, 국민, 기업 are both).
 ACCOUNT_STRONG = words_pattern(
     [word for word in BANKS if word.endswith(("은행", "뱅크", "금고", "협", "우체국"))]

@@ -1,5 +1,10 @@
 """Rules for Korean names: in a name column, next to titles (김민수님, 홍길동 씨), after cue
-words (민원인 이영희가), before 입니다/에게/께서, or opening a sentence with a particle."""
+words (민원인 이영희가) and form labels (성명(영문): John Smith), in text tables under 성명,
+before 입니다/에게/께서, or opening a sentence with a particle.
+
+A hit the form alone settles (성명: 홍길동, 홍길동 주무관, a common full name with 님) is a
+name; the others are ``WEAK_NAME`` and stand only if the language analysis agrees
+(``detect_nlp``), which keeps 공영주차장, 변호사님 and 이용한 시장 out."""
 
 import re
 
@@ -7,16 +12,20 @@ from dadeum.engine.addresses import _index
 from dadeum.engine.privacy.detect_base import (
     ASCII,
     NAME,
+    WEAK_NAME,
     Context,
     Hit,
     Rule,
     boost,
 )
 from dadeum.engine.privacy.detect_words import (
+    COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     GIVEN_SYLLABLES,
+    LABEL_CUES,
     NAME_CUES,
     NOT_NAMES,
+    OFFICE_TITLES,
     PARTICLES,
     SURNAMES,
     TITLES,
@@ -52,7 +61,7 @@ def _judge_name_profile(m: re.Match, ctx: Context, info: object = None) -> list[
 _NAME_BEFORE = re.compile(
     r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])", ASCII
 )
-_SIGUNGU_NAMES = frozenset(_index().by_name)
+SIGUNGU_NAMES = _SIGUNGU_NAMES = frozenset(_index().by_name)
 
 
 def name_shape(word: str, *, given_check: bool = True) -> bool:
@@ -66,9 +75,12 @@ def name_shape(word: str, *, given_check: bool = True) -> bool:
         given = word[1:]
     else:
         return False
-    if given == "모":
-        return False  # 김모 씨: a name withheld on purpose
+    if given == "모" or given in _TITLE_SET:
+        return False  # 김모 씨: a name withheld on purpose; 김장관, 박과장: a title
     return not given_check or all(ch in GIVEN_SYLLABLES for ch in given)
+
+
+_TITLE_SET = frozenset(TITLES)
 
 
 def _all_hangul(word: str) -> bool:
@@ -99,11 +111,18 @@ def _is_tail(rest: str) -> bool:
 def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     run, start = m["named"], m.start("named")
     hits: list[Hit] = []
+    # 성명: 홍길동, 담당자 홍길동: a name by its form; 고객 이번, 학생 정보: to be analysed
+    between = ctx.text[m.end() : start]
+    labelled = ":" in between or "：" in between
+    # 담당자 홍길동: a label and a common full name; 소유자 방식이: to be analysed
+    if not labelled and m[0] in LABEL_CUES and between.isspace():
+        labelled = _common_full_name(run[: split_name(run)])
+    kind = NAME if labelled else WEAK_NAME
     while True:
         length = split_name(run)
         if not length or not name_shape(run[:length]):
             return hits
-        hits.append((NAME, start, start + length, boost(0.85, NAME, ctx)))
+        hits.append((kind, start, start + length, boost(0.85, NAME, ctx)))
         # A list after the cue: 명단: 김민수, 이영희, 박철수
         following = _NEXT_NAME.match(ctx.text, start + len(run), ctx.hi)
         if following is None:
@@ -115,7 +134,34 @@ _NEXT_NAME = re.compile(r"\s*[,、·/]\s*([가-힣]{2,8})")
 
 
 def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
-    return _name_before(m[0], m.start(), ctx)
+    hits = _name_before(m[0], m.start(), ctx)
+    spaced = m.start() > ctx.lo and ctx.text[m.start() - 1] in " \t"
+    if (
+        spaced
+        and m[0] in OFFICE_TITLES
+        and all(
+            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS for _, start, end, _ in hits
+        )
+    ):
+        return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
+    if m[0] in ("님", "씨") and all(_common_full_name(ctx.text[a:b]) for _, a, b, _ in hits):
+        return hits  # 김서진 씨, 홍길동님: a common surname and given name, no analysis needed
+    # 홍길동님, 변호사님, 공영주차장: the language analysis decides
+    return [(WEAK_NAME, start, end, conf) for _, start, end, conf in hits]
+
+
+def _common_full_name(word: str) -> bool:
+    return (
+        len(word) == 3
+        and word[0] in COMMON_SURNAMES
+        and word[-1] not in _VERB_ENDINGS + "자"  # 구조자님, 관리자님: people, not names
+        and name_shape(word)
+    )
+
+
+# Endings of verbs and connectives (계시고 계장님, 하시며): never the last syllable of a name
+# taken without analysis.
+_VERB_ENDINGS = "고며면데게요다"
 
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -123,7 +169,7 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
     if at == ctx.lo or not "가" <= ctx.text[at - 1] <= "힣":
         return []  # these attach to the word: no space in between
     hits = _name_before("", at, ctx)
-    return [(kind, start, end, 0.7) for kind, start, end, _ in hits]
+    return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
 
 
 def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
@@ -158,7 +204,25 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
         return []
     start = m.start("run")
-    return [(NAME, start, start + 3, boost(0.6, NAME, ctx))]
+    kind = NAME if _common_full_name(run) else WEAK_NAME  # 김은찬이 …: no analysis needed
+    return [(kind, start, start + 3, boost(0.6, NAME, ctx))]
+
+
+# A bare full name with a common surname, alone or with a particle (류현진은, 차승원의): weak;
+# kept only if the analyser reads it as a proper noun (confidence 0.55 marks that).
+_NAME_BARE = re.compile(
+    r"(?<![가-힣])(?P<run>[" + "".join(sorted(COMMON_SURNAMES)) + r"][가-힣]{2})"
+    r"(?=(?:" + _PARTICLE_ALT + r")?(?![가-힣]))",
+    ASCII,
+)
+BARE_CONFIDENCE = 0.55
+
+
+def _judge_name_bare(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run = m["run"]
+    if run in NOT_NAMES or run[:2] in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
+        return []  # 홍천군, 이번엔: places and words
+    return [(WEAK_NAME, m.start(), m.start() + 3, BARE_CONFIDENCE)]
 
 
 # In a column of names: every name-shaped word.
@@ -172,9 +236,91 @@ def _judge_name_word(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     return [(NAME, start, end, 0.9)]
 
 
+# Form fields: 성명(한글): 홍길동, 담당자: 총무팀 홍길동, 성명(영문): John Smith,
+# 성명(한글): 존 스미스. The value after the colon is read whole.
+_PURE_NAME_LABELS = ("성명", "이름", "성함", "name", "Name", "NAME", "영문명", "한글명", "국문명")
+_NAME_LABEL = re.compile(
+    "(?P<label>" + alternation([*LABEL_CUES, *_PURE_NAME_LABELS, *NAME_CUES]) + ")"
+    r"[ \t]*(?:\([ \t]*(?P<script>한글|국문|영문|한자|English|영어)[ \t]*\))?[ \t]*[:：][ \t]*"
+    r"(?:(?P<dept>[가-힣]{1,12}(?:팀|과|실|국|부|센터|본부|담당관|사업소|처|단))[ \t]+)?"
+    r"(?P<named>[A-Za-z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}"
+    r"|[가-힣]{1,6}(?:[ ][가-힣]{1,6}){0,2})",
+)
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z.'\-]*")
+
+
+def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named, start = m["named"], m.start("named")
+    pure = m["label"] in _PURE_NAME_LABELS or m["script"] is not None
+    if named[0].isascii():
+        words = named.split(" ")
+        kept = []
+        for word in words:
+            if not _LATIN_WORD.fullmatch(word):
+                break
+            kept.append(word)
+        if not kept or (len(kept) == 1 and not pure):
+            return []
+        length = len(" ".join(kept))
+        return [(NAME, start, start + length, boost(0.85, NAME, ctx))]
+    words = named.split(" ")
+    length = split_name(words[0])
+    if length and name_shape(words[0][:length]):
+        return [(NAME, start, start + length, boost(0.9, NAME, ctx))]
+    if not pure or m["dept"]:
+        return []
+    # 성명(한글): 존 스미스 — a foreign name in Hangul: the words up to a title or the end.
+    kept = []
+    for word in words:
+        if word in TITLES or word in NOT_NAMES or len(word) > 5:
+            break
+        kept.append(word)
+    if not kept or (len(kept) == 1 and len(kept[0]) < 2):
+        return []
+    return [(NAME, start, start + len(" ".join(kept)), boost(0.8, NAME, ctx))]
+
+
+# Text tables (| 1 | 홍길동 | 800101-… |): a cell under a 성명 column, or a name-shaped cell in
+# a row that also holds a long number.
+_NAME_TABLE_CELL = re.compile(r"(?<=\|)[ \t]*(?P<named>[가-힣]{2,4})[ \t]*(?=\|)")
+_TABLE_HEADER_WORDS = ("성명", "이름", "성함", "name", "Name", "담당자", "신청인", "민원인")
+_LONG_NUMBER = re.compile(r"\d{4}")
+
+
+def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named, start = m["named"], m.start("named")
+    text = ctx.text
+    line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
+    line_end = text.find("\n", start, ctx.hi)
+    line_end = ctx.hi if line_end < 0 else line_end
+    column = text.count("|", line_start, start)
+    headed = False
+    position = line_start - 1
+    while position > ctx.lo:  # header rows above, nearest first
+        previous = text.rfind("\n", ctx.lo, position)
+        row = text[max(previous + 1, ctx.lo) : position]
+        cells = row.split("|")
+        if column < len(cells) and any(w in cells[column] for w in _TABLE_HEADER_WORDS):
+            headed = True
+            break
+        position = previous
+    if headed and name_shape(named, given_check=False):
+        return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
+    if name_shape(named) and _LONG_NUMBER.search(text, line_start, line_end):
+        return [(NAME, start, start + len(named), 0.75)]
+    return []
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
+    Rule(
+        "name-label", frozenset({NAME}), r"[:：]", _NAME_LABEL, _judge_name_label,
+    ),
+    Rule(
+        "name-table", frozenset({NAME}), r"\|[ \t]*[가-힣]{2,4}[ \t]*\|", _NAME_TABLE_CELL,
+        _judge_name_table,
+    ),
     Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
     Rule("name-cue", frozenset({NAME}), alternation(NAME_CUES), _NAME_CUE, _judge_name_cue),
     Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
@@ -185,6 +331,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-opening", frozenset({NAME}), r"(?:^|[.!?(\[\n])\s?[가-힣]{3}(?:이|가|은|는|의|께)",
         _NAME_OPENING, _judge_name_opening,
+    ),
+    Rule(
+        "name-bare", frozenset({NAME}), "[" + "".join(sorted(COMMON_SURNAMES)) + "][가-힣]{2}",
+        _NAME_BARE, _judge_name_bare, fallback=False,
     ),
     Rule(
         "name-column", frozenset({NAME}), r"[가-힣]", _NAME_WORD, _judge_name_word,

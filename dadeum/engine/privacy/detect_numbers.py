@@ -30,6 +30,7 @@ from dadeum.engine.privacy.detect_base import (
     LICENCE,
     PASSPORT,
     PHONE,
+    RESIDENT_ONLY_WORDS,
     RRN,
     VALID_CODES,
     VEHICLE,
@@ -54,7 +55,8 @@ from dadeum.engine.privacy.detect_words import (
 
 # --- 주민·외국인·법인등록번호 (13 digits) -----------------------------------------------
 
-_RESIDENT = re.compile(EDGE_BEFORE + r"(\d{6})(?:\s?-\s?|\s)?(\d{7})" + EDGE_AFTER, ASCII)
+# Separators: a dash (with spaces or a line break around it), a dot or a space.
+_RESIDENT = re.compile(EDGE_BEFORE + r"(\d{6})(?:\s?[-.]\s?|\s)?(\d{7})" + EDGE_AFTER, ASCII)
 
 
 def _resident_batch(matches: list[re.Match]) -> list[tuple[int, int]]:
@@ -68,14 +70,16 @@ def _resident_batch(matches: list[re.Match]) -> list[tuple[int, int]]:
 def _judge_resident(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     rrn, frn = info  # type: ignore[misc]
     start, end = m.span()
+    said_crn = CRN in ctx.hint or near(CONTEXT_WORDS[CRN], ctx.before(start))
+    if said_crn and not near(RESIDENT_ONLY_WORDS, ctx.before(start)):
+        # Said to be a 법인등록번호: so it is, even when its check digit is off (0.6). Its
+        # serial often starts with 0, so this comes before the 1800s rule below.
+        confidence = 0.9 if is_valid_crn(m[1] + m[2]) else 0.6
+        return [(CRN, start, end, boost(confidence, CRN, ctx))]
     if m[2][0] in "90":
         return []  # born in the 1800s: nobody alive, so no personal data (and mostly noise)
     if not ctx.hint & {RRN, FRN} and bank_account(ctx.before(start, 12)):
         return []  # 농협 7108252549982: an account number that happens to read as a date
-    if CRN in ctx.hint or near(CONTEXT_WORDS[CRN], ctx.before(start)):
-        # Said to be a 법인등록번호: so it is, even when its check digit is off (0.6).
-        confidence = 0.9 if is_valid_crn(m[1] + m[2]) else 0.6
-        return [(CRN, start, end, boost(confidence, CRN, ctx))]
     if rrn in VALID_CODES:
         confidence = 0.95 if rrn == VALID else 0.8  # 0.8: check digit off (new numbers)
         return [(RRN, start, end, boost(confidence, RRN, ctx))]
@@ -91,7 +95,9 @@ def _judge_resident(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
 
 # --- 사업자등록번호 ------------------------------------------------------------------------
 
-_BRN = re.compile(EDGE_BEFORE + r"\d{3}(?:\s?-\s?\d{2}\s?-\s?|\d{2})\d{5}" + EDGE_AFTER, ASCII)
+_BRN = re.compile(
+    EDGE_BEFORE + r"\d{3}(?:(?P<sep>\s?-\s?|[. ])\d{2}(?P=sep)\s?|\d{2})\d{5}" + EDGE_AFTER, ASCII
+)
 
 
 def _judge_brn(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -99,10 +105,14 @@ def _judge_brn(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     said = BRN in ctx.hint or near(CONTEXT_WORDS[BRN], ctx.before(start))
     if not is_valid_brn(digits_of(m[0])):
         # Said to be a 사업자등록번호 (123-45-67890): so it is, with a wrong check digit.
-        return [(BRN, start, end, 0.6)] if said and "-" in m[0] else []
-    if "-" in m[0]:
+        return [(BRN, start, end, 0.6)] if said and m["sep"] else []
+    if m["sep"]:
         return [(BRN, start, end, boost(0.9, BRN, ctx))]
-    return [(BRN, start, end, 0.85)] if said else []
+    if said:
+        return [(BRN, start, end, 0.85)]
+    # Ten digits with a valid check digit and a 세무서 code (101-999): a 사업자등록번호 even
+    # without a label (one random number in ten passes the check, so confidence is lower).
+    return [(BRN, start, end, 0.7)] if m[0][0] != "0" else []
 
 
 # --- 전화번호 -------------------------------------------------------------------------
@@ -245,7 +255,7 @@ def _judge_account(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
 # --- 여권번호 -------------------------------------------------------------------------
 
 _PASSPORT = re.compile(
-    EDGE_BEFORE + r"(?:[MSRGD](?:\d{8}|\d{3}[A-Z]\d{4})|(?P<old>[A-Z]{2}\d{7}))(?![0-9A-Za-z])",
+    EDGE_BEFORE + r"(?:[MSRGDO](?:\d{8}|\d{3}[A-Z]\d{4})|(?P<old>[A-Z]{2}\d{7}))(?![0-9A-Za-z])",
     ASCII,
 )
 _DATE_DIGITS = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", ASCII)
@@ -265,9 +275,9 @@ def _judge_passport(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
 # --- 운전면허번호 ---------------------------------------------------------------------
 
 _LICENCE = re.compile(
-    r"(?:" + EDGE_BEFORE + r"(?:1[1-9]|2[0-68])(?P<sep>[\s\-]?)\d{2}(?P=sep)"
-    r"|(?<![가-힣])(?:" + alternation(LICENCE_REGIONS) + r")\s?\d{2}(?P<sep2>[\s\-]?))"
-    r"\d{6}(?(sep)(?P=sep)|(?P=sep2))\d{2}" + EDGE_AFTER,
+    r"(?:" + EDGE_BEFORE + r"(?:1[1-9]|2[0-68])(?P<sep>[\s\-.]?)\d{2}(?P=sep)"
+    r"|(?<![가-힣])(?:" + alternation(LICENCE_REGIONS) + r")\s?\d{2}(?P<sep2>[\s\-.]?))"
+    r"\d{6}(?(sep)(?P=sep)|(?P=sep2))\s?\d{2}" + EDGE_AFTER,
     ASCII,
 )  # fmt: skip
 
@@ -336,7 +346,7 @@ def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
 # Every numeric rule needs three digits in a row: cells without them skip these rules
 # before their own prefilters run.
 DIGITS = r"\d{3}"
-_SEP = r"[\s\-]{0,3}"
+_SEP = r"[\s\-.]{0,3}"
 NUMBER_RULES: tuple[Rule, ...] = (
     Rule("email", frozenset({EMAIL}), "@", _EMAIL, _judge_email),
     Rule(
@@ -348,7 +358,7 @@ NUMBER_RULES: tuple[Rule, ...] = (
         _judge_card, gate=DIGITS,
     ),
     Rule(
-        "licence", frozenset({LICENCE}), r"\d{2}[\s\-]?\d{6}[\s\-]?\d{2}", _LICENCE,
+        "licence", frozenset({LICENCE}), r"\d{2}[\s\-.]?\d{6}[\s\-.]{0,2}\d{2}", _LICENCE,
         _judge_licence, gate=DIGITS,
     ),
     Rule(

@@ -22,6 +22,7 @@ from dadeum.engine.privacy.detect_base import (
     PHONE,
     RRN,
     VEHICLE,
+    WEAK_NAME,
     Context,
     Hit,
     Rule,
@@ -48,6 +49,7 @@ __all__ = [
     "RRN",
     "RULES",
     "VEHICLE",
+    "WEAK_NAME",
     "WHOLE_CELL",
     "Context",
     "Hit",
@@ -113,3 +115,4 @@ def whole_verdicts(kind: str, cells: list[str], hint: frozenset[str]) -> list:
 _ORDER = (EMAIL, RRN, FRN, CRN, CARD, LICENCE, BRN, PASSPORT, PHONE, ACCOUNT, IP, VEHICLE, ADDRESS,
           NAME)  # fmt: skip
 PRIORITY = {kind: rank for rank, kind in enumerate(_ORDER)}
+PRIORITY[WEAK_NAME] = PRIORITY[NAME]

@@ -17,6 +17,12 @@ SURNAMES = frozenset(
 )
 COMPOUND_SURNAMES = frozenset("남궁 황보 제갈 선우 독고 사공 서문 동방 망절 어금".split())
 
+# The forty most common 성씨 (nine in ten people).
+COMMON_SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 "
+    "노 하 곽 성 차 주 우 구 민 류 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추".split()
+)
+
 # Syllables that are common in Korean given names. In free text a name must be made of these,
 # which keeps ordinary words such as 고객, 기획, 인사 out even before the stop list.
 GIVEN_SYLLABLES = frozenset(
@@ -69,6 +75,10 @@ NOT_NAMES = frozenset(
     공무 경제 위생 상수도 하수도 방재 공보 국회 연구 서무 상임 명예 전임 국선 정규 주무 총무 시민
     인허가 계약 지적 민원팀 기획팀 선거 통계 감사팀 도시계획 교육 정산팀 회계
     사실 상대방 상대 주민분 어머님 아버님 부모님 모두 우리 저희 자기 자신 본인 당사자
+    대한민국 고조선 고고학 심정지 보디빌더 제가 저희가 우리가 한반도 전교조 조회수
+    변호사 간호사 조합장 조리사 정비사 장학사 전도사 전문의 한의사 공인중개사 세무사 노무사
+    교장 교감 원장님 이사장 부이사장 주지사 도지사 지부장 지점장 소장님 관리인 경비원
+    양부모 전염병 차이나 장가계 신청지 지주택 구조자 조사관
     """.split()
 )
 
@@ -76,8 +86,15 @@ NOT_NAMES = frozenset(
 TITLES = (
     "선생님 교수님 변호사 주무관 사무관 서기관 팀장 과장 부장 차장 실장 국장 소장 원장 계장 "
     "주임 대리 사원 이사 상무 전무 대표 사장 회장 위원장 위원 의원 기자 간호사 선생 교수 박사 "
-    "여사 어르신 할머니 할아버지 학생 환자 고객 회원 귀하 님 씨 군 양"
+    "여사 어르신 할머니 할아버지 학생 환자 고객 회원 귀하 님 씨 군 양 "
+    "구청장 시장 군수 도지사 대통령 장관 차관 총리 대법관 판사 검사 총장 청장 드림 올림"
 ).split()
+# Titles of an office after a full name (홍길동 주무관, 김민수 구청장, 이영희 드림): a name by its
+# form alone. After the other titles (변호사, 시장, 님) the language analysis decides.
+OFFICE_TITLES = frozenset(
+    "주무관 사무관 서기관 팀장 과장 부장 차장 실장 국장 계장 주임 대리 사원 상무 전무 "
+    "대표 사장 회장 위원장 의원 구청장 군수 도지사 드림 올림 귀하 여사".split()
+)
 # 군/양 also end place names and ordinary words (가평군, 다양), so they count only after a
 # space or after a three-syllable name.
 WEAK_TITLES = frozenset({"군", "양"})
@@ -91,8 +108,17 @@ NAME_CUES = (
     "실장 국장 계장 주임 대리 사원 교수 선생님 기자 위원 의원 변호사 동생 누나 언니 오빠 "
     "아들 남편 아내 어머니 아버지 친구 검토자 결재자 확인자 승인자 기안자 협조자 대상자 명단 "
     "참여자 응답자 지원자 합격자 수상자 당선자 후보자 입주자 계약자 가입자 납부자 체납자 "
-    "운전자 차주 증인 참고인"
+    "운전자 차주 증인 참고인 요청자 보고자 출장자 피보험자 보험자 발령자 출원인 청원인 "
+    "제안자 답변자 문의자 연락자 책임자 관리자 감독자 시공자 발주자 근무자 퇴직자 전입자"
 ).split()
+# Cues that label the next word as a person's name (a form field, a signature), so no
+# language analysis is needed; the other cues (고객, 학생, 아들 …) only suggest one.
+LABEL_CUES = frozenset(
+    "성명 이름 성함 민원인 신청인 신고인 신고자 진정인 청구인 담당자 작성자 대표자 예금주 "
+    "보호자 수령인 수취인 접수자 처리자 세대주 소유자 임차인 임대인 고객명 환자명 대표이사 "
+    "의뢰인 상담자 검토자 결재자 확인자 승인자 기안자 협조자 요청자 보고자 출장자 피보험자 "
+    "발령자 출원인 청원인 제안자 답변자 책임자 계약자 가입자 신청자".split()
+)
 NAME_CUES += ["받는 분", "보내는 분", "받는 사람", "보내는 사람"]
 
 # Particles that may follow a name directly (longest first when tried).

@@ -40,6 +40,7 @@ from dadeum.engine.privacy.detect import (
     scan_texts,
     without_gc,
 )
+from dadeum.engine.privacy.normalise import needs_normalising, plain
 
 __all__ = [
     "mask_pii",
@@ -66,7 +67,8 @@ def mask_text(text: str, findings: Iterable[Finding]) -> str:
         if finding.start < position:
             continue  # overlaps the previous one, which is already masked
         pieces.append(text[position : finding.start])
-        pieces.append(mask_value(text[finding.start : finding.end], finding.type))
+        # The value as detected: characters hidden inside it go, so none of it survives.
+        pieces.append(mask_value(plain(text[finding.start : finding.end]), finding.type))
         position = finding.end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -99,7 +101,7 @@ def masked_sample(value: Any, kind: str) -> str:
     >>> masked_sample("홍길동", "이름")
     '홍*동'
     """
-    text = str(value)
+    text = plain(str(value))
     masked = mask_value(text, kind)
     if masked == text:  # nothing to hide by the type's rule (서울시 강남구 역삼동)
         head, _, last = text.rpartition(" ")
@@ -109,6 +111,7 @@ def masked_sample(value: Any, kind: str) -> str:
 
 def masked_samples(values: list[str], kind: str) -> list[str]:
     """``masked_sample`` for many values of one type; the usual shapes take a short cut."""
+    values = [plain(value) if needs_normalising(value) else value for value in values]
     if kind == rules.NAME:
         return [_mask_name(value) if len(value) > 1 else STAR for value in values]
     if kind in _RESIDENT:

@@ -1,0 +1,360 @@
+"""Personal-data detection on real Korean text, and on identifiers in every written form.
+
+    .venv/bin/python -m benchmarks.bench_privacy --real [--corpus /work/shared/corpus]
+
+Parts (each skipped when its corpus file is absent):
+
+- 민원 names: ``privacy_name_labels.json`` (hand-labelled person names in 청와대 국민청원 texts
+  and 민주주의 서울 office replies; positions only). Span-level precision and recall of 이름,
+  tune and held-out halves apart.
+- KLUE-NER dev (CC BY-SA; used here only, never copied): 이름 against PS spans. "raw" scores
+  every PS span; "2+ syllables" leaves out one-character PS spans (a surname alone, ``박씨``, or
+  a letter, ``A씨``), which are not names to mask.
+- LOCALDATA 영화상영관: 소재지전화 cells found as 전화번호, with and without the header.
+- Identifiers in every form (seeded, no corpus needed): 여권 old and new, with and without a
+  label, 사업자·법인등록번호 without a label, 운전면허, 외국인등록번호, 주민등록번호 and phones
+  with spaces, dots, full-width digits, a line break or an invisible character. Recall, and
+  how many survive MASK_PII (their hidden digits still readable in the output).
+- Long cells: seconds for one cell of 1,000, 10,000 and 32,767 characters.
+
+A finding matches a labelled span when they overlap; precision = matching findings / findings,
+recall = labelled spans with a matching finding / labelled spans.
+"""
+
+import html
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from dadeum.engine.privacy import find_pii_series, mask_pii_series
+
+LABELS = Path(__file__).with_name("privacy_name_labels.json")
+NAME = "이름"
+
+
+def reply_text(raw: str) -> str:
+    """An office reply as labelled: tags become a space, entities are unescaped."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", raw))
+
+
+def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | None:
+    """(split, text, name spans) per labelled text, or None when the corpus is absent."""
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    petitions = corpus / labels["sources"]["petition"]["folder"]
+    replies_file = corpus / labels["sources"]["reply"]["file"]
+    if not petitions.is_dir() or not replies_file.is_file():
+        return None
+    replies = pd.read_excel(replies_file, engine="openpyxl")
+    by_number = {
+        str(number): reply_text(str(text))
+        for number, text in zip(replies["제안번호"], replies["담당부서 의견"], strict=True)
+        if isinstance(text, str)
+    }
+    out = []
+    for position, item in enumerate(labels["texts"]):
+        if item["source"] == "petition":
+            data = json.loads((petitions / f"{item['id']}.json").read_text(encoding="utf-8"))
+            text = data["content"][:1500]
+        else:
+            text = by_number[item["id"]][:1500]
+        spans = [(start, start + length) for start, length in item["names"]]
+        out.append(("tune" if position % 2 == 0 else "held-out", text, spans))
+    return out
+
+
+def span_scores(found: list[list[tuple[int, int]]], truth: list[list[tuple[int, int]]]):
+    """(correct findings, findings, recalled spans, spans) over many texts."""
+    correct = total = recalled = spans = 0
+    for hits, gold in zip(found, truth, strict=True):
+        total += len(hits)
+        spans += len(gold)
+        correct += sum(1 for a, b in hits if any(a < d and c < b for c, d in gold))
+        recalled += sum(1 for c, d in gold if any(a < d and c < b for a, b in hits))
+    return correct, total, recalled, spans
+
+
+def name_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    series = find_pii_series(pd.Series(texts, dtype=object))
+    return [[(f.start, f.end) for f in cell if f.type == NAME] for cell in series]
+
+
+def report_minwon(corpus: Path) -> None:
+    items = load_minwon(corpus)
+    if items is None:
+        print("민원 names: corpus not found, skipped")
+        return
+    start = time.perf_counter()
+    found = name_spans([text for _, text, _ in items])
+    seconds = time.perf_counter() - start
+    chars = sum(len(text) for _, text, _ in items)
+    print(f"민원 names: {len(items)} texts, {chars:,} characters, {seconds:.2f} s")
+    print(f"  {'split':<10}{'names':>7}{'found':>7}{'precision':>11}{'recall':>9}")
+    for split in ("tune", "held-out", "all"):
+        chosen = [i for i, item in enumerate(items) if split in ("all", item[0])]
+        c, t, r, s = span_scores([found[i] for i in chosen], [items[i][2] for i in chosen])
+        print(f"  {split:<10}{s:>7}{t:>7}{_ratio(c, t):>11}{_ratio(r, s):>9}")
+
+
+def load_klue(corpus: Path) -> list[tuple[str, list[tuple[int, int]]]] | None:
+    path = corpus / "pii/klue_ner/klue-ner-v1.1_dev.tsv"
+    if not path.is_file():
+        return None
+    sentences, chars, tags = [], [], []
+    for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
+        if line.startswith("##"):
+            continue
+        if not line.strip("\n"):
+            if chars:
+                sentences.append(("".join(chars), _ps_spans(tags)))
+            chars, tags = [], []
+            continue
+        char, _, tag = line.rpartition("\t")
+        chars.append(char or " ")
+        tags.append(tag)
+    return sentences
+
+
+def _ps_spans(tags: list[str]) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and tag != "I-PS":
+            spans.append((start, i))
+            start = None
+        if tag == "B-PS":
+            start = i
+    return spans
+
+
+def report_klue(corpus: Path) -> None:
+    sentences = load_klue(corpus)
+    if sentences is None:
+        print("KLUE-NER: corpus not found, skipped")
+        return
+    texts = [text for text, _ in sentences]
+    start = time.perf_counter()
+    found = name_spans(texts)
+    seconds = time.perf_counter() - start
+    print(f"KLUE-NER dev: {len(texts):,} sentences, {seconds:.2f} s")
+    print(f"  {'PS spans':<16}{'spans':>7}{'found':>7}{'precision':>11}{'recall':>9}")
+    for label, keep in (("raw", lambda a, b: True), ("2+ syllables", lambda a, b: b - a >= 2)):
+        gold = [[(a, b) for a, b in spans if keep(a, b)] for _, spans in sentences]
+        c, t, r, s = span_scores(found, gold)
+        if label != "raw":  # a finding on a surname-only PS span is neither right nor wrong
+            short = [[(a, b) for a, b in spans if not keep(a, b)] for _, spans in sentences]
+            ignored = sum(
+                1
+                for hits, g, sh in zip(found, gold, short, strict=True)
+                for a, b in hits
+                if not any(a < d and c_ < b for c_, d in g)
+                and any(a < d and c_ < b for c_, d in sh)
+            )
+            t -= ignored
+        print(f"  {label:<16}{s:>7}{t:>7}{_ratio(c, t):>11}{_ratio(r, s):>9}")
+
+
+def report_localdata(corpus: Path) -> None:
+    path = corpus / "pii/localdata_cinemas/03_13_02_P.csv"
+    if not path.is_file():
+        print("LOCALDATA: corpus not found, skipped")
+        return
+    frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    phones = frame["소재지전화"].dropna()
+    phones = phones[phones.str.strip() != ""]
+    for header in ("소재지전화", None):
+        found = find_pii_series(phones, header=header)
+        share = sum(1 for cell in found if any(f.type == "전화번호" for f in cell)) / len(phones)
+        print(f"LOCALDATA 소재지전화 ({len(phones):,} cells), header {header!r}: {share:.1%} found")
+
+
+# --- identifiers in every form ----------------------------------------------------------
+
+
+def _rrn(rng: random.Random, foreign: bool = False) -> str:
+    front = f"{rng.randint(60, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+    # Born 1960-1999: gender digit 1/2 (citizens) or 5/6 (foreigners).
+    body = front + rng.choice("56" if foreign else "12") + f"{rng.randint(0, 99999):05d}"
+    weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=True))
+    check = (13 - total % 11) % 10 if foreign else (11 - total % 11) % 10
+    return body + str(check)
+
+
+def _brn(rng: random.Random) -> str:
+    body = f"{rng.randint(101, 899)}{rng.randint(1, 99):02d}{rng.randint(0, 9999):04d}"
+    weights = [1, 3, 7, 1, 3, 7, 1, 3, 5]
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=True)) + int(body[8]) * 5 // 10
+    return body + str((10 - total % 10) % 10)
+
+
+def _crn(rng: random.Random) -> str:
+    body = f"{rng.choice(['110111', '134811', '284211'])}{rng.randint(0, 999999):06d}"
+    total = sum(int(d) * w for d, w in zip(body, [1, 2] * 6, strict=True))
+    return body + str((10 - total % 10) % 10)
+
+
+def _spell(digits: str, groups: tuple[int, ...], style: str) -> str:
+    parts, at = [], 0
+    for size in groups:
+        parts.append(digits[at : at + size])
+        at += size
+    if style == "dash":
+        return "-".join(parts)
+    if style == "space":
+        return " ".join(parts)
+    if style == "dot":
+        return ".".join(parts)
+    if style == "plain":
+        return "".join(parts)
+    if style == "full":
+        return "-".join(parts).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    if style == "break":
+        return "-".join(parts[:-1]) + "-\n" + parts[-1]
+    if style == "zwsp":
+        return "\u200b-".join(parts)
+    raise ValueError(style)
+
+
+STYLES = ("dash", "space", "dot", "plain", "full", "break", "zwsp")
+LICENCE_REGIONS = ("11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22")
+
+
+def identifier_items(seed: int = 0, per_kind: int = 40) -> list[tuple[str, str, str, str]]:
+    """(type, text, value as written, secret digits) for planted identifiers in sentences."""
+    rng = random.Random(seed)
+    items = []
+    for _ in range(per_kind):
+        style = rng.choice(STYLES)
+        rrn = _rrn(rng)
+        items.append(
+            ("주민등록번호", "신청인 주민번호는 {} 입니다.", _spell(rrn, (6, 7), style), rrn[7:])
+        )
+        frn = _rrn(rng, foreign=True)
+        items.append(
+            ("외국인등록번호", "외국인등록번호 {} 확인", _spell(frn, (6, 7), style), frn[7:])
+        )
+        brn = _brn(rng)
+        items.append(
+            ("사업자등록번호", "거래처 {}의 세금계산서", _spell(brn, (3, 2, 5), style), brn[3:])
+        )
+        crn = _crn(rng)
+        items.append(("법인등록번호", "법인등록번호: {}", _spell(crn, (6, 7), style), crn[6:]))
+        lic = rng.choice(LICENCE_REGIONS) + f"{rng.randint(0, 99):02d}{rng.randint(0, 999999):06d}"
+        lic += f"{rng.randint(0, 99):02d}"
+        items.append(
+            ("운전면허번호", "운전면허 {} 조회", _spell(lic, (2, 2, 6, 2), style), lic[4:10])
+        )
+        phone = f"010{rng.randint(2000, 9999)}{rng.randint(0, 9999):04d}"
+        items.append(("전화번호", "연락처 {}로 회신", _spell(phone, (3, 4, 4), style), phone[3:7]))
+        letter = rng.choice("MSROD")
+        if rng.random() < 0.5:
+            passport = f"{letter}{rng.randint(0, 99999999):08d}"
+        else:
+            middle = rng.choice("ABCDEFGH")
+            passport = f"{letter}{rng.randint(0, 999):03d}{middle}{rng.randint(0, 9999):04d}"
+        template = rng.choice(["여권번호 {} (유효)", "출국자 여권: {}", "{} 소지자 출국 확인"])
+        items.append(("여권번호", template, passport, passport[5:]))
+    return items
+
+
+def report_identifiers(seed: int = 0) -> None:
+    items = identifier_items(seed)
+    texts = [template.format(value) for _, template, value, _ in items]
+    found = find_pii_series(pd.Series(texts, dtype=object))
+    masked = mask_pii_series(pd.Series(texts, dtype=object)).tolist()
+    rows: dict[str, list[int]] = {}
+    for (kind, template, value, secret), _text, cell, out in zip(
+        items, texts, found, masked, strict=True
+    ):
+        start = template.index("{}")
+        span = (start, start + len(value))
+        hit = any(f.start < span[1] and span[0] < f.end for f in cell)
+        digits = re.sub(r"\D", "", out.translate({0xFF10 + i: str(i) for i in range(10)}))
+        survived = secret in digits
+        counts = rows.setdefault(kind, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += hit
+        counts[2] += survived
+    print(f"identifiers in every form (seed {seed}): {', '.join(STYLES)}")
+    print(f"  {'type':<10}{'planted':>9}{'recall':>9}{'survive MASK_PII':>18}")
+    for kind, (planted, hits, survived) in rows.items():
+        print(f"  {kind:<10}{planted:>9}{_ratio(hits, planted):>9}{survived:>18}")
+
+
+def report_long_cells() -> None:
+    sentence = "민원인 홍길동 주무관에게 010-1234-5678로 연락 바랍니다. 공영주차장 문의 건. "
+    print(f"  {'one cell of':<14}{'seconds':>9}")
+    for size in (1_000, 10_000, 32_767):
+        text = (sentence * (size // len(sentence) + 1))[:size]
+        start = time.perf_counter()
+        find_pii_series(pd.Series([text], dtype=object))
+        print(f"  {size:>8,} chars{time.perf_counter() - start:>9.2f}")
+
+
+def bench_inventory(files: int = 300, seed: int = 0) -> None:
+    """Files per second of the folder inventory (``dadeum scan FOLDER``) over a generated
+    folder of small office files: CSV lists, Excel sheets and Word documents, in subfolders."""
+    import tempfile
+    import zipfile
+
+    import openpyxl
+
+    from dadeum.cli.inventory import inventory, office_files
+
+    rng = random.Random(seed)
+    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number in range(files):
+            sub = root / f"부서{number % 7}" / f"{2020 + number % 5}"
+            sub.mkdir(parents=True, exist_ok=True)
+            rows = [
+                [f"김민{rng.choice('수준호우')}", _spell(_rrn(rng), (6, 7), "dash"),
+                 f"010-{rng.randint(2000, 9999)}-{rng.randint(0, 9999):04d}", "공영주차장 민원"]
+                for _ in range(40)
+            ]  # fmt: skip
+            kind = number % 3
+            if kind == 0:
+                frame = pd.DataFrame(rows, columns=["성명", "주민등록번호", "연락처", "내용"])
+                frame.to_csv(sub / f"명단{number}.csv", index=False, encoding="utf-8-sig")
+            elif kind == 1:
+                book = openpyxl.Workbook()
+                book.active.append(["성명", "주민등록번호", "연락처", "내용"])
+                for row in rows:
+                    book.active.append(row)
+                book.save(sub / f"대장{number}.xlsx")
+            else:
+                body = "".join(
+                    f"<w:p><w:r><w:t>담당자 {row[0]} 주무관, 연락처 {row[2]}. {row[3]}</w:t>"
+                    "</w:r></w:p>"
+                    for row in rows
+                )
+                xml = f'<w:document xmlns:w="{word}"><w:body>{body}</w:body></w:document>'
+                with zipfile.ZipFile(sub / f"답변{number}.docx", "w") as package:
+                    package.writestr("word/document.xml", xml)
+        paths = office_files(root)
+        start, cpu = time.perf_counter(), time.process_time()
+        frame = inventory(paths, root)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        f"folder inventory: {len(frame):,} files (csv, xlsx, docx; 40 rows or paragraphs each), "
+        f"{seconds:.1f} s, CPU {cpu:.1f} s, {len(frame) / seconds:,.1f} files/s"
+    )
+
+
+def main(corpus: Path) -> None:
+    print(f"real text from {corpus}")
+    report_minwon(corpus)
+    report_klue(corpus)
+    report_localdata(corpus)
+    report_identifiers(seed=0)  # the forms tuned against
+    report_identifiers(seed=1)  # held out
+    print("long cells (the superlinear check):")
+    report_long_cells()
+
+
+def _ratio(part: int, whole: int) -> str:
+    return "-" if not whole else f"{part / whole:.1%}"

@@ -1,0 +1,290 @@
+"""Names in free text by Korean morphological analysis (kiwipiepy, offline, bundled model).
+
+Patterns alone take ordinary words for names (``공영주차장``, ``변호사에게``, ``…하라고``) and
+miss names with no title beside them (``양승태 공소장``). Here the analyser decides:
+
+- a *weak* name found by a pattern (before 입니다/에게, a 님/씨 glued to it, opening a
+  sentence, after a relation word) is kept only when the analyser reads the same characters
+  as a proper noun (NNP), never as a common noun, verb or ending;
+- proper nouns shaped like a Korean name (a 성씨 and common given-name syllables) are names
+  when a person context is next to them: a title or honorific after (대통령, 의원, 님, 양,
+  드림 …), a role before (교수, 대사, 사령관 …) or a name-like use (정권, 정부, 공소장 …);
+  foreign proper nouns (``해리스``, ``룻츠 피들러``) need a title or role beside them.
+
+The analyser is loaded once per process, on first use (about a second), and only runs on
+cells that hold free text with a weak name or a person context word; structured columns and
+cells settled by strong patterns (성명: 홍길동, 홍길동 주무관) never reach it.
+"""
+
+import re
+from functools import cache
+
+from dadeum.engine.privacy.detect_base import WEAK_NAME
+from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES, name_shape
+from dadeum.engine.privacy.detect_words import (
+    COMMON_SURNAMES,
+    NOT_NAMES,
+    VEHICLE_REGIONS,
+    alternation,
+)
+
+__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names"]
+
+# Titles, honorifics and roles that follow a person's name.
+_AFTER = frozenset(
+    (
+        "님 씨 군 양 옹 여사 선생 선생님 교수 박사 기자 작가 감독 선수 목사 신부 스님 장군 대왕 "
+        "왕 대통령 대통령님 전대통령 총리 장관 차관 의원 의원님 국회의원 시장 구청장 군수 "
+        "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
+        "위원장 위원 주무관 사무관 서기관 과장 팀장 부장 국장 실장 차장 계장 주임 대리 사원 "
+        "드림 올림 배상 정권 정부 행정부 대사 사령관 후보 당선인 씨가 케어 공소장 측 일가 "
+        "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님"
+    ).split()
+)
+# Roles written right before a name: 교수 룻츠 피들러, 미대사 해리스, 국무장관 딘 에치슨.
+_BEFORE = frozenset(
+    (
+        "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
+        "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
+        "도지사 총리 박사"
+    ).split()
+)
+# Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
+PERSON_CONTEXT = "(?:" + alternation((_AFTER | _BEFORE) - {"전", "현", "측", "고", "왕"}) + ")"
+AFTER_WORDS, BEFORE_WORDS = _AFTER, _BEFORE
+_PLACE_END = re.compile(r"(?:시|도|군|구|동|읍|면|리|역|로|길|산|강|섬|항|천|교|대|청|원|당|국)$")
+_HANGUL = re.compile(r"[가-힣]+")
+
+
+@cache
+def _kiwi():
+    """The analyser, or None where kiwipiepy cannot load (then patterns alone decide)."""
+    try:
+        from kiwipiepy import Kiwi  # imported here: a second to load, only when text needs it
+
+        return Kiwi(num_workers=1)  # one core: the other serves requests
+    except (ImportError, OSError):
+        return None
+
+
+def analyse_names(
+    texts: list[str], weak: list[list[tuple[int, int, bool]]]
+) -> list[list[tuple[int, int, float]]]:
+    """Per text, the names: the confirmed weak spans and the proper nouns in a person
+    context, as (start, end, confidence), positions in the text. A weak span marked True
+    (a bare name) only asks for the analysis; it is judged like any other proper noun."""
+    kiwi = _kiwi()
+    if kiwi is None:  # no analyser: the weak names stand, as before the analysis existed
+        return [[(a, b, 0.6) for a, b, bare in spans if not bare] for spans in weak]
+    out = []
+    for text, spans, tokens in zip(texts, weak, kiwi.tokenize(texts), strict=True):
+        out.append(_names_in(text, spans, tokens))
+    return out
+
+
+def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
+    toks = [(t.start, t.start + t.len, t.form, t.tag, t.score) for t in tokens]
+    # A bare name only brings the text here; the rules below judge it like any proper noun.
+    weak_at = {start: end for start, end, bare in weak if not bare}
+    found: list[tuple[int, int, float]] = []
+    index = 0
+    while index < len(toks):
+        start, _, _, tag, _ = toks[index]
+        if tag not in ("NNP", "NNG") or (start and _is_hangul(text[start - 1])):
+            index += 1
+            continue
+        group = _name_group(toks, index, text)
+        if group is not None:
+            stop, last, proper, unknown, unseen = group
+            word = text[start:stop]
+            after = _word_after(toks, last, text)
+            before = _word_before(toks, index)
+            nxt = toks[last + 1] if last + 1 < len(toks) else None
+            glued = nxt is not None and nxt[0] == stop and nxt[3] in ("NNG", "NNP")
+            weak = weak_at.get(start) == stop
+            unknown = unknown and (unseen or weak or bool(after or before))
+            context = (after, before, weak, glued)
+            verdict = _judge(word, proper, unknown, context)
+            if verdict:
+                found.append((start, stop, verdict))
+                index = last + 1
+                continue
+        if tag == "NNP":
+            foreign = _foreign(toks, index, text)
+            if foreign is not None:
+                found.append(foreign[:3])
+                index = foreign[3] + 1
+                continue
+        index += 1
+    return found
+
+
+def _is_hangul(ch: str) -> bool:
+    return "가" <= ch <= "힣"
+
+
+def _name_group(toks, index: int, text: str):
+    """The longest name-shaped word made of adjacent nouns from ``index`` (박 + 병진,
+    이춘 + 재, 함창인): (end, last token, first is a proper noun, an unknown word)."""
+    best = None
+    stop = toks[index][0]
+    for last in range(index, min(index + 3, len(toks))):
+        start, end, _, tag, _ = toks[last]
+        if start != stop or tag not in ("NNP", "NNG"):
+            break
+        stop = end
+        word = text[toks[index][0] : stop]
+        if 2 <= len(word) <= 4 and name_shape(word, given_check=False):
+            nouns = toks[index : last + 1]
+            proper = nouns[0][3] == "NNP"
+            # A common noun the dictionary knows scores above -19 (고소인 -17.6); a name it
+            # never saw (함창인 -24.9, 장해리 -22.2) falls far below.
+            unknown = len(nouns) == 1 and nouns[0][4] < _UNKNOWN_SCORE
+            best = (stop, last, proper, unknown, nouns[0][4] < _UNSEEN_SCORE)
+    return best
+
+
+_UNKNOWN_SCORE = -19.0
+# Far below: a word never seen at all (이춘재 -26); with no context it is taken for a name.
+_UNSEEN_SCORE = -24.0
+
+
+def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
+    """The confidence that ``word`` is a name (0: it is not)."""
+    after, before, weak, glued = context
+    if not (proper or unknown) or word in SIGUNGU_NAMES or _is_place(word):
+        return 0.0
+    if after in _AFTER or before in _BEFORE:
+        return 0.8 if name_shape(word) or weak else 0.0
+    if weak and not (unknown and not proper and word[-1] in "관사"):
+        return 0.8  # a pattern's weak name that the analysis reads as a name too
+    if word[-1] in _ORG_END:
+        return 0.0
+    if proper and not glued and len(word) == 3 and word[0] in _COMMON_SURNAMES:
+        # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun
+        return (
+            0.6 if name_shape(word) else 0.0
+        )  # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun
+    return 0.0
+
+
+def _is_place(word: str) -> bool:
+    return (
+        word in _SIDO
+        or any(word + end in SIGUNGU_NAMES for end in "시군구")
+        or (_PLACE_END.search(word) is not None and len(word) == 2)
+    )
+
+
+def _foreign(toks, index: int, text: str):
+    """A transliterated foreign name with a title or role beside it: (start, end,
+    confidence, last token)."""
+    start, end, form, _, _ = toks[index]
+    if name_shape(form) or not _foreign_shape(form) or form in NOT_NAMES or _is_place(form):
+        return None
+    if len(form) < 3 and not (index + 1 < len(toks) and toks[index + 1][3] == "NNP"):
+        return None  # two syllables alone (회성, 많큼) are mostly typos, not foreign names
+    if form[-1] in _ORG_END:
+        return None  # 민주당, 자유한국당, 국토부
+    last = index
+    # Two words (룻츠 피들러, 딘 에치슨): the analyser may read the first as a common noun.
+    if index + 1 < len(toks):
+        n_start, n_end, n_form, n_tag, _ = toks[index + 1]
+        if (
+            n_tag == "NNP"
+            and n_start == end + 1
+            and _foreign_shape(n_form)
+            and n_form[-1] not in "국당부청회"  # 해리스 미국(대사): a country, not a surname
+        ):
+            last, end = index + 1, n_end
+    if index and toks[index - 1][3] in ("NNG", "NNP") and toks[index - 1][1] == start - 1:
+        prev = toks[index - 1][2]
+        unknown = toks[index - 1][4] < _UNKNOWN_SCORE or toks[index - 1][3] == "NNP"
+        shaped = _foreign_shape(prev) or (len(prev) == 1 and toks[index - 1][3] == "NNP")
+        if unknown and shaped and not name_shape(prev) and prev not in _BEFORE | NOT_NAMES:
+            start = toks[index - 1][0]  # 룻츠(NNG) 피들러(NNP)
+            before = _word_before(toks, index - 1)
+        else:
+            before = _word_before(toks, index)
+    else:
+        before = _word_before(toks, index)
+    after = _word_after(toks, last, text)
+    if (after in _AFTER and after not in _NOT_FOREIGN_AFTER) or (
+        before in _BEFORE and before != "고"
+    ):
+        return start, end, 0.7, last
+    return None
+
+
+_SIDO = frozenset(VEHICLE_REGIONS)
+_COMMON_SURNAMES = COMMON_SURNAMES
+# Last syllables of places and bodies (서울시, 인권위, 서울대, 민노총): never a bare name.
+_ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기")
+_NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕"})
+_SKIP = ("SSO", "SSC", "SS", "SP", "SO")
+
+
+def _word_after(toks, last: int, text: str) -> str:
+    """The title or role right after a name (its particle and quotes skipped): 대통령,
+    양, 검찰총장, 시장 (of 서울시장) …"""
+    end = toks[last][1]
+    for position in range(last + 1, min(last + 5, len(toks))):
+        s, e, form, tag, _ = toks[position]
+        if s - end > 1:
+            return ""
+        if (tag in _SKIP and form not in ",.") or form in ("전", "현", "前") or tag == "SL":
+            end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
+            continue
+        if tag in ("NNG", "NNB", "XSN", "NNP"):
+            word = form
+            if tag == "NNG" and _title_end(form):
+                return _title_end(form)  # 서울시장, 사무총장: the analyser keeps them whole
+            for s2, e2, f2, t2, _ in toks[position + 1 : position + 3]:
+                if s2 != e or t2 not in ("NNG", "XSN", "NNB"):
+                    break
+                if tag == "NNP" and (f2 in _AFTER or word + f2 in _AFTER):
+                    return f2 if f2 in _AFTER else word + f2  # 박원순 서울 시장
+                word, e = word + f2, e2
+                if word in _AFTER:
+                    return word
+            return form if form in _AFTER else word
+        return ""
+    return ""
+
+
+# Titles that end a longer noun the analyser does not split (서울시장, 사무총장, 국회의원).
+_TITLE_ENDS = sorted(
+    (t for t in _AFTER if len(t) >= 2 and t not in {"정부", "정권", "케어", "측", "일가"}),
+    key=len,
+    reverse=True,
+)
+
+
+def _title_end(word: str) -> str:
+    for title in _TITLE_ENDS:
+        if word.endswith(title) and len(word) > len(title):
+            return title
+    return ""
+
+
+def _word_before(toks, index: int) -> str:
+    start = toks[index][0]
+    for position in range(index - 1, max(index - 3, -1), -1):
+        s, e, form, tag, _ = toks[position]
+        if start - e > 1:
+            return ""
+        if tag in _SKIP and form not in ",.":
+            start = s
+            continue
+        if tag not in ("NNG", "NNP", "NNB", "XSN"):
+            return ""
+        for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수"):
+            if form.endswith(role):
+                return role
+        return form
+    return ""
+
+
+def _foreign_shape(word: str) -> bool:
+    """A transliterated foreign name: a Hangul word of two to six syllables."""
+    return _HANGUL.fullmatch(word) is not None and 2 <= len(word) <= 6

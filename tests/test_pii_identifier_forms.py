@@ -1,0 +1,63 @@
+"""Identifiers in every written form (issue #15): passports old and new, 사업자·법인등록번호
+without a label, 운전면허 and 외국인등록번호, numbers split by spaces, dots or a line break;
+masking leaves none of the hidden digits."""
+
+import re
+
+import pytest
+
+from dadeum.engine.privacy import find_pii_spans, mask_pii
+from tests.test_find_pii import brn, crn, rrn
+
+RRN = rrn("900101", "1")
+FRN = rrn("850315", "5", foreign=True)
+BRN = brn("124810099")
+CRN = crn("110111123456")
+
+
+def spelled(value: str, style: str) -> str:
+    if style == "dot":
+        return value.replace("-", ".")
+    if style == "space":
+        return value.replace("-", " ")
+    if style == "break":
+        head, _, tail = value.rpartition("-")
+        return head + "-\n" + tail
+    return value
+
+
+CASES = [
+    ("주민등록번호", "주민번호 {} 입니다", RRN, RRN[8:]),
+    ("외국인등록번호", "외국인등록번호 {} 확인", FRN, FRN[8:]),
+    ("사업자등록번호", "거래처 {}의 세금계산서", BRN, BRN[4:].replace("-", "")),
+    ("법인등록번호", "법인등록번호: {}", CRN, CRN[7:]),
+    ("운전면허번호", "운전면허 {} 조회", "11-12-123456-90", "123456"),
+]
+
+
+@pytest.mark.parametrize("style", ["dash", "dot", "space", "break"])
+@pytest.mark.parametrize(("kind", "template", "value", "secret"), CASES)
+def test_separated_forms_are_found_and_masked(kind, template, value, secret, style):
+    text = template.format(spelled(value, style))
+    assert kind in [f.type for f in find_pii_spans(text)]
+    assert secret not in re.sub(r"\D", "", mask_pii(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["여권번호 M123A4567", "여권 M12345678 발급", "M123A4567 소지자", "관용여권 O12345678"]
+)
+def test_passports_old_and_new(text):
+    assert [f.type for f in find_pii_spans(text)] == ["여권번호"]
+
+
+def test_business_number_without_a_label():
+    text = f"거래처 {BRN.replace('-', '')}의 세금계산서"
+    assert [f.type for f in find_pii_spans(text)] == ["사업자등록번호"]
+    # A ten-digit number failing the check digit is not one.
+    wrong = BRN.replace("-", "")[:-1] + str((int(BRN[-1]) + 1) % 10)
+    assert find_pii_spans(f"거래처 {wrong}의 세금계산서") == []
+
+
+def test_corporate_number_whose_serial_starts_with_zero():
+    text = f"법인등록번호: {crn('134811065304')}"
+    assert [f.type for f in find_pii_spans(text)] == ["법인등록번호"]

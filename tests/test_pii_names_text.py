@@ -1,0 +1,130 @@
+"""Names in free text (issue #15): the language analysis keeps ordinary words out and finds
+names that patterns alone miss; labels and titles of office documents are read as such."""
+
+import pandas as pd
+import pytest
+
+from dadeum.engine.privacy import find_pii_series, find_pii_spans, mask_pii
+
+
+def names(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in find_pii_spans(text) if f.type == "이름"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "공영주차장 이용 시간을 늘려 주세요",
+        "주차 단속을 하라고 했는데 아무도 오지 않았습니다",
+        "소음으로 인해 잠을 잘 수 없습니다",
+        "변호사에게 상담을 받았습니다",
+        "가해자에게 직접 들었다고 합니다",
+        "고소인에게 보자마자 말했습니다",
+        "선생님이 아이를 돌봐 주셨습니다",
+        "설치와 패널을 이용한 시장 명패 제작",
+        "김장관에게 항의했습니다",
+        "서울시에서 관리하고 인권위에 진정을 넣었습니다",
+    ],
+)
+def test_ordinary_words_are_not_names(text):
+    assert names(text) == []
+    assert mask_pii(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("민원 답변드립니다. 교통행정과 홍길동입니다.", ["홍길동"]),
+        ("작성자 김민수", ["김민수"]),
+        ("박누리님 안녕하십니까? 제안해 주셔서 감사합니다.", ["박누리"]),
+        ("이재준 구청장님께 건의드립니다.", ["이재준"]),
+        ("빠른 조치 부탁드립니다. 이영희 드림", ["이영희"]),
+        ("30년 전 이춘재가 살해한 사건입니다", ["이춘재"]),
+        ("문재인 대통령님 안녕하십니까", ["문재인"]),
+        ("함창인님, 안녕하십니까?", ["함창인"]),
+        ("주한 미대사 해리스가 요청했습니다", ["해리스"]),
+    ],
+)
+def test_names_in_free_text(text, expected):
+    assert names(text) == expected
+
+
+def test_masking_keeps_the_text_readable():
+    text = "교통행정과 홍길동입니다. 공영주차장 이용 안내를 하라고 하셔서 답변드립니다."
+    assert (
+        mask_pii(text)
+        == "교통행정과 홍*동입니다. 공영주차장 이용 안내를 하라고 하셔서 답변드립니다."
+    )
+
+
+def test_a_column_of_names_needs_no_analysis_and_stays_fast_path(monkeypatch):
+    from dadeum.engine.privacy import detect
+
+    def no_analysis(*args):
+        raise AssertionError("a 성명 column must not reach the language analysis")
+
+    monkeypatch.setattr(detect, "analyse_names", no_analysis)
+    values = pd.Series(["홍길동", "김민수", "이영희", "박서연님"] * 50, dtype=object)
+    found = find_pii_series(values, header="성명")
+    assert all(cell and cell[0].type == "이름" for cell in found)
+
+
+# --- office documents: labels, departments, scripts, text tables ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("요청자: 홍길동", ["홍길동"]),
+        ("담당자: 총무팀 홍길동", ["홍길동"]),
+        ("성명(한글): 홍길동", ["홍길동"]),
+        ("성명(영문): John Smith", ["John Smith"]),
+        ("Name: HONG GILDONG", ["HONG GILDONG"]),
+        ("성명(한글): 존 스미스", ["존 스미스"]),
+        ("출장자: 김민수 주무관, 이영희 주무관", ["김민수", "이영희"]),
+        ("피보험자 홍길동", ["홍길동"]),
+        ("| 번호 | 성명 | 부서 |\n| 1 | 남궁민 | 총무과 |", ["남궁민"]),
+        ("| 1 | 홍길동 | 800101-1234567 |", ["홍길동"]),
+    ],
+)
+def test_names_in_office_documents(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["담당자: 행정지원과", "| 부서 | 인원 |\n| 총무과 | 12 |", "성명: (서명)"]
+)
+def test_labels_without_a_name(text):
+    assert names(text) == []
+
+
+def test_bare_full_names_the_analyser_knows():
+    assert names("류현진은 13일 경기에서 승리했다") == ["류현진"]
+    assert names("홍천군 협조 요청") == []  # a place shaped like a name
+
+
+def test_without_the_analyser_patterns_still_find_names(monkeypatch):
+    from dadeum.engine.privacy import detect_nlp
+
+    monkeypatch.setattr(detect_nlp, "_kiwi", lambda: None)
+    assert names("민원 답변드립니다. 교통행정과 홍길동입니다.") == ["홍길동"]
+    assert names("요청자: 홍길동") == ["홍길동"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["경감이 두 분이나 계시고 계장님도 있는데", "한 구조자님께 발견되었다", "양부모에게 전달했다"],
+)
+def test_verbs_and_people_words_before_titles_are_not_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("잔치를 하는데, 박원순서울시장과 함께", ["박원순"]),
+        ("1월 미 국무장관 <딘 에치슨>이 발표한 선", ["딘 에치슨"]),
+    ],
+)
+def test_names_beside_titles_the_analyser_keeps_whole(text, expected):
+    assert names(text) == expected
