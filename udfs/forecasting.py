@@ -120,11 +120,17 @@ def forecast_accuracy(dates, values, horizon=None, kind="traffic"):
 
 @xw.func
 @xw.arg("dates", ndim=2, doc="기록마다의 날짜(또는 접수 일시) 범위: 한 행이 민원 한 건")
-@xw.arg("period", doc='"day"(일별, 기본), "week"(주별, 월요일 시작), "month"(월별)')
+@xw.arg(
+    "period",
+    doc='"day"(일별, 기본), "week"(주별, 월요일 시작), "month"(월별), '
+    '"workday"(근무일별: 주말·공휴일 빼고)',
+)
 @excel_function
 def count_by_period(dates, period="day"):
     """한 행이 한 건인 기록(민원 접수 목록 등)을 일·주·월별 건수로 세어 날짜, 건수를 펼칩니다.
-    기록이 없는 기간도 0건으로 넣으므로 바로 예측에 쓸 수 있습니다."""
+    기록이 없는 기간도 0건으로 넣으므로 바로 예측에 쓸 수 있습니다. "workday"로 세면 주말과
+    공휴일은 문을 닫는 날로 빼고(그날 접수분은 다음 근무일에 더함) 근무일만 펼치므로, 예측도
+    다음 근무일 날짜로 나옵니다."""
     column = _column(dates, "dates", "COUNT_BY_PERIOD")
     table = engine.count_by_period(column, _optional(period, "day"))
     table["날짜"] = [pd.Timestamp(stamp).to_pydatetime() for stamp in table["날짜"]]

@@ -56,12 +56,16 @@ from dadeum.errors import InvalidArgumentError
 __all__ = ["ForecastResult", "forecast", "forecast_accuracy", "forecast_series"]
 
 # (minimum, recommended) history length in periods.
-MIN_HISTORY = {"h": (72, 24 * 7 * 8), "D": (14, 56), "W": (13, 104), "MS": (12, 36)}
-_MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12개월"}
-_RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)"}
-BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12}
-MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60}
-ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3}
+# "B" is a daily series of working days only (no rows on closed days, see workdays.py).
+MIN_HISTORY = {"h": (72, 24 * 7 * 8), "D": (14, 56), "W": (13, 104), "MS": (12, 36),
+               "B": (10, 40)}  # fmt: skip
+_MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12개월",
+             "B": "2주(근무일 10일)"}  # fmt: skip
+_RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)",
+                     "B": "8주(근무일 40일)"}  # fmt: skip
+BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12, "B": 43}
+MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60, "B": 522}
+ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3, "B": 3}
 ACCURACY_COLUMNS = ["모델", "MASE", "sMAPE", "구간 적중률", "선택"]
 TABLE_COLUMNS = ["날짜", "예측", "하한", "상한"]
 KIND_NAMES = {"traffic": "교통량", "complaints": "민원 건수"}
@@ -211,7 +215,7 @@ N_GROUPS = 3
 FEW_DAYS = {NEAR_MYEONGJEOL: 20, HOLIDAY: 12}
 FEW_FLOOR = {NEAR_MYEONGJEOL: 1.25, HOLIDAY: 2.0}
 # Extra backtest origins placed before past holidays, used for the intervals only.
-HOLIDAY_ORIGINS = {"h": 4, "D": 5}
+HOLIDAY_ORIGINS = {"h": 4, "D": 5, "B": 5}
 
 
 def _groups(calendar: pd.DataFrame | None, index: pd.DatetimeIndex, freq: str) -> np.ndarray:
@@ -489,6 +493,14 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         + _j(f"{len(y):,}{unit}({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
         + f" 다음 {_j(f'{horizon:,}{unit}', '을/를')} 예측했습니다."
     )
+    if freq == "B":
+        closed = "주말과 공휴일" if _holidays_closed(y.index) else "주말"
+        intro = (
+            f"근무일만 있는 {what} 기록 "
+            + _j(f"{len(y):,}일({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
+            + f" 다음 근무일 {horizon:,}일({future[0]:%Y-%m-%d}~{future[-1]:%Y-%m-%d})을 "
+            f"예측했습니다. {_j(closed, '은/는')} 문을 닫는 날로 보고 예측 날짜에서 뺐습니다."
+        )
     if y.nunique() == 1:
         value = float(y.iloc[0])
         table = _table(future, np.full(horizon, value), np.zeros(horizon))
@@ -539,6 +551,11 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
     name = chosen.model.name if chosen.model is not None else "Combination"
     return ForecastResult(table, _accuracy_table(scores, chosen), name, explanation, y,
                           prepared.notes, freq, level)  # fmt: skip
+
+
+def _holidays_closed(index: pd.DatetimeIndex) -> bool:
+    offset = index.freq
+    return bool(len(getattr(offset, "holidays", ()) or ()))
 
 
 def _table(future, mean, width) -> pd.DataFrame:
@@ -616,5 +633,5 @@ def forecast_accuracy(dates, values, horizon=None, *, kind: str = "traffic") -> 
     """
     prepared = prepare_series(dates, values, kind=kind)
     if horizon in (None, ""):
-        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12}[prepared.freq]
+        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12, "B": 5}[prepared.freq]
     return forecast_series(prepared, horizon, kind=kind).accuracy

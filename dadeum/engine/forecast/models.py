@@ -47,12 +47,14 @@ __all__ = [
     "season_length",
 ]
 
-SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12}
+SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12, "B": 5}
 
 
 def freq_code(index: pd.DatetimeIndex) -> str:
-    """ "h", "D", "W" or "MS" for a regular index."""
+    """ "h", "D", "W", "MS" or "B" (working days) for a regular index."""
     code = index.freqstr or "D"
+    if code in ("B", "C"):
+        return "B"
     if code.startswith("W"):
         return "W"
     if code.endswith("MS"):
@@ -248,7 +250,8 @@ _FEATURES = {
     "W": ["holidays", "working_days", "seollal", "chuseok", "week", "month"],
     "MS": ["holidays", "working_days", "seollal", "chuseok", "month", "days"],
 }  # fmt: skip
-_LAG_SEASON = {"h": 168, "D": 7, "W": 52, "MS": 12}
+_FEATURES["B"] = _FEATURES["D"]
+_LAG_SEASON = {"h": 168, "D": 7, "W": 52, "MS": 12, "B": 5}
 
 
 class CalendarRegression(Model):
