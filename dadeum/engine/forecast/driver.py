@@ -436,8 +436,7 @@ def _backtest(y, freq, kind, horizon, level, calendar):
         best = min(s.mase for s in pool)
         kept = [s for s in pool if s.mase <= COMBINE_WITHIN * best]
         if len(kept) >= 2:
-            names = ", ".join(s.label for s in kept)
-            combo = _Score(model=None, label=f"중앙값 조합({names})",
+            combo = _Score(model=None, label=f"중앙값 조합(모델 {len(kept)}개)",
                            members=tuple(s.model.name for s in kept), how="median")  # fmt: skip
             combo.forecasts = np.median(np.stack([s.forecasts for s in kept]), axis=0)
             _score(combo, windows, y, m, level, counts)
@@ -626,7 +625,8 @@ def _explain(intro, chosen, scores, failures, windows, horizon, unit, level) -> 
         versus = f", 계절 단순 예측 {naive.mase:.2f}" if naive is not None and naive.mase else ""
         parts.append(
             f"백테스트 MASE가 가장 낮은 {best.label}의 {COMBINE_WITHIN:g}배 안에 드는 "
-            f"모델 {len(chosen.members)}개의 예측을 날짜마다 중앙값으로 묶었습니다"
+            f"모델 {len(chosen.members)}개({', '.join(_labels(scores, chosen.members))})의 예측을 "
+            "날짜마다 중앙값으로 묶었습니다"
             f"(MASE {chosen.mase:.2f}{versus}). 짧은 백테스트로 한 모델만 고르면 새 기간에 "
             "빗나가기 쉬워, 여러 모델의 가운데 값을 씁니다."
         )
@@ -661,6 +661,11 @@ def _explain(intro, chosen, scores, failures, windows, horizon, unit, level) -> 
     for s in failures:
         parts.append(f"{_j(s.label, '은/는')} {s.failure}해 뺐습니다.".replace("실패 (", "실패("))
     return " ".join(parts)
+
+
+def _labels(scores: list[_Score], names: tuple[str, ...]) -> list[str]:
+    by_name = {s.model.name: s.label for s in scores if s.model is not None}
+    return [by_name.get(name, name) for name in names]
 
 
 def _why(score: _Score) -> str:
