@@ -79,9 +79,10 @@ def _forecast_rows(dates, values, horizon, level, *, kind: str, function: str):
 @excel_function
 def forecast_traffic(dates, values, horizon, level=0.95):
     """교통량을 한국 공휴일·설날·추석을 알고 예측해 날짜, 예측, 하한, 상한을 펼칩니다. 시간·일·주·월
-    단위를 알아서 알아내고, 같은 날짜는 더하고, 빠진 날짜는 앞뒤 값으로 채웁니다. 여러 모델(계절
-    단순, 지수평활 ETS, MSTL, 달력 회귀)을 최근 기록으로 미리 예측해 보고 가장 정확한 것을 고르며,
-    구간은 그 검증 오차로 맞춥니다."""
+    단위를 알아서 알아내고, 같은 날짜는 더하고, 빠진 날짜는 앞뒤 값으로 채웁니다. 주말 기록이 없는
+    자료는 근무일만 있는 자료로 보고 다음 근무일을 예측합니다. 여러 모델(계절 단순, 지수평활 ETS,
+    MSTL, 달력 회귀, 명절·공휴일 효과)을 최근 기록으로 미리 예측해 보고, 가장 정확한 모델과 크게
+    다르지 않은 모델들의 예측을 날짜마다 중앙값으로 묶으며, 구간은 그 검증 오차로 맞춥니다."""
     return _forecast_rows(dates, values, horizon, level, kind="traffic",
                           function="FORECAST_TRAFFIC")  # fmt: skip
 
@@ -94,8 +95,9 @@ def forecast_traffic(dates, values, horizon, level=0.95):
 @excel_function
 def forecast_complaints(dates, values, horizon, level=0.95):
     """민원 건수를 주말·공휴일·명절과 연휴 다음 날 몰림을 알고 예측해 날짜, 예측, 하한, 상한을
-    펼칩니다. 기록이 없는 날은 0건으로 보고, 예측과 구간은 0보다 작아지지 않습니다. 여러 모델을
-    최근 기록으로 미리 예측해 보고 가장 정확한 것을 고릅니다."""
+    펼칩니다. 기록이 없는 날은 0건으로 보되, 주말(과 공휴일)에 기록이 하나도 없으면 문을 닫는
+    날로 보고 다음 근무일을 예측합니다. 예측과 구간은 0보다 작아지지 않습니다. 여러 모델을 최근
+    기록으로 미리 예측해 보고, 가장 정확한 것과 크게 다르지 않은 모델들의 중앙값을 씁니다."""
     return _forecast_rows(dates, values, horizon, level, kind="complaints",
                           function="FORECAST_COMPLAINTS")  # fmt: skip
 
