@@ -89,3 +89,15 @@ def test_a_monthly_series_after_a_collapse_is_forecast_at_its_new_level():
     y = _visitors()
     table = forecast(list(y.index), y.tolist(), 6).table
     assert np.median(table["예측"]) < 400_000
+
+
+def test_a_long_break_at_the_end_is_not_taken_for_a_new_level():
+    # 추석 2017: ten days off (30 September – 9 October); the history ends on the last one.
+    days = pd.date_range("2016-09-01", "2017-10-09", freq="D")
+    rng = np.random.default_rng(3)
+    level = np.where((days >= "2017-09-30") & (days <= "2017-10-09"), 20_000.0, 100_000.0)
+    y = pd.Series(level * np.exp(rng.normal(0, 0.03, len(days))), index=days)
+    result = forecast(list(y.index), y.tolist(), 14)
+    assert "수준이 크게 바뀌어" not in result.explanation
+    # Taken for a new level, the whole history would be scaled to a fifth (about 20,000).
+    assert np.median(result.table["예측"]) > 40_000

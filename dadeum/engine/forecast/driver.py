@@ -51,6 +51,7 @@ from dadeum.engine.forecast.models import (
     Model,
     MSTLModel,
     SeasonalNaive,
+    day_types,
     future_index,
     recent_shift,
     season_length,
@@ -526,7 +527,7 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
                               freq, level)  # fmt: skip
     calendar = korean_calendar(y.index.union(future), freq)
     observed = y
-    y, shift_note = _level_shift(y, freq, unit)
+    y, shift_note = _level_shift(y, freq, unit, calendar)
     scores, windows = _backtest(y, freq, kind, horizon, level, calendar)
     # The combination first (when there is one), then the single models by backtest MASE.
     ranked = sorted((s for s in scores if not s.failure),
@@ -578,15 +579,21 @@ def _holidays_closed(index: pd.DatetimeIndex) -> bool:
     return bool(len(getattr(offset, "holidays", ()) or ()))
 
 
-def _level_shift(y: pd.Series, freq: str, unit: str) -> tuple[pd.Series, str]:
+def _level_shift(y: pd.Series, freq: str, unit: str, calendar) -> tuple[pd.Series, str]:
     """The series with its history before a recent lasting change of level (a new road, a
     new 민원 channel, COVID) brought to the new level, so that no model is dragged back to
     the old one, and a Korean sentence saying so. Unchanged when there is no such change."""
+    if freq == "h":  # a holiday is a whole day of extremes: too easily taken for a shift
+        return y, ""
     m = season_length(freq, len(y))
     values = y.to_numpy(dtype=float)
     run = recent_shift(values, m) if m > 1 else 0
     if not run or len(values) - run < 2 * m:
         return y, ""
+    if freq in ("D", "B"):  # a long 연휴 at the end is no new level
+        ordinary = day_types(calendar.reindex(y.index[-run:])) == 0
+        if int(ordinary.sum()) < m:
+            return y, ""
     start = len(values) - run
     post, ref = values[start:], season_reference(values, m)[start:]
     adjusted = values.copy()
@@ -597,6 +604,8 @@ def _level_shift(y: pd.Series, freq: str, unit: str) -> tuple[pd.Series, str]:
     else:
         shift = float(np.median(post - ref))
         adjusted[:start] += shift
+        if (values >= 0).all():
+            adjusted = np.clip(adjusted, 0, None)
         how = f"그 전보다 약 {shift:+,.0f}"
     note = (
         f"최근 {run:,}{unit} 동안 값의 수준이 크게 바뀌어({how}) 이어질 변화로 보고, 그 전 "
