@@ -1,6 +1,11 @@
 """Forecast accuracy beside seasonal naive, statsmodels ETS AAA and LibreOffice's FORECAST.ETS.
 
     .venv/bin/python -m benchmarks.bench_forecast [--seed 0] [--small] [--no-libreoffice]
+    .venv/bin/python -m benchmarks.bench_forecast --real [--split tune] [--only 지하철]
+
+``--real`` runs the real published series of the shared corpus first (``benchmarks/
+real_series.py``; skipped with a note when the corpus folder is not there), each from three
+rolling origins, then the generated ones below.
 
 Every series is generated (seeded, below): Korean traffic counts and 민원 counts with the
 public holidays of the holidays library's KR calendar, 설날 and 추석 included. No real data is
@@ -288,7 +293,8 @@ def ours(case: Case) -> Outcome:
     table = result.table
     return Outcome(
         table["예측"].to_numpy(float), table["하한"].to_numpy(float),
-        table["상한"].to_numpy(float), seconds, extra={"chosen": result.chosen},
+        table["상한"].to_numpy(float), seconds,
+        extra={"chosen": result.chosen, "dates": pd.DatetimeIndex(table["날짜"])},
     )  # fmt: skip
 
 
@@ -543,6 +549,153 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# --- real series ----------------------------------------------------------------------------
+
+
+def real_cases(split: str = "all", only: str = "") -> list[Case]:
+    """One case per real series and rolling origin (see ``benchmarks/real_series.py``)."""
+    from benchmarks.real_series import origins, real_series
+
+    made = []
+    for item in real_series():
+        if split != "all" and item.split != split:
+            continue
+        if only and only not in item.name:
+            continue
+        n = len(item.series)
+        least = max(2 * item.season, 3 * item.horizon if item.season == 12 else 2 * item.horizon)
+        for end in origins(n, item.horizon, 3, least=least):
+            case = Case(item.name, item.series.iloc[: end + item.horizon], item.horizon,
+                        item.season, item.kind, item.description, "real")  # fmt: skip
+            case.split = item.split  # type: ignore[attr-defined]
+            case.name = f"{item.name} @{item.series.index[end - 1]:%Y-%m-%d}"
+            case.series_name = item.name  # type: ignore[attr-defined]
+            made.append(case)
+    return made
+
+
+def _lo_cached(items: list[Case], soffice: str, cache: Path) -> tuple[dict[str, Outcome], float]:
+    """LibreOffice's FORECAST.ETS is deterministic in its mean: keep the means (and the
+    half-widths of one run) per case, so iterating on the engine does not re-run soffice."""
+    import json
+
+    stored = json.loads(cache.read_text()) if cache.is_file() else {}
+
+    def key(case):
+        return f"{case.key}|{len(case.train)}|{case.horizon}|{float(case.train.sum()):.6g}"
+
+    missing = [case for case in items if key(case) not in stored]
+    seconds = math.nan
+    if missing:
+        fresh, seconds = libreoffice_ets(missing, soffice)
+        for case in missing:
+            outcome = fresh[case.key]
+            stored[key(case)] = {
+                "mean": [None if not np.isfinite(v) else float(v) for v in outcome.mean],
+                "half": [None if not np.isfinite(v) else float(v)
+                         for v in (outcome.upper - outcome.mean)],
+                "note": outcome.note,
+            }  # fmt: skip
+        cache.write_text(json.dumps(stored))
+    outcomes = {}
+    for case in items:
+        entry = stored[key(case)]
+        mean = np.array([math.nan if v is None else v for v in entry["mean"]])
+        half = np.array([math.nan if v is None else v for v in entry["half"]])
+        outcomes[case.key] = Outcome(mean, mean - half, mean + half, note=entry["note"])
+    return outcomes, seconds
+
+
+def run_real(*, libreoffice: bool = True, split: str = "all", only: str = "",
+             lo_cache: Path | None = None, out=sys.stdout) -> pd.DataFrame | None:  # fmt: skip
+    """The real series: per case MASE of every method, then per series (mean over its
+    origins), the geometric-mean ratio to FORECAST.ETS, and the date check."""
+    items = real_cases(split, only)
+
+    def p(text=""):
+        print(text, file=out, flush=True)
+
+    if not items:
+        p("Real series skipped: the corpus folder is not there (DADEUM_CORPUS).")
+        return None
+    methods = {"ours": ours, "snaive": seasonal_naive, "ets": statsmodels_ets}
+    results: dict[str, dict[str, Outcome]] = {name: {} for name in methods}
+    dates_ok: dict[str, bool] = {}
+    for case in items:
+        for name, method in methods.items():
+            try:
+                results[name][case.key] = method(case)
+            except Exception as error:
+                results[name][case.key] = Outcome(note=f"{type(error).__name__}: {error}")
+        got = results["ours"][case.key].extra.get("dates")
+        dates_ok[case.key] = got is not None and list(got) == list(case.test.index)
+    soffice = soffice_path() if libreoffice else None
+    lo_note = ""
+    if soffice:
+        try:
+            cache = lo_cache or Path(tempfile.gettempdir()) / "dadeum-bench-lo-cache.json"
+            results["lo"], _ = _lo_cached(items, soffice, cache)
+        except Exception as error:
+            lo_note = f"LibreOffice failed: {error}"
+    else:
+        lo_note = "LibreOffice column skipped"
+    rows = []
+    for case in items:
+        row = {"split": case.split, "series": case.series_name, "case": case.name,
+               "n": len(case.train), "h": case.horizon, "m": case.season}  # fmt: skip
+        for name in ("ours", "snaive", "ets", "lo"):
+            outcome = results.get(name, {}).get(case.key)
+            row[f"mase_{name}"] = mase(case, outcome.mean) if outcome else math.nan
+            row[f"hits_{name}"] = coverage(case, outcome) * case.horizon if outcome else math.nan
+            if outcome and outcome.note:
+                row.setdefault("notes", []).append(f"{name}: {outcome.note}")
+        row["chosen"] = results["ours"][case.key].extra.get("chosen", "")
+        row["sec_ours"] = results["ours"][case.key].seconds
+        row["dates_ok"] = dates_ok[case.key]
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    by_series = frame.groupby(["split", "series"], sort=False).agg(
+        n=("n", "max"), h=("h", "first"), m=("m", "first"), ours=("mase_ours", "mean"),
+        snaive=("mase_snaive", "mean"), ets=("mase_ets", "mean"), lo=("mase_lo", "mean"),
+        hits=("hits_ours", "sum"), hits_lo=("hits_lo", "sum"), total=("h", "sum"),
+        sec=("sec_ours", "mean"), dates=("dates_ok", "all"),
+        chosen=("chosen", lambda c: ",".join(sorted(set(c)))),
+    ).reset_index()  # fmt: skip
+    p(f"Real series: {len(by_series)} series × up to 3 rolling origins ({len(frame)} cases)")
+    p("MASE (mean over origins), 95% coverage, seconds per call, next dates right")
+    head = (f"{'split':<9}" + _pad("series", 34) + f"{'n':>6}{'h':>5}{'m':>4}{'ours':>8}"
+            f"{'snaive':>8}{'ETS AAA':>9}{'LO ETS':>8}{'/LO':>7}{'/snaive':>8}{'cov':>6}"
+            f"{'cov LO':>7}{'sec':>7}{'dates':>6}  chosen")  # fmt: skip
+    p(head)
+    for row in by_series.to_dict("records"):
+        p(f"{row['split']:<9}" + _pad(row["series"], 34) + f"{row['n']:>6,}{row['h']:>5}"
+          f"{row['m']:>4}{_fmt(row['ours'], '{:.3f}'):>8}{_fmt(row['snaive'], '{:.3f}'):>8}"
+          f"{_fmt(row['ets'], '{:.3f}'):>9}{_fmt(row['lo'], '{:.3f}'):>8}"
+          f"{_fmt(row['ours'] / row['lo'], '{:.2f}'):>7}"
+          f"{_fmt(row['ours'] / row['snaive'], '{:.2f}'):>8}"
+          f"{_fmt(row['hits'] / row['total'], '{:.0%}'):>6}"
+          f"{_fmt(row['hits_lo'] / row['total'], '{:.0%}'):>7}"
+          f"{row['sec']:>7.2f}{'yes' if row['dates'] else 'NO':>6}  {row['chosen']}")  # fmt: skip
+    p()
+    for name, part in (("all", by_series), *by_series.groupby("split", sort=False)):
+        ratio = part["ours"] / part["lo"]
+        ratio = ratio[np.isfinite(ratio) & (ratio > 0)]
+        naive = part["ours"] / part["snaive"]
+        cover = part["hits"].sum() / part["total"].sum()
+        p(f"[{name}] geometric-mean MASE ratio ours/LibreOffice FORECAST.ETS: "
+          f"{float(np.exp(np.log(ratio).mean())):.3f} over {len(ratio)} series (target <= 0.85); "
+          f"worst ours/seasonal naive {naive.max():.2f} on {part.series[naive.idxmax()]} "
+          f"(target <= 1.05); 95% coverage {cover:.1%} (target 90-98%); "
+          f"next dates right on {int(part.dates.sum())}/{len(part)} series")  # fmt: skip
+    p(f"seconds per call: median {frame.sec_ours.median():.2f}, max {frame.sec_ours.max():.2f}")
+    if lo_note:
+        p(lo_note)
+    for row in frame.to_dict("records"):
+        if isinstance(row.get("notes"), list):
+            p(f"note, {row['case']}: " + "; ".join(row["notes"]))
+    return frame
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0)
@@ -552,7 +705,20 @@ def main(argv=None) -> int:
         "--set", choices=SETS, default="both",
         help="bench: the series generated in this file; samples: dadeum.samples.series",
     )  # fmt: skip
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="the real series of the corpus first (skipped when not there)",
+    )
+    parser.add_argument("--real-only", action="store_true", help="only the real series")
+    parser.add_argument("--split", choices=("all", "tune", "held-out"), default="all")
+    parser.add_argument("--only", default="", help="real series whose name contains this")
     args = parser.parse_args(argv)
+    if args.real or args.real_only:
+        run_real(libreoffice=not args.no_libreoffice, split=args.split, only=args.only)
+        if args.real_only:
+            return 0
+        print()
     run(args.seed, small=args.small, libreoffice=not args.no_libreoffice, which=args.set)
     return 0
 

@@ -86,3 +86,18 @@ def test_hourly_forecast_keeps_the_hour_in_the_date_value():
     stamps = [row[0]["basicValue"] for row in result[1:]]
     last = serials([series.index[-1]])[0][0]
     assert stamps == pytest.approx([last + k / 24 for k in (1, 2, 3)])
+
+
+def test_forecast_complaints_on_a_working_day_register_skips_closed_days():
+    # A 접수 대장 counted per working day, then forecast: every date is a weekday.
+    records = complaint_records(days=37)
+    cells = [[stamp.strftime("%Y-%m-%d %H:%M")] for stamp in records]
+    counts = call("count_by_period", cells, [["workday"]])
+    assert counts[0] == ["날짜", "건수"]
+    days = counts[1:]
+    assert sum(row[1] for row in days) == len(records)
+    result = call("forecast_complaints", [[row[0]] for row in days], [[row[1]] for row in days],
+                  [[5]])  # fmt: skip
+    stamps = pd.to_datetime([row[0]["basicValue"] for row in result[1:]], unit="D",
+                            origin="1899-12-30")  # fmt: skip
+    assert (stamps.day_of_week < 5).all()

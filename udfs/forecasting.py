@@ -79,9 +79,10 @@ def _forecast_rows(dates, values, horizon, level, *, kind: str, function: str):
 @excel_function
 def forecast_traffic(dates, values, horizon, level=0.95):
     """교통량을 한국 공휴일·설날·추석을 알고 예측해 날짜, 예측, 하한, 상한을 펼칩니다. 시간·일·주·월
-    단위를 알아서 알아내고, 같은 날짜는 더하고, 빠진 날짜는 앞뒤 값으로 채웁니다. 여러 모델(계절
-    단순, 지수평활 ETS, MSTL, 달력 회귀)을 최근 기록으로 미리 예측해 보고 가장 정확한 것을 고르며,
-    구간은 그 검증 오차로 맞춥니다."""
+    단위를 알아서 알아내고, 같은 날짜는 더하고, 빠진 날짜는 앞뒤 값으로 채웁니다. 주말 기록이 없는
+    자료는 근무일만 있는 자료로 보고 다음 근무일을 예측합니다. 여러 모델(계절 단순, 지수평활 ETS,
+    MSTL, 달력 회귀, 명절·공휴일 효과)을 최근 기록으로 미리 예측해 보고, 가장 정확한 모델과 크게
+    다르지 않은 모델들의 예측을 날짜마다 중앙값으로 묶으며, 구간은 그 검증 오차로 맞춥니다."""
     return _forecast_rows(dates, values, horizon, level, kind="traffic",
                           function="FORECAST_TRAFFIC")  # fmt: skip
 
@@ -94,8 +95,9 @@ def forecast_traffic(dates, values, horizon, level=0.95):
 @excel_function
 def forecast_complaints(dates, values, horizon, level=0.95):
     """민원 건수를 주말·공휴일·명절과 연휴 다음 날 몰림을 알고 예측해 날짜, 예측, 하한, 상한을
-    펼칩니다. 기록이 없는 날은 0건으로 보고, 예측과 구간은 0보다 작아지지 않습니다. 여러 모델을
-    최근 기록으로 미리 예측해 보고 가장 정확한 것을 고릅니다."""
+    펼칩니다. 기록이 없는 날은 0건으로 보되, 주말(과 공휴일)에 기록이 하나도 없으면 문을 닫는
+    날로 보고 다음 근무일을 예측합니다. 예측과 구간은 0보다 작아지지 않습니다. 여러 모델을 최근
+    기록으로 미리 예측해 보고, 가장 정확한 것과 크게 다르지 않은 모델들의 중앙값을 씁니다."""
     return _forecast_rows(dates, values, horizon, level, kind="complaints",
                           function="FORECAST_COMPLAINTS")  # fmt: skip
 
@@ -120,11 +122,17 @@ def forecast_accuracy(dates, values, horizon=None, kind="traffic"):
 
 @xw.func
 @xw.arg("dates", ndim=2, doc="기록마다의 날짜(또는 접수 일시) 범위: 한 행이 민원 한 건")
-@xw.arg("period", doc='"day"(일별, 기본), "week"(주별, 월요일 시작), "month"(월별)')
+@xw.arg(
+    "period",
+    doc='"day"(일별, 기본), "week"(주별, 월요일 시작), "month"(월별), '
+    '"workday"(근무일별: 주말·공휴일 빼고)',
+)
 @excel_function
 def count_by_period(dates, period="day"):
     """한 행이 한 건인 기록(민원 접수 목록 등)을 일·주·월별 건수로 세어 날짜, 건수를 펼칩니다.
-    기록이 없는 기간도 0건으로 넣으므로 바로 예측에 쓸 수 있습니다."""
+    기록이 없는 기간도 0건으로 넣으므로 바로 예측에 쓸 수 있습니다. "workday"로 세면 주말과
+    공휴일은 문을 닫는 날로 빼고(그날 접수분은 다음 근무일에 더함) 근무일만 펼치므로, 예측도
+    다음 근무일 날짜로 나옵니다."""
     column = _column(dates, "dates", "COUNT_BY_PERIOD")
     table = engine.count_by_period(column, _optional(period, "day"))
     table["날짜"] = [pd.Timestamp(stamp).to_pydatetime() for stamp in table["날짜"]]

@@ -18,7 +18,7 @@ __all__ = ["forecast_sheet"]
 
 # The periods to forecast, by detected frequency: four weeks of days, a week of hours,
 # a quarter of weeks, a year of months.
-DEFAULT_HORIZON = {"h": 168, "D": 28, "W": 13, "MS": 12}
+DEFAULT_HORIZON = {"h": 168, "D": 28, "W": 13, "MS": 12, "B": 20}
 NUMBER_FORMAT = "#,##0.0"
 TABLE_COLUMNS = ["날짜", "실적", "예측", "하한", "상한"]
 ACCURACY_GAP = 1  # empty columns between the data table and the accuracy table

@@ -21,13 +21,14 @@ from dadeum.engine.forecast.models import (
     ETS,
     CalendarRegression,
     Croston,
+    HolidayEffects,
     Model,
     MSTLModel,
     SeasonalNaive,
 )
 from dadeum.engine.forecast.series import PreparedSeries, count_by_period, prepare_series
 
-MODELS = (SeasonalNaive, ETS, MSTLModel, CalendarRegression, Croston)
+MODELS = (SeasonalNaive, ETS, MSTLModel, CalendarRegression, HolidayEffects, Croston)
 
 __all__ = [
     "ETS",
@@ -35,6 +36,7 @@ __all__ = [
     "CalendarRegression",
     "Croston",
     "ForecastResult",
+    "HolidayEffects",
     "MSTLModel",
     "Model",
     "PreparedSeries",

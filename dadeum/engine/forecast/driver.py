@@ -10,10 +10,14 @@ How a forecast is made:
    is short.
 3. Scores: MASE (mean absolute error divided by the in-sample error of the seasonal naive
    forecast at that origin; below 1 beats it), sMAPE (%), and interval coverage (%).
-4. The model with the lowest mean MASE is chosen; the seasonal naive forecast is always a
-   candidate, so the choice is never worse than it in the backtest. A model that fails is
-   left out with its Korean reason; if the chosen one then fails on the full history, the
-   next best is used. A combination (the mean of the two best models) is a candidate too.
+4. The forecast is the median, date by date, of every model whose backtest MASE is within
+   1.6 times the best one (seasonal naive included): picking the single best of three short
+   backtests chose badly on real series, the median of the close ones measured better
+   (``benchmarks/README.md``). A model that fails is left out with its Korean reason; if the
+   combination fails on the full history, the single models follow by backtest MASE. Before
+   all this, a recent lasting change of level (a run of at least half a season, all on one
+   side of the same points of earlier seasons) brings the older history to the new level,
+   so no model is dragged back to the old one.
 5. Prediction intervals are split-conformal: the backtest's absolute errors, divided by a
    smoothed error profile by horizon step (learnt on ordinary steps; for counts also divided
    by √(forecast + 1)), give a quantile at the requested level (the finite-sample
@@ -43,11 +47,15 @@ from dadeum.engine.forecast.models import (
     ETS,
     CalendarRegression,
     Croston,
+    HolidayEffects,
     Model,
     MSTLModel,
     SeasonalNaive,
+    day_types,
     future_index,
+    recent_shift,
     season_length,
+    season_reference,
 )
 from dadeum.engine.forecast.series import FREQ_NAMES, PreparedSeries, prepare_series
 from dadeum.engine.korean import josa
@@ -56,12 +64,16 @@ from dadeum.errors import InvalidArgumentError
 __all__ = ["ForecastResult", "forecast", "forecast_accuracy", "forecast_series"]
 
 # (minimum, recommended) history length in periods.
-MIN_HISTORY = {"h": (72, 24 * 7 * 8), "D": (14, 56), "W": (13, 104), "MS": (12, 36)}
-_MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12개월"}
-_RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)"}
-BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12}
-MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60}
-ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3}
+# "B" is a daily series of working days only (no rows on closed days, see workdays.py).
+MIN_HISTORY = {"h": (72, 24 * 7 * 8), "D": (14, 56), "W": (13, 104), "MS": (12, 36),
+               "B": (10, 40)}  # fmt: skip
+_MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12개월",
+             "B": "2주(근무일 10일)"}  # fmt: skip
+_RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)",
+                     "B": "8주(근무일 40일)"}  # fmt: skip
+BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12, "B": 43}
+MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60, "B": 522}
+ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3, "B": 3}
 ACCURACY_COLUMNS = ["모델", "MASE", "sMAPE", "구간 적중률", "선택"]
 TABLE_COLUMNS = ["날짜", "예측", "하한", "상한"]
 KIND_NAMES = {"traffic": "교통량", "complaints": "민원 건수"}
@@ -91,6 +103,7 @@ class _Score:
     coverage: float = math.nan
     failure: str = ""
     members: tuple[str, ...] = ()
+    how: str = "mean"  # how a combination joins its members: "mean" | "median"
 
 
 def _j(word: object, pair: str) -> str:
@@ -184,6 +197,9 @@ def _candidates(y: pd.Series, freq: str, kind: str, horizon: int) -> list[Model]
     if freq == "h" and len(y) >= 2 * 24:
         models.append(MSTLModel(**options))
     models.append(CalendarRegression(max_iter=80 if freq == "h" else 120, **options))
+    if freq in ("D", "B"):
+        models.append(HolidayEffects(base="ETS", **options))
+        models.append(HolidayEffects(base="SeasonalNaive", **options))
     if counts and float((y.to_numpy() == 0).mean()) >= 0.5:
         models.append(Croston(**options))
     return models
@@ -218,8 +234,11 @@ N_GROUPS = 3
 # at least FEW_FLOOR times the ordinary one (one past 추석 says little about the next).
 FEW_DAYS = {NEAR_MYEONGJEOL: 20, HOLIDAY: 12}
 FEW_FLOOR = {NEAR_MYEONGJEOL: 1.25, HOLIDAY: 2.0}
+# The combination takes the median, date by date, of every model whose backtest MASE is
+# within this factor of the best one (measured on real series: benchmarks/README.md).
+COMBINE_WITHIN = 1.6
 # Extra backtest origins placed before past holidays, used for the intervals only.
-HOLIDAY_ORIGINS = {"h": 4, "D": 5}
+HOLIDAY_ORIGINS = {"h": 4, "D": 5, "B": 5}
 
 
 def _groups(calendar: pd.DataFrame | None, index: pd.DatetimeIndex, freq: str) -> np.ndarray:
@@ -421,17 +440,16 @@ def _backtest(y, freq, kind, horizon, level, calendar):
             continue
         _score(score, windows, y, m, level, counts)
         scores.append(score)
-    working = sorted(
-        (s for s in scores if not s.failure and s.model.name != "SeasonalNaive"),
-        key=lambda s: s.mase,
-    )
-    if len(working) >= 2:
-        first, second = working[:2]
-        combo = _Score(model=None, label=f"조합({first.label} + {second.label})",
-                       members=(first.model.name, second.model.name))  # fmt: skip
-        combo.forecasts = (first.forecasts + second.forecasts) / 2
-        _score(combo, windows, y, m, level, counts)
-        scores.append(combo)
+    pool = [s for s in scores if not s.failure]
+    if pool:
+        best = min(s.mase for s in pool)
+        kept = [s for s in pool if s.mase <= COMBINE_WITHIN * best]
+        if len(kept) >= 2:
+            combo = _Score(model=None, label=f"중앙값 조합(모델 {len(kept)}개)",
+                           members=tuple(s.model.name for s in kept), how="median")  # fmt: skip
+            combo.forecasts = np.median(np.stack([s.forecasts for s in kept]), axis=0)
+            _score(combo, windows, y, m, level, counts)
+            scores.append(combo)
     for s in scores:
         if not s.failure:
             s.errors = windows.actual - s.forecasts  # type: ignore[attr-defined]
@@ -465,8 +483,9 @@ def _final_forecast(score: _Score, scores, y, calendar, horizon, nonneg):
         for name in score.members:
             model = copy.deepcopy(by_name[name])
             model.horizon = horizon
-            means.append(model.fit(y, calendar).predict(horizon)["mean"])
-        mean = np.mean(means, axis=0)
+            member = model.fit(y, calendar).predict(horizon)["mean"]
+            means.append(np.clip(member, 0, None) if nonneg else member)
+        mean = np.median(means, axis=0) if score.how == "median" else np.mean(means, axis=0)
     if not np.all(np.isfinite(mean)):
         raise ValueError("예측값에 숫자가 아닌 값이 나왔습니다")
     return np.clip(mean, 0, None) if nonneg else mean
@@ -497,6 +516,14 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         + _j(f"{len(y):,}{unit}({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
         + f" 다음 {_j(f'{horizon:,}{unit}', '을/를')} 예측했습니다."
     )
+    if freq == "B":
+        closed = "주말과 공휴일" if _holidays_closed(y.index) else "주말"
+        intro = (
+            f"근무일만 있는 {what} 기록 "
+            + _j(f"{len(y):,}일({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
+            + f" 다음 근무일 {horizon:,}일({future[0]:%Y-%m-%d}~{future[-1]:%Y-%m-%d})을 "
+            f"예측했습니다. {_j(closed, '은/는')} 문을 닫는 날로 보고 예측 날짜에서 뺐습니다."
+        )
     if y.nunique() == 1:
         value = float(y.iloc[0])
         table = _table(future, np.full(horizon, value), np.zeros(horizon))
@@ -507,8 +534,12 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         return ForecastResult(table, accuracy, "Constant", explanation, y, prepared.notes,
                               freq, level)  # fmt: skip
     calendar = korean_calendar(y.index.union(future), freq)
+    observed = y
+    y, shift_note = _level_shift(y, freq, unit, calendar)
     scores, windows = _backtest(y, freq, kind, horizon, level, calendar)
-    ranked = sorted((s for s in scores if not s.failure), key=lambda s: s.mase)
+    # The combination first (when there is one), then the single models by backtest MASE.
+    ranked = sorted((s for s in scores if not s.failure),
+                    key=lambda s: (s.model is not None, s.mase))  # fmt: skip
     failures = [s for s in scores if s.failure]
     chosen = None
     mean = None
@@ -538,6 +569,8 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
                                  windows.per_day)  # fmt: skip
         width = _widths(calibration, _groups(calendar, future, freq), mean, counts)
         explanation = _explain(intro, chosen, scores, failures, windows, horizon, unit, level)
+    if shift_note:
+        explanation = explanation.replace(intro, f"{intro} {shift_note}", 1)
     lower = mean - width
     if nonneg:
         lower = np.clip(lower, 0, None)
@@ -545,8 +578,48 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         {"날짜": future, "예측": mean, "하한": lower, "상한": mean + width}
     ).reset_index(drop=True)
     name = chosen.model.name if chosen.model is not None else "Combination"
-    return ForecastResult(table, _accuracy_table(scores, chosen), name, explanation, y,
+    return ForecastResult(table, _accuracy_table(scores, chosen), name, explanation, observed,
                           prepared.notes, freq, level)  # fmt: skip
+
+
+def _holidays_closed(index: pd.DatetimeIndex) -> bool:
+    offset = index.freq
+    return bool(len(getattr(offset, "holidays", ()) or ()))
+
+
+def _level_shift(y: pd.Series, freq: str, unit: str, calendar) -> tuple[pd.Series, str]:
+    """The series with its history before a recent lasting change of level (a new road, a
+    new 민원 channel, COVID) brought to the new level, so that no model is dragged back to
+    the old one, and a Korean sentence saying so. Unchanged when there is no such change."""
+    if freq == "h":  # a holiday is a whole day of extremes: too easily taken for a shift
+        return y, ""
+    m = season_length(freq, len(y))
+    values = y.to_numpy(dtype=float)
+    run = recent_shift(values, m) if m > 1 else 0
+    if not run or len(values) - run < 2 * m:
+        return y, ""
+    if freq in ("D", "B"):  # a long 연휴 at the end is no new level
+        ordinary = day_types(calendar.reindex(y.index[-run:])) == 0
+        if int(ordinary.sum()) < m:
+            return y, ""
+    start = len(values) - run
+    post, ref = values[start:], season_reference(values, m)[start:]
+    adjusted = values.copy()
+    if (post > 0).all() and (ref > 0).all():
+        ratio = float(np.median(post / ref))
+        adjusted[:start] *= ratio
+        how = f"그 전의 약 {ratio:.0%}"
+    else:
+        shift = float(np.median(post - ref))
+        adjusted[:start] += shift
+        if (values >= 0).all():
+            adjusted = np.clip(adjusted, 0, None)
+        how = f"그 전보다 약 {shift:+,.0f}"
+    note = (
+        f"최근 {run:,}{unit} 동안 값의 수준이 크게 바뀌어({how}) 이어질 변화로 보고, 그 전 "
+        "기록을 새 수준에 맞춘 뒤 예측했습니다."
+    )
+    return pd.Series(adjusted, index=y.index, name=y.name), note
 
 
 def _table(future, mean, width) -> pd.DataFrame:
@@ -563,7 +636,18 @@ def _explain(intro, chosen, scores, failures, windows, horizon, unit, level) -> 
         "검증(백테스트)으로 "
         f"후보 {len(scores)}개를 비교했습니다."
     )
-    if naive is not None and chosen is naive:
+    if chosen.model is None:
+        best = min((s for s in scores if s.model is not None and not s.failure),
+                   key=lambda s: s.mase)  # fmt: skip
+        versus = f", 계절 단순 예측 {naive.mase:.2f}" if naive is not None and naive.mase else ""
+        parts.append(
+            f"백테스트 MASE가 가장 낮은 {best.label}의 {COMBINE_WITHIN:g}배 안에 드는 "
+            f"모델 {len(chosen.members)}개({', '.join(_labels(scores, chosen.members))})의 예측을 "
+            "날짜마다 중앙값으로 묶었습니다"
+            f"(MASE {chosen.mase:.2f}{versus}). 짧은 백테스트로 한 모델만 고르면 새 기간에 "
+            "빗나가기 쉬워, 여러 모델의 가운데 값을 씁니다."
+        )
+    elif naive is not None and chosen is naive:
         parts.append(
             "어느 모델도 마지막 한 주기를 되풀이하는 계절 단순 예측"
             f"(MASE {naive.mase:.2f})보다 "
@@ -596,9 +680,16 @@ def _explain(intro, chosen, scores, failures, windows, horizon, unit, level) -> 
     return " ".join(parts)
 
 
+def _labels(scores: list[_Score], names: tuple[str, ...]) -> list[str]:
+    by_name = {s.model.name: s.label for s in scores if s.model is not None}
+    return [by_name.get(name, name) for name in names]
+
+
 def _why(score: _Score) -> str:
     if score.model is None:
-        return " (두 모델의 평균이 한 모델보다 안정적입니다)"
+        return ""
+    if score.model.name.startswith("HolidayEffects"):
+        return " (명절·공휴일·연휴 다음 날의 효과를 종류별로 모아 배워 기본 모델 위에 얹습니다)"
     return {
         "CalendarRegression": " (공휴일·명절·연휴 다음 날을 따로 배우는 모델입니다)",
         "ETS": " (수준·추세·계절을 지수평활로 따라가는 엑셀 FORECAST.ETS 계열 모델입니다)",
@@ -624,5 +715,5 @@ def forecast_accuracy(dates, values, horizon=None, *, kind: str = "traffic") -> 
     """
     prepared = prepare_series(dates, values, kind=kind)
     if horizon in (None, ""):
-        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12}[prepared.freq]
+        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12, "B": 5}[prepared.freq]
     return forecast_series(prepared, horizon, kind=kind).accuracy

@@ -22,6 +22,11 @@ returned is below zero.
   counts, squared error otherwise) on Korean calendar features (holidays, 설날/추석 windows,
   the day after a long break, bridge days, weekday, hour) plus the value one or more whole
   seasons before the forecast origin and that season's mean.
+- ``HolidayEffects``: any base model (ETS or seasonal naive) fitted on history whose holiday
+  days (and one-off spikes) are replaced by the same weekday of the weeks around, times
+  holiday effects learnt pooled by day type (명절 days, other holidays, the first working day
+  after a long break, bridge days, the days before and after 명절), so one or two 설날/추석
+  of history are enough.
 - ``Croston``: the Syntetos–Boylan approximation (SBA) of Croston's method for intermittent
   counts (mostly zeros).
 """
@@ -40,19 +45,24 @@ __all__ = [
     "ETS",
     "CalendarRegression",
     "Croston",
+    "HolidayEffects",
     "MSTLModel",
     "Model",
     "SeasonalNaive",
     "future_index",
+    "recent_shift",
     "season_length",
+    "season_reference",
 ]
 
-SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12}
+SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12, "B": 5}
 
 
 def freq_code(index: pd.DatetimeIndex) -> str:
-    """ "h", "D", "W" or "MS" for a regular index."""
+    """ "h", "D", "W", "MS" or "B" (working days) for a regular index."""
     code = index.freqstr or "D"
+    if code in ("B", "C"):
+        return "B"
     if code.startswith("W"):
         return "W"
     if code.endswith("MS"):
@@ -79,7 +89,45 @@ def winsorise(values: np.ndarray, m: int, k: float = 4.0) -> np.ndarray:
     scale = 1.4826 * np.median(np.abs(resid - np.median(resid)))
     if not np.isfinite(scale) or scale <= 0:
         return values
-    return median + np.clip(resid, -k * scale, k * scale)
+    clipped = median + np.clip(resid, -k * scale, k * scale)
+    # A run of same-side extremes that reaches the end is a lasting change of level (a new
+    # road, COVID), not an outlier: pulling it back would drag the forecast to the old level.
+    run = recent_shift(values, m)
+    if run:
+        clipped[-run:] = values[-run:]
+    return clipped
+
+
+def season_reference(values: np.ndarray, m: int, cycles: int = 4) -> np.ndarray:
+    """Per point, the median of the values at the same point of the previous ``cycles``
+    seasons (NaN where there is none)."""
+    n = len(values)
+    stack = np.full((cycles, n), np.nan)
+    for k in range(1, cycles + 1):
+        if k * m < n:
+            stack[k - 1, k * m :] = values[: n - k * m]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmedian(stack, axis=0)
+
+
+def recent_shift(values: np.ndarray, m: int, k: float = 4.0) -> int:
+    """How many of the last values stand on a new level (0 when there is no recent shift):
+    a run reaching the end, at least half a season long (a whole one below 12), of values
+    more than ``k`` robust deviations on the same side of the same point of earlier seasons.
+    A run shorter than that is a holiday or an outlier, not a change of level."""
+    if m < 2 or len(values) < 3 * m:
+        return 0
+    diff = values - season_reference(values, m)
+    usable = diff[np.isfinite(diff)]
+    scale = 1.4826 * np.median(np.abs(usable - np.median(usable)))
+    if not np.isfinite(scale) or scale <= 0:
+        return 0
+    side = np.where(np.abs(np.nan_to_num(diff)) > k * scale, np.sign(diff), 0)
+    if side[-1] == 0:
+        return 0
+    run = len(side) - int(np.flatnonzero(np.r_[True, side != side[-1]])[-1])
+    return run if run >= (m // 2 if m >= 12 else m) else 0
 
 
 class Model:
@@ -248,7 +296,8 @@ _FEATURES = {
     "W": ["holidays", "working_days", "seollal", "chuseok", "week", "month"],
     "MS": ["holidays", "working_days", "seollal", "chuseok", "month", "days"],
 }  # fmt: skip
-_LAG_SEASON = {"h": 168, "D": 7, "W": 52, "MS": 12}
+_FEATURES["B"] = _FEATURES["D"]
+_LAG_SEASON = {"h": 168, "D": 7, "W": 52, "MS": 12, "B": 5}
 
 
 class CalendarRegression(Model):
@@ -329,6 +378,126 @@ class CalendarRegression(Model):
 
     def _sigma(self, y: pd.Series) -> float:
         return float(np.std(self.resid_))
+
+
+# Day types whose effect is learnt pooled over all their days (few 명절 are ever seen, so the
+# effect of "a 명절 day" is learnt from every 설날 and 추석 day together), in priority order.
+ORDINARY_DAY = 0
+DAY_TYPES = {
+    1: "명절 당일·연휴(평일)",
+    2: "명절 당일·연휴(주말)",
+    3: "공휴일(평일)",
+    4: "공휴일(주말)",
+    5: "긴 연휴 다음 첫 근무일",
+    6: "징검다리 근무일",
+    7: "명절 앞 사흘",
+    8: "명절 뒤 사흘",
+}
+
+
+def day_types(cal: pd.DataFrame) -> np.ndarray:
+    """The pooled day type of every row of a daily ``korean_calendar`` frame (0 = ordinary)."""
+    weekend = cal["weekend"].to_numpy(bool)
+    core = cal["seollal"].to_numpy(bool) | cal["chuseok"].to_numpy(bool)
+    holiday = cal["holiday"].to_numpy(bool)
+    dist = cal["myeongjeol_dist"].to_numpy(float)
+    out = np.zeros(len(cal), dtype=int)
+    rules = [
+        (core & ~weekend, 1), (core & weekend, 2), (holiday & ~weekend, 3),
+        (holiday & weekend, 4), (cal["after_long_break"].to_numpy(bool), 5),
+        (cal["bridge_day"].to_numpy(bool), 6), ((dist < 0) & (dist >= -3), 7),
+        ((dist > 0) & (dist <= 3), 8),
+    ]  # fmt: skip
+    for mask, code in reversed(rules):  # the first rule wins
+        out[mask] = code
+    return out
+
+
+def _same_weekday_baseline(values: np.ndarray, ordinary: np.ndarray, step: int) -> np.ndarray:
+    """Per day, the median of the ordinary days one and two seasons before and after."""
+    n = len(values)
+    stack = np.full((4, n), np.nan)
+    for row, k in enumerate((-2, -1, 1, 2)):
+        source = np.arange(n) + k * step
+        ok = (source >= 0) & (source < n)
+        picked = np.full(n, np.nan)
+        picked[ok] = np.where(ordinary[source[ok]], values[source[ok]], np.nan)
+        stack[row] = picked
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmedian(stack, axis=0)
+
+
+def _one_off(ratio: np.ndarray, ordinary: np.ndarray, k: float = 5.0) -> np.ndarray:
+    """Ordinary days far off their same-weekday baseline while the days either side are not:
+    one-off spikes or drops. A lasting level change moves its neighbours too, so it stays."""
+    usable = ordinary & np.isfinite(ratio)
+    if usable.sum() < 10:
+        return np.zeros(len(ratio), dtype=bool)
+    centre = np.median(ratio[usable])
+    scale = 1.4826 * np.median(np.abs(ratio[usable] - centre))
+    if not np.isfinite(scale) or scale <= 0:
+        return np.zeros(len(ratio), dtype=bool)
+    z = np.where(usable, (ratio - centre) / scale, 0.0)
+    extreme = np.abs(z) > k
+    calm_before = np.abs(np.r_[0.0, z[:-1]]) < k / 2
+    calm_after = np.abs(np.r_[z[1:], 0.0]) < k / 2
+    return extreme & calm_before & calm_after
+
+
+class HolidayEffects(Model):
+    """Any base model on holiday-cleaned history, times pooled holiday-type effects.
+
+    Each holiday-type day of the history is compared with the median of the same weekday one
+    and two weeks before and after (ordinary days only); the effect of a type is the median
+    log ratio over all its days, shrunk toward none when it has been seen on few days. The
+    base model is fitted on the history with those days replaced by that baseline, so a
+    추석 dip is neither learnt as a level change nor as season, and the effects are put back
+    on the future days of each type."""
+
+    name = "HolidayEffects"
+    label = "명절·공휴일 효과"
+
+    def __init__(self, *, base: str = "ETS", shrink: float = 2.0, **options):
+        super().__init__(**options)
+        self.base = base
+        self.shrink = shrink
+        self.name = f"HolidayEffects+{base}"
+        self.label = f"명절·공휴일 효과 + {'계절 단순' if base == 'SeasonalNaive' else 'ETS'}"
+
+    def _base_model(self) -> Model:
+        options = {"season": self.season, "counts": self.counts, "horizon": self.horizon}
+        if self.base == "SeasonalNaive":
+            return SeasonalNaive(**options)
+        return ETS(max_history=730, **options)
+
+    def _fit(self, y: pd.Series) -> None:
+        values = y.to_numpy(dtype=float)
+        types = day_types(self._calendar(y.index))
+        ordinary = types == ORDINARY_DAY
+        baseline = _same_weekday_baseline(values, ordinary, self.season if self.season > 1 else 7)
+        self.effects_ = np.zeros(len(DAY_TYPES) + 1)
+        positive = bool((values >= 0).all())
+        cleaned = values
+        if positive:
+            ratio = np.log((values + 1) / (baseline + 1))
+            for code in DAY_TYPES:
+                seen = ratio[(types == code) & np.isfinite(ratio)]
+                if len(seen):
+                    weight = len(seen) / (len(seen) + self.shrink)
+                    self.effects_[code] = float(np.median(seen)) * weight
+            replace = ~ordinary | _one_off(ratio, ordinary)
+            cleaned = np.where(replace & np.isfinite(baseline), baseline, values)
+        self.base_ = self._base_model().fit(pd.Series(cleaned, index=y.index), self.calendar_)
+
+    def _mean(self, h: int) -> np.ndarray:
+        mean = np.asarray(self.base_._mean(h), dtype=float)
+        types = day_types(self._calendar(future_index(self.y_.index, h)))
+        factor = np.exp(self.effects_[types])
+        return mean + (np.clip(mean, 0, None) + 1) * (factor - 1)
+
+    def _sigma(self, y: pd.Series) -> float:
+        return self.base_.sigma_
 
 
 class Croston(Model):

@@ -26,16 +26,18 @@ import pandas as pd
 
 from dadeum.engine.cells import CellError, Placeholder, is_blank
 from dadeum.engine.dates import to_date_series
+from dadeum.engine.forecast.workdays import working_day_calendar, working_day_offset
 from dadeum.engine.numbers import to_number_series
 from dadeum.errors import InvalidArgumentError
 from dadeum.limits import MAX_PERIODS
 
 __all__ = ["FREQ_NAMES", "PreparedSeries", "count_by_period", "prepare_series"]
 
-FREQ_NAMES = {"h": "시간", "D": "일", "W": "주", "MS": "월"}
-_UNITS = {"h": "시간", "D": "일", "W": "주", "MS": "개월"}
+FREQ_NAMES = {"h": "시간", "D": "일", "W": "주", "MS": "월", "B": "근무일"}
+_UNITS = {"h": "시간", "D": "일", "W": "주", "MS": "개월", "B": "일"}
 WEEKDAY_NAMES = ("월", "화", "수", "목", "금", "토", "일")
-_PERIODS = {"day": "D", "week": "W", "month": "MS", "일": "D", "주": "W", "월": "MS"}
+_PERIODS = {"day": "D", "week": "W", "month": "MS", "일": "D", "주": "W", "월": "MS",
+            "workday": "B", "근무일": "B"}  # fmt: skip
 
 
 @dataclass
@@ -43,7 +45,7 @@ class PreparedSeries:
     """A regular series ready for the models, and what was done to get it."""
 
     series: pd.Series
-    freq: str  # "h" | "D" | "W" | "MS"
+    freq: str  # "h" | "D" | "W" | "MS" | "B" (working days only, see workdays.py)
     notes: list[str] = field(default_factory=list)
     filled: pd.Series | None = None  # True where a value was filled in
 
@@ -157,6 +159,8 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
         f"W-{['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'][anchor]}" if (freq == "W") else freq
     )
     _check_span(numbers.index[0], numbers.index[-1], freq)
+    if freq == "D":
+        numbers, freq, pandas_freq = _working_days(numbers, pandas_freq, counts, notes)
     full = pd.date_range(numbers.index[0], numbers.index[-1], freq=pandas_freq)
     series = numbers.reindex(full)
     missing = series.isna()
@@ -202,6 +206,25 @@ def _check_span(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> None:
             f"{count:,}기간입니다. 한 번에 {MAX_PERIODS:,}기간까지만 다룹니다. "
             "잘못 입력된 날짜(예: 9999년)가 없는지 확인하거나 기간을 나누어 주세요."
         )
+
+
+def _working_days(numbers: pd.Series, freq, counts: bool, notes: list[str]):
+    """A daily series without weekend rows goes onto its working-day calendar."""
+    workdays = working_day_offset(numbers.index)
+    if workdays is None:
+        return numbers, "D", freq
+    if len(workdays.stray):
+        stray = numbers.index.isin(workdays.stray)
+        moved = numbers[stray]
+        numbers = numbers[~stray]
+        if counts:
+            moved.index = pd.DatetimeIndex([workdays.offset.rollforward(d) for d in moved.index])
+            numbers = pd.concat([numbers, moved]).groupby(level=0, sort=True).sum(min_count=1)
+            notes.append(f"쉬는 날에 있던 {len(moved):,}일치 기록은 다음 근무일에 더했습니다.")
+        else:
+            notes.append(f"쉬는 날에 있던 {len(moved):,}일치 값은 뺐습니다.")
+    notes.append(workdays.note)
+    return numbers, "B", workdays.offset
 
 
 def _detect_frequency(index: pd.DatetimeIndex, *, records: bool = False) -> tuple[str, int]:
@@ -254,23 +277,34 @@ def _period_starts(index: pd.DatetimeIndex, freq: str, anchor: int) -> pd.Dateti
 def count_by_period(dates: Any, period: str = "day") -> pd.DataFrame:
     """Records (one date per row, e.g. one row per 민원) as counts per day, week or month.
 
-    Weeks start on Monday and months on the 1st; periods without records count 0. Returns a
-    DataFrame with the columns 날짜 and 건수.
+    Weeks start on Monday and months on the 1st; periods without records count 0. With
+    ``period="workday"`` only working days are listed (weekdays that are not Korean public
+    holidays): a record on a closed day counts on the next working day, when it is handled.
+    Returns a DataFrame with the columns 날짜 and 건수.
     """
     key = str(period).strip().lower() if period not in (None, "") else "day"
     if key not in _PERIODS:
         raise InvalidArgumentError(
-            f'\'period\' 인수는 "day", "week", "month" 중 하나여야 합니다. 받은 값: {period!r}'
+            f'\'period\' 인수는 "day", "week", "month", "workday"(근무일) 중 하나여야 합니다. '
+            f"받은 값: {period!r}"
         )
     freq = _PERIODS[key]
     stamps = read_dates(dates)
     stamps = [v for v in stamps.tolist() if not is_blank(v)]
     if not stamps:
         raise InvalidArgumentError("날짜가 하나도 없습니다. 날짜 범위를 확인하세요.")
-    index = _period_starts(pd.DatetimeIndex(stamps), freq, 0)
-    _check_span(index.min(), index.max(), freq)
+    # Bound the span before any calendar or range is built (a working-day calendar is daily).
+    raw = pd.DatetimeIndex(stamps)
+    _check_span(raw.min(), raw.max(), "D" if freq == "B" else freq)
+    if freq == "B":
+        offset = working_day_calendar(raw)
+        days = raw.normalize()
+        index = pd.DatetimeIndex([offset.rollforward(d) for d in days])
+        pandas_freq = offset
+    else:
+        index = _period_starts(raw, freq, 0)
+        pandas_freq = "W-MON" if freq == "W" else freq
     counts = pd.Series(1, index=index).groupby(level=0).sum()
-    pandas_freq = "W-MON" if freq == "W" else freq
     full = pd.date_range(counts.index.min(), counts.index.max(), freq=pandas_freq)
     counts = counts.reindex(full, fill_value=0).astype(int)
     return pd.DataFrame({"날짜": full, "건수": counts.to_numpy()})
