@@ -190,3 +190,15 @@ def test_similar_complaints_rank_the_reworded_one_first():
     assert found["행"].iloc[0] == 2
     assert found["유사도"].iloc[0] > 0.3
     assert np.all(np.diff(found["유사도"].to_numpy()) <= 0)
+
+
+def test_names_are_not_keywords_and_are_masked_in_examples():
+    from dadeum.engine.complaints.repeats import masked_examples
+
+    text = "저는 황유준이고 연락처는 064-881-2686입니다. 정류장 앞 도서관 주차 문제입니다"
+    words = top_keywords([text] * 2, top_n=50)["키워드"].tolist()
+    assert "정류장" in words and "도서관" in words  # known words shaped like names stay
+    assert not any("유준" in w for w in words)
+    example = masked_examples([text], [0])[0]
+    assert "황유준" not in example and "881-2686" not in example
+    assert "황*준" in example and "정류장" in example

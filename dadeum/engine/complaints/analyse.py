@@ -4,7 +4,7 @@
 HTML (board exports paste Word markup), greetings and thanks, 답변드립니다, 민원인, dates,
 phone numbers, e-mail and web addresses. ``analyse`` then keeps nouns (a compound written as
 one word stays one word: 어린이보호구역을 → 어린이보호구역) and verb/adjective stems with 다
-(막고 → 막다), dropping particles and endings.
+(막고 → 막다), dropping particles, endings and anything shaped like a person's name.
 
 The analyser (kiwipiepy with its bundled model) loads once per process, on first use. Each
 distinct word (어절) is analysed once and remembered, since a year of 민원 repeats the same
@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["analyse", "analyse_one", "clean_complaint", "kiwi"]
+__all__ = ["analyse", "analyse_one", "clean_complaint", "kiwi", "mask_names", "strip_markup"]
 
 # Analysing beyond this many characters changes no classification, only the wait.
 MAX_CHARS = 6_000
@@ -44,6 +44,8 @@ _BOILERPLATE = re.compile(
     r"|답변\s*(?:드립니다|드리겠습니다|바랍니다|부탁)|민원인|귀하|검토\s*바랍니다"
     r"|조치\s*바랍니다|선처\s*바랍니다|[가-힣]{1,4}\s*님"
 )
+# kiwipiepy gives words missing from its dictionary these placeholder ids (2 for NNG, 3 NNP).
+_UNKNOWN_IDS = 10
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH"})
 _STEM_TAGS = frozenset({"VV", "VA"})
 # Words nearly every 민원 holds (after analysis): they would top every keyword list.
@@ -51,7 +53,8 @@ STOPWORDS = frozenset(
     "안녕 감사 부탁 민원 민원인 답변 수고 귀하 문의 내용 관련 경우 때문 생각 정도 사항 부분 "
     "요청 해당 처리 확인 이용 사용 문제 말씀 의견 제안 청원 글 것 수 등 및 분 점 중 곳 때 "
     "하다 되다 있다 없다 같다 드리다 주다 보다 않다 이다 싶다 많다 받다 알다 가다 오다 "
-    "나다 말다 바라다 위하다 대하다 통하다 그렇다 어떻다 이렇다".split()
+    "나다 말다 바라다 위하다 대하다 통하다 그렇다 어떻다 이렇다 "
+    "조치 연락처 연락 회신 빠르다 저희".split()
 )
 
 
@@ -75,23 +78,74 @@ def clean_complaint(text: Any) -> str:
     """
     if text is None or (isinstance(text, float) and text != text):
         return ""
+    text = strip_markup(text)[:MAX_CHARS]
+    for pattern in (_URL, _EMAIL, _PHONE, _DATE, _TIME, _BOILERPLATE):
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _name_spans(tokens: list[Any]) -> list[tuple[int, int]]:
+    """Token ranges [start, end) that are probably a person's name: a proper noun, or a word
+    the analyser does not know, shaped like a Korean name (성씨 + given syllables), and a
+    성씨 the analyser split off (최 + 서진). Known words (정류장, 도서관) are never names."""
+    from dadeum.engine.privacy.detect_names import name_shape
+
+    spans = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        unknown = token.id < _UNKNOWN_IDS
+        if (token.tag == "NNP" or (token.tag == "NNG" and unknown)) and name_shape(token.form):
+            spans.append((i, i + 1))
+        elif token.tag == "NNP" and len(token.form) == 1 and i + 1 < len(tokens):
+            after = tokens[i + 1]
+            joined = token.form + after.form
+            touching = after.start == token.start + token.len
+            if touching and after.tag in ("NNG", "NNP") and name_shape(joined):
+                spans.append((i, i + 2))
+                i += 1
+        i += 1
+    return spans
+
+
+def mask_names(text: str) -> str:
+    """``text`` with every word the analyser tags as a proper noun shaped like a Korean
+    name masked as the privacy engine masks names (황유준 → 황*준).
+
+    A second net under the privacy engine's own detection, for text shown as an example.
+    """
+    from dadeum.engine.privacy import mask_value
+
+    tokens = kiwi().tokenize(text)
+    spans = [
+        (tokens[first].start, tokens[last - 1].start + tokens[last - 1].len)
+        for first, last in _name_spans(tokens)
+    ]
+    for start, end in reversed(spans):
+        text = text[:start] + mask_value(text[start:end], "이름") + text[end:]
+    return text
+
+
+def strip_markup(text: Any) -> str:
+    """Text without HTML tags, styles and entities (board exports paste Word markup)."""
     text = str(text)
     if "<" in text:
         text = _TAG.sub(" ", _STYLE.sub(" ", text))
     if "&" in text:
         text = html.unescape(text)
-    text = text[:MAX_CHARS]
-    for pattern in (_URL, _EMAIL, _PHONE, _DATE, _TIME, _BOILERPLATE):
-        text = pattern.sub(" ", text)
-    return " ".join(text.split())
+    return text
 
 
 def _words_of(tokens: Iterable[Any]) -> tuple[str, ...]:
     """Nouns (adjacent ones joined: they were written as one word) and stems + 다."""
     words: list[str] = []
     compound: list[str] = []
-    for token in tokens:
+    tokens = list(tokens)
+    names = {i for start, end in _name_spans(tokens) for i in range(start, end)}
+    for i, token in enumerate(tokens):
         tag = token.tag
+        if i in names:
+            continue  # a person's name says nothing about the issue, and must not be shown
         if tag in _NOUN_TAGS:
             compound.append(token.form.lower() if tag == "SL" else token.form)
             continue

@@ -6,13 +6,13 @@ One small model interface, as the forecasting models have:
     model.predict(texts)  -> DataFrame with 예측분류 and 확신도 (0–1), "모름" below the threshold
     model.to_json() / ComplaintClassifier.from_json(text)
 
-Features are TF-IDF over the analysed words (nouns, compounds, stems: see ``analyse``) and
-over character 2–4-grams of the cleaned text (which catches spellings the analyser splits
-oddly), side by side; the model is a class-balanced linear SVM, so a department with few 민원
-is not drowned by the big ones. Its scores become a confidence (0–1) through a softmax whose
-temperature is fitted on the latest fifth of the training 민원 (a model learnt on the earlier
-four fifths predicts them), so 확신도 0.8 means roughly "right four times in five". The
-choice was made by measurement on the training part of real sets (benchmarks/README.md).
+Features are TF-IDF over the analysed words and adjacent pairs of them (nouns, compounds,
+stems: see ``analyse``) and over character 1–3-grams of the cleaned text (which catch
+spellings the analyser splits oddly), side by side; the model is a linear SVM. Its scores
+become a confidence (0–1) through a softmax whose temperature is fitted on the latest fifth
+of the training 민원 (a model learnt on the earlier four fifths predicts them), so 확신도 0.8
+means roughly "right four times in five". Features and model were chosen on the earlier part
+of the training data of real sets, validated on its later part (benchmarks/README.md).
 
 A saved model is plain JSON (vocabularies, IDF weights and coefficients as base64 float32):
 loading one runs no code, so a model file from another office is safe to open.
@@ -37,7 +37,7 @@ __all__ = ["FORMAT", "UNKNOWN", "ComplaintClassifier", "ModelFileError"]
 FORMAT = "dadeum-complaint-model"
 VERSION = 1
 UNKNOWN = "모름"
-CHAR_NGRAMS = (2, 4)
+CHAR_NGRAMS = (1, 3)
 WORD_PAIRS = True
 MAX_WORD_FEATURES = 40_000
 MAX_CHAR_FEATURES = 60_000
@@ -127,13 +127,14 @@ class ComplaintClassifier:
         xc = char_counts.fit_transform(cleaned)
         self.word_vocabulary_ = word_counts.get_feature_names_out().tolist()
         self.char_vocabulary_ = char_counts.get_feature_names_out().tolist()
+        self.__dict__.pop("_known", None)
         self.word_idf_ = TfidfTransformer(sublinear_tf=True).fit(xw).idf_.astype(np.float32)
         self.char_idf_ = TfidfTransformer(sublinear_tf=True).fit(xc).idf_.astype(np.float32)
 
     def _fit_weights(self, x: sp.csr_matrix, y: np.ndarray) -> None:
         from sklearn.svm import LinearSVC
 
-        model = LinearSVC(C=self.c, class_weight="balanced").fit(x, y)
+        model = LinearSVC(C=self.c).fit(x, y)
         self.classes_ = [str(label) for label in model.classes_]
         self.coef_ = model.coef_.astype(np.float32)
         self.intercept_ = np.atleast_1d(model.intercept_).astype(np.float32)
@@ -183,17 +184,29 @@ class ComplaintClassifier:
         )  # fmt: skip
         return word_counts.transform(words), char_counts.transform(cleaned)
 
-    def _transform(self, texts: Sequence[Any]) -> sp.csr_matrix:
+    def _transform(self, texts: Sequence[Any]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Features, and the share of each text's words the model has seen in training."""
         self._check_fitted()
         cleaned = [clean_complaint(text) for text in texts]
-        return self._features(*self._counts(analyse(cleaned, clean=False), cleaned))
+        words = analyse(cleaned, clean=False)
+        known_words = self.__dict__.setdefault("_known", set(self.word_vocabulary_))
+        known = np.array(
+            [sum(w in known_words for w in ws) / len(ws) if ws else 0.0 for ws in words]
+        )
+        return self._features(*self._counts(words, cleaned)), known
 
     def _scores(self, x: sp.csr_matrix) -> np.ndarray:
         return np.asarray(x @ self.coef_.T + self.intercept_, dtype=np.float64)
 
     def predict_proba(self, texts: Sequence[Any]) -> np.ndarray:
-        """Confidences, one row per text and one column per class (``classes_``)."""
-        return _softmax(self._scores(self._transform(texts)) * self.temperature_)
+        """Confidences, one row per text and one column per class (``classes_``).
+
+        A text whose words were mostly never seen in training (less than half known) has its
+        confidences scaled down in proportion: the history says little about it.
+        """
+        x, known = self._transform(texts)
+        probabilities = _softmax(self._scores(x) * self.temperature_)
+        return probabilities * np.minimum(1.0, 2 * known)[:, None]
 
     def predict(self, texts: Sequence[Any]) -> pd.DataFrame:
         """예측분류 and 확신도 per text, in order; a blank text gets a blank prediction."""

@@ -17,10 +17,21 @@ import pandas as pd
 import scipy.sparse as sp
 
 from dadeum.engine.cells import is_blank
-from dadeum.engine.complaints.analyse import analyse, clean_complaint
+from dadeum.engine.complaints.analyse import (
+    analyse,
+    clean_complaint,
+    mask_names,
+    strip_markup,
+)
 from dadeum.errors import InvalidArgumentError
 
-__all__ = ["DEFAULT_THRESHOLD", "complaint_vectors", "repeat_groups", "similar_complaints"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "complaint_vectors",
+    "masked_examples",
+    "repeat_groups",
+    "similar_complaints",
+]
 
 DEFAULT_THRESHOLD = 0.5
 _CHUNK = 2_000
@@ -156,3 +167,20 @@ def similar_complaints(text: Any, texts: Sequence[Any], top_n: Any = 5) -> pd.Da
             "유사도": [round(float(similarity[i]), 3) for i in order],
         }
     )
+
+
+def masked_examples(texts: Sequence[Any], rows: Sequence[int], width: int = 150) -> list[str]:
+    """The texts at ``rows`` (0-based) with personal data masked, on one line, cut at ``width``.
+
+    For showing a 민원 as an example (a repeat group's first, a report line): never the raw
+    text, since 민원 carry names, phone numbers and addresses.
+    """
+    from dadeum.engine.privacy import mask_pii_series
+
+    picked = pd.Series(["" if is_blank(texts[i]) else str(texts[i]) for i in rows], dtype=object)
+    masked = mask_pii_series(picked).tolist()
+    out = []
+    for text in masked:
+        line = mask_names(" ".join(strip_markup(text).split()))
+        out.append(line if len(line) <= width else line[: width - 1] + "…")
+    return out
