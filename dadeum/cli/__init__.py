@@ -14,6 +14,7 @@ from dadeum.cli import (
     addin,
     check,
     clean,
+    complaints,
     forecast,
     functions,
     privacy,
@@ -24,7 +25,9 @@ from dadeum.cli import (
 )
 from dadeum.errors import DadeumError
 
-SUBCOMMANDS = (serve, functions, clean, tidy, check, privacy, forecast, recipe, addin, training)
+SUBCOMMANDS = (
+    serve, functions, clean, tidy, check, privacy, forecast, complaints, recipe, addin, training,
+)  # fmt: skip
 
 # Exit codes, documented for schedulers (Task Scheduler, cron).
 EXIT_OK = 0

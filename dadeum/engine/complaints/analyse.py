@@ -46,6 +46,13 @@ _BOILERPLATE = re.compile(
 )
 # kiwipiepy gives words missing from its dictionary these placeholder ids (2 for NNG, 3 NNP).
 _UNKNOWN_IDS = 10
+# What an unknown word may carry after a name (김혁이고 → 김혁), longest first.
+_NAME_TAILS = sorted(
+    "이고 이며 이라고 이라는 입니다 이에요 이요 씨가 씨는 씨의 씨 님 께서 이가 이는 이를 "
+    "이 가 은 는 을 를 의 도 와 과".split(),
+    key=len,
+    reverse=True,
+)
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH"})
 _STEM_TAGS = frozenset({"VV", "VA"})
 # Words nearly every 민원 holds (after analysis): they would top every keyword list.
@@ -85,27 +92,54 @@ def clean_complaint(text: Any) -> str:
 
 
 def _name_spans(tokens: list[Any]) -> list[tuple[int, int]]:
-    """Token ranges [start, end) that are probably a person's name: a proper noun, or a word
-    the analyser does not know, shaped like a Korean name (성씨 + given syllables), and a
-    성씨 the analyser split off (최 + 서진). Known words (정류장, 도서관) are never names."""
+    """Token ranges [start, end) that are probably a person's name.
+
+    The analyser knows few names, and splits the rest in several ways, so each is caught:
+    a proper noun or an unknown word shaped like a Korean name (성씨 + given syllables, see
+    the privacy engine's ``name_shape``); an unknown word that is such a name plus a particle
+    (김하은이); nouns written together that make such a name (이지 + 민, 최 + 서진). A single
+    word the analyser knows (정류장, 도서관) is never taken for a name.
+    """
     from dadeum.engine.privacy.detect_names import name_shape
 
     spans = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        unknown = token.id < _UNKNOWN_IDS
-        if (token.tag == "NNP" or (token.tag == "NNG" and unknown)) and name_shape(token.form):
+        form, unknown = token.form, token.id < _UNKNOWN_IDS
+        nounish = token.tag in ("NNG", "NNP")
+        if nounish and (token.tag == "NNP" or unknown) and name_shape(form):
             spans.append((i, i + 1))
-        elif token.tag == "NNP" and len(token.form) == 1 and i + 1 < len(tokens):
-            after = tokens[i + 1]
-            joined = token.form + after.form
-            touching = after.start == token.start + token.len
-            if touching and after.tag in ("NNG", "NNP") and name_shape(joined):
-                spans.append((i, i + 2))
-                i += 1
+        elif nounish and unknown and name_shape(_name_part(form)):
+            spans.append((i, i + 1))
+        elif nounish and (end := _split_name_end(tokens, i, name_shape)):
+            spans.append((i, end))
+            i = end - 1
         i += 1
     return spans
+
+
+def _name_part(word: str) -> str:
+    """``word`` without a particle or ending that may follow a name (김혁이고 → 김혁)."""
+    for tail in _NAME_TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 2:
+            return word[: -len(tail)]
+    return word
+
+
+def _split_name_end(tokens: list[Any], i: int, name_shape: Any) -> int:
+    """The end of a run of touching nouns from ``i`` that together make a name, or 0."""
+    run, end = tokens[i].form, i + 1
+    while end < len(tokens) and len(run) < 4:
+        after, before = tokens[end], tokens[end - 1]
+        if after.tag not in ("NNG", "NNP") or after.start != before.start + before.len:
+            break
+        run += after.form
+        end += 1
+        surname_first = tokens[i].tag == "NNP" and len(tokens[i].form) == 1
+        if (len(run) == 3 or (len(run) == 2 and surname_first)) and name_shape(run):
+            return end
+    return 0
 
 
 def mask_names(text: str) -> str:
@@ -121,8 +155,12 @@ def mask_names(text: str) -> str:
         (tokens[first].start, tokens[last - 1].start + tokens[last - 1].len)
         for first, last in _name_spans(tokens)
     ]
+    from dadeum.engine.privacy.detect_names import name_shape
+
     for start, end in reversed(spans):
-        text = text[:start] + mask_value(text[start:end], "이름") + text[end:]
+        word = text[start:end]
+        name = word if name_shape(word) else _name_part(word)
+        text = text[:start] + mask_value(name, "이름") + word[len(name) :] + text[end:]
     return text
 
 
