@@ -32,6 +32,7 @@ def test_lesson_teaches_the_three_text_functions_and_builds_reproducibly():
 
 def test_lesson_data_says_what_the_lesson_says():
     assert l09.ROUTED["tree"] == "공원녹지과" and l09.ROUTED["lamp"] == "건설과"
+    assert l09.ROUTED["short"] == "공원녹지과"
     assert l09.UNSURE == "모름"
     # 음식물 쓰레기 complaints grew from August to September.
     latest = l09.LATEST.set_index("키워드")
@@ -39,5 +40,5 @@ def test_lesson_data_says_what_the_lesson_says():
     # The new 민원 restates an earlier one (similarity above 0.5), the next is far below.
     assert l09.SIMILAR["유사도"].iloc[0] >= 0.5 > l09.SIMILAR["유사도"].iloc[1]
     # No name or phone number in a workbook that is shared widely.
-    texts = [row[1] for row in l09.HISTORY] + [row[2] for row in l09.LIST]
+    texts = [row[2] for row in l09.HISTORY] + [row[2] for row in l09.LIST]
     assert not any("연락처" in t or "010-" in t for t in texts)

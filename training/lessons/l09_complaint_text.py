@@ -21,8 +21,9 @@ from training.model import Exercise, Lesson, Question, Step, number, text
 # Step 1: a year of routed 민원 (no names or phone numbers: a workbook is shared widely).
 _HISTORY = complaint_frame(90, seed=9, start=dt.date(2024, 1, 2), days=330)
 _HISTORY = _HISTORY[~_HISTORY["민원 내용"].str.contains("연락처")].reset_index(drop=True)
+# The long text goes last, where it can run on to the right without being cut off.
 HISTORY = tuple(
-    (day, content, department)
+    (day, department, content)
     for day, content, department in _HISTORY[["접수일", "민원 내용", "담당부서"]].itertuples(
         index=False
     )
@@ -31,11 +32,12 @@ NEW = {
     "tree": "상가 앞 가로수 가지가 너무 자라서 간판이 보이지 않아요",
     "lamp": "골목 가로등이 며칠째 꺼져 있어 밤에 너무 어둡습니다",
     "lunch": "구청 구내식당 오늘 점심 메뉴가 궁금합니다",
+    "short": "공원 화장실이 더러워요",
 }
 MODEL = ComplaintClassifier().fit(_HISTORY["민원 내용"].tolist(), _HISTORY["담당부서"].tolist())
 ROUTED = {key: MODEL.predict([value])["예측분류"].iloc[0] for key, value in NEW.items()}
 UNSURE = MODEL.with_min_confidence(0.5).predict([NEW["lunch"]])["예측분류"].iloc[0]
-CLASSIFY = 'DADEUM.CLASSIFY_COMPLAINTS("{text}",B{{first}}:B{{last}},C{{first}}:C{{last}}{extra})'
+CLASSIFY = 'DADEUM.CLASSIFY_COMPLAINTS("{text}",C{{first}}:C{{last}},B{{first}}:B{{last}}{extra})'
 
 
 def _classify(key: str, extra: str = "") -> str:
@@ -102,13 +104,13 @@ LESSON = Lesson(
                 '"모름"으로 두어 사람이 직접 보게 합니다. 지난 기록에 없던 내용일수록 확신도가 '
                 "낮습니다.",
             ),
-            example_columns=("새 민원", "CLASSIFY_COMPLAINTS 결과"),
-            example_rows=((NEW["lamp"], ROUTED["lamp"]),),
+            example_columns=("새 민원", "결과"),
+            example_rows=((NEW["short"], ROUTED["short"]),),
             exercise=Exercise(
                 prompt="어느 구청의 지난 민원과 담당부서입니다. 이 기록으로 아래 새 민원의 "
                 "담당부서를 정해 보세요. 다듬이 없으면 비슷한 지난 민원을 찾아 그 부서를 써도 "
                 "됩니다.",
-                columns=("접수일", "민원 내용", "담당부서"),
+                columns=("접수일", "담당부서", "민원 내용"),
                 rows=HISTORY,
                 questions=(
                     Question(
