@@ -154,9 +154,12 @@ def load_free_proposals(corpus: Path) -> list[str]:
 def speed(labelled: pd.DataFrame, pool: list[str], n: int, max_chars: int | None) -> None:
     """Train on ``n`` labelled texts and classify ``n`` texts from ``pool`` (both drawn with
     replacement), each from a cold analyser cache; wall and CPU seconds."""
-    from dadeum.engine.complaints import ComplaintClassifier
-    from dadeum.engine.complaints import analyse as analyse_module
+    import importlib
 
+    from dadeum.engine.complaints import ComplaintClassifier
+
+    # The package exports the function ``analyse``, which hides the module of that name.
+    analyse_module = importlib.import_module("dadeum.engine.complaints.analyse")
     rng = np.random.default_rng(0)
     cut = (lambda t: t[:max_chars]) if max_chars else (lambda t: t)
     picks = labelled.iloc[rng.integers(0, len(labelled), size=n)]

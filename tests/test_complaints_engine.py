@@ -202,3 +202,10 @@ def test_names_are_not_keywords_and_are_masked_in_examples():
     example = masked_examples([text], [0])[0]
     assert "황유준" not in example and "881-2686" not in example
     assert "황*준" in example and "정류장" in example
+
+
+def test_keywords_are_nouns_not_verb_stems_or_words_of_any_text():
+    texts = ["가로등이 꺼져서 사람들이 넘어집니다", "가로등이 꺼져 어둡습니다"]
+    words = top_keywords(texts, top_n=10)["키워드"].tolist()
+    assert words == ["가로등"]
+    assert "꺼지다" in analyse_one(texts[0])  # the analysis (and classification) keeps stems

@@ -25,7 +25,8 @@ _CACHE_LIMIT = 400_000
 
 _lock = threading.Lock()
 _kiwi = None
-_cache: dict[str, tuple[str, ...]] = {}
+# word (어절) → its content words, each with True for a noun and False for a stem.
+_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]{0,500}>", re.S)
 _STYLE = re.compile(r"<(style|script)[^>]*>.*?</\1>", re.S | re.I)
@@ -62,6 +63,11 @@ STOPWORDS = frozenset(
     "하다 되다 있다 없다 같다 드리다 주다 보다 않다 이다 싶다 많다 받다 알다 가다 오다 "
     "나다 말다 바라다 위하다 대하다 통하다 그렇다 어떻다 이렇다 "
     "조치 연락처 연락 회신 빠르다 저희".split()
+)
+# Nouns found in nearly any text: fine for classification, but they crowd keyword lists.
+GENERIC_NOUNS = frozenset(
+    "국민 사람 상황 이상 일부 이유 지금 필요 우리 자신 이번 현재 사실 여러분 모두 대부분 "
+    "이후 이전 가능 정도 다음 때문 자체 생각 모습 마음 여기 거기 오늘 어제 올해 작년".split()
 )
 
 
@@ -174,7 +180,7 @@ def strip_markup(text: Any) -> str:
     return text
 
 
-def _words_of(tokens: Iterable[Any]) -> tuple[str, ...]:
+def _words_of(tokens: Iterable[Any]) -> tuple[tuple[str, bool], ...]:
     """Nouns (adjacent ones joined: they were written as one word) and stems + 다."""
     words: list[str] = []
     compound: list[str] = []
@@ -188,13 +194,13 @@ def _words_of(tokens: Iterable[Any]) -> tuple[str, ...]:
             compound.append(token.form.lower() if tag == "SL" else token.form)
             continue
         if compound:
-            words.append("".join(compound))
+            words.append(("".join(compound), True))
             compound = []
         if tag in _STEM_TAGS or tag.startswith(("VV-", "VA-")):
-            words.append(token.form + "다")
+            words.append((token.form + "다", False))
     if compound:
-        words.append("".join(compound))
-    return tuple(word for word in words if word not in STOPWORDS)
+        words.append(("".join(compound), True))
+    return tuple(item for item in words if item[0] not in STOPWORDS)
 
 
 def _analyse_words(words: list[str]) -> None:
@@ -210,7 +216,9 @@ def _analyse_words(words: list[str]) -> None:
             _cache[word] = _words_of(tokens)
 
 
-def analyse(texts: Iterable[Any], *, clean: bool = True) -> list[list[str]]:
+def analyse(
+    texts: Iterable[Any], *, clean: bool = True, nouns_only: bool = False
+) -> list[list[str]]:
     """Content words of each text, in order (repeats kept, so they can be counted).
 
     >>> analyse(["주차장을 넓혀 주세요"])
@@ -218,7 +226,10 @@ def analyse(texts: Iterable[Any], *, clean: bool = True) -> list[list[str]]:
     """
     eojeols = [(clean_complaint(text) if clean else str(text or "")).split() for text in texts]
     _analyse_words([word for words in eojeols for word in words])
-    return [[w for word in words for w in _cache.get(word, ())] for words in eojeols]
+    return [
+        [w for word in words for w, noun in _cache.get(word, ()) if noun or not nouns_only]
+        for words in eojeols
+    ]
 
 
 def analyse_one(text: Any) -> list[str]:

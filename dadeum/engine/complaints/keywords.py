@@ -1,8 +1,10 @@
 """What 민원 are about: top keywords per period, and keywords rising against the last period.
 
 A keyword's count is the number of 민원 that mention it (a complaint repeating 주차 five
-times counts once). Texts are masked with the privacy engine before analysis, so a name or
-number never becomes a keyword; words of one syllable are left out (too vague to read).
+times counts once). Keywords are nouns (compounds kept whole): verb stems say little on
+their own, and nouns found in nearly any text (사람, 상황) are left out, as are words of one
+syllable (too vague to read). Texts are masked with the privacy engine before analysis, so
+a name or number never becomes a keyword.
 
 Rising keywords compare the latest period with the one before. A rise counts only when the
 keyword is in at least ``min_count`` 민원 this period and a one-sided binomial test says the
@@ -19,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from dadeum.engine.cells import is_blank
-from dadeum.engine.complaints.analyse import analyse
+from dadeum.engine.complaints.analyse import GENERIC_NOUNS, analyse
 from dadeum.engine.forecast.series import read_dates
 from dadeum.errors import InvalidArgumentError
 
@@ -37,8 +39,8 @@ def keyword_sets(texts: Sequence[Any]) -> list[set[str]]:
     rows = [i for i, text in enumerate(texts) if not is_blank(text)]
     masked = mask_pii_series(pd.Series([str(texts[i]) for i in rows], dtype=object)).tolist()
     sets: list[set[str]] = [set() for _ in texts]
-    for i, words in zip(rows, analyse(masked), strict=True):
-        sets[i] = {w for w in words if len(w) >= 2 and "*" not in w}
+    for i, words in zip(rows, analyse(masked, nouns_only=True), strict=True):
+        sets[i] = {w for w in words if len(w) >= 2 and "*" not in w and w not in GENERIC_NOUNS}
     return sets
 
 
