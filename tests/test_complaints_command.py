@@ -124,3 +124,18 @@ def test_repeats_write_a_group_per_row_and_masked_examples(files, capsys):
     assert personal
     for name, phone in personal:
         assert name not in shown and phone not in shown
+
+
+def test_classify_reports_progress_on_long_runs(files, capsys, monkeypatch):
+    from dadeum.cli import complaints as command
+
+    folder, train, new, _ = files
+    monkeypatch.setattr(command, "CHUNK", 20)  # 60 rows are then a "long" run
+    code = main(["complaints", "classify", str(new), "--train", str(train), "--text", "B",
+                 "--label", "C", "--out", str(folder / "진행.csv")])  # fmt: skip
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "분류: 20/60건" in err and "분류: 60/60건" in err
+    code = main(["complaints", "classify", str(new), "--train", str(train), "--text", "B",
+                 "--label", "C", "--out", str(folder / "조용.csv"), "--quiet"])  # fmt: skip
+    assert code == 0 and "분류:" not in capsys.readouterr().err
