@@ -22,6 +22,9 @@ __all__ = ["analyse", "analyse_one", "clean_complaint", "kiwi", "mask_names", "s
 # Analysing beyond this many characters changes no classification, only the wait.
 MAX_CHARS = 6_000
 _CACHE_LIMIT = 400_000
+# Stripped from both ends of a word before analysis ("주차장을." and "주차장을" are one word
+# to analyse, not two): punctuation never carries content here.
+_EDGE_PUNCTUATION = ".,!?\"'()[]{}<>~·…:;-_/\u201c\u201d\u2018\u2019「」『』"
 
 _lock = threading.Lock()
 _kiwi = None
@@ -224,7 +227,13 @@ def analyse(
     >>> analyse(["주차장을 넓혀 주세요"])
     [['주차장', '넓히다']]
     """
-    eojeols = [(clean_complaint(text) if clean else str(text or "")).split() for text in texts]
+    eojeols = [
+        [
+            word.strip(_EDGE_PUNCTUATION)
+            for word in (clean_complaint(t) if clean else str(t or "")).split()
+        ]
+        for t in texts
+    ]
     _analyse_words([word for words in eojeols for word in words])
     return [
         [w for word in words for w, noun in _cache.get(word, ()) if noun or not nouns_only]

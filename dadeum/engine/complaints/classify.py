@@ -43,6 +43,7 @@ WORD_PAIRS = True
 MAX_WORD_FEATURES = 40_000
 MAX_CHAR_FEATURES = 60_000
 DEFAULT_TEMPERATURE = 5.0
+TEMPERATURE_ROWS = 3_000
 TEMPERATURES = (0.5, 1, 2, 3, 5, 8, 12, 20, 30)
 
 
@@ -149,7 +150,13 @@ class ComplaintClassifier:
         early = set(y[:cut])
         if len(y) < 50 or len(early) < 2:
             return DEFAULT_TEMPERATURE
-        self._fit_weights(x[:cut], y[:cut])
+        # The latest rows before the hold-out are enough to set one number, and keep a big
+        # history from paying for a second full fit.
+        start = max(0, cut - TEMPERATURE_ROWS)
+        if len(set(y[start:cut])) < 2:
+            return DEFAULT_TEMPERATURE
+        early = set(y[start:cut])
+        self._fit_weights(x[start:cut], y[start:cut])
         known = np.array([label in early for label in y[cut:]])
         if not known.any():
             return DEFAULT_TEMPERATURE
