@@ -15,6 +15,7 @@ from dadeum.cli import (
     addin,
     check,
     clean,
+    complaints,
     forecast,
     functions,
     privacy,
@@ -26,7 +27,9 @@ from dadeum.cli import (
 from dadeum.cli._terminal import safe_output
 from dadeum.errors import DadeumError
 
-SUBCOMMANDS = (serve, functions, clean, tidy, check, privacy, forecast, recipe, addin, training)
+SUBCOMMANDS = (
+    serve, functions, clean, tidy, check, privacy, forecast, complaints, recipe, addin, training,
+)  # fmt: skip
 
 # Exit codes, documented for schedulers (Task Scheduler, cron).
 EXIT_OK = 0

@@ -53,6 +53,7 @@ bindRibbon("run-check-sheet", "check_sheet", "ConvertGroup", "CheckSheetButton")
 bindRibbon("run-scan-book", "scan_book", "PrivacyGroup", "ScanBookButton");
 bindRibbon("run-pseudonymize-sheet", "pseudonymize_sheet", "PrivacyGroup", "PseudonymizeButton");
 bindRibbon("run-forecast-sheet", "forecast_sheet", "ForecastGroup", "ForecastSheetButton");
+bindRibbon("run-complaint-analysis", "complaint_analysis", "ForecastGroup", "ComplaintAnalysisButton");
 bindRibbon("run-show-recipe", "show_recipe", "RecipeGroup", "ShowRecipeButton");
 bindRibbon("run-export-recipe", "export_recipe", "RecipeGroup", "ExportRecipeButton");
 bindRibbon("run-replay-recipe", "replay_recipe", "RecipeGroup", "ReplayRecipeButton");
