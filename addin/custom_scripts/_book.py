@@ -1,12 +1,14 @@
 """Helpers every ribbon script shares: what to read, and where to write without harm."""
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 import xlwings as xw
 
 from dadeum.engine.columns import TEXT_FORMAT
-from dadeum.errors import InvalidArgumentError
+from dadeum.engine.locate import EMPTY_SELECTION, TableLocation, locate_table
+from dadeum.errors import DadeumError, InvalidArgumentError
 
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -25,8 +27,66 @@ def source_range(book: xw.Book) -> xw.Range:
         return within_data(sheet, selection)
     used = sheet.used_range
     if used.count <= 1 and not used.value:
-        raise InvalidArgumentError("정리할 데이터가 없습니다. 표를 선택한 뒤 다시 눌러 주세요.")
+        raise InvalidArgumentError(EMPTY_SELECTION)
     return within_data(sheet, used)  # the used range as stated could be bigger than the data
+
+
+@dataclass
+class SourceTable:
+    """The table a button works on: its cells (header rows first) and where they sit."""
+
+    sheet: xw.Sheet
+    rows: list[list]  # raw cells of the table, header rows included, title rows not
+    location: TableLocation
+    area: list[list]  # the whole selection (or sheet) the table was found in
+    area_top: int
+    area_left: int
+
+    @property
+    def name(self) -> str:
+        return self.sheet.name
+
+    @property
+    def top(self) -> int:
+        return self.location.top
+
+    @property
+    def left(self) -> int:
+        return self.location.left
+
+    @property
+    def header_rows(self) -> int:
+        return self.location.header_rows
+
+
+def find_table(book: xw.Book, need: str = "cells", *, whole: bool = False) -> SourceTable:
+    """The one way every button finds its table (raises xw.XlwingsError in Korean).
+
+    A selection is cut at the data (whole columns or rows, or past the data), then the table
+    in it is found as 기계판독 변환 finds it: title, unit and note rows are set aside and two-
+    or three-row headers counted. One selected cell means the table around it. ``whole``:
+    keep every table of a one-cell selection's sheet (변환 and 점검 read them all).
+    ``need``: what the button cannot work without (see ``dadeum.engine.locate.NEEDS``).
+    """
+    try:
+        source = source_range(book)
+        area = source.options(ndim=2).value or [[]]
+        selection = book.selection
+        single = selection is None or selection.count <= 1
+        cursor = (selection.row, selection.column) if single and selection is not None else None
+        location = locate_table(
+            area, top=source.row, left=source.column, cursor=cursor, need=need,
+            find=not whole,
+        )  # fmt: skip
+    except DadeumError as error:
+        raise xw.XlwingsError(str(error)) from error
+    rows = [
+        list(row[location.left - source.column : location.right - source.column + 1])
+        for row in area[location.top - source.row : location.bottom - source.row + 1]
+    ]
+    width = location.right - location.left + 1
+    rows = [row + [None] * (width - len(row)) for row in rows]
+    return SourceTable(source.sheet, rows, location, area, source.row, source.column)
 
 
 def within_data(sheet: xw.Sheet, selected: xw.Range) -> xw.Range:

@@ -9,7 +9,7 @@ a picture (xlwings Server sends the PNG to Office.js as an addPicture action).
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range
+from custom_scripts._book import add_result_sheet, find_table
 from dadeum.engine.columns import DATE_FORMAT, DATE_TIME_FORMAT
 from dadeum.errors import DadeumError
 from dadeum.forecast_report import KIND_LABELS, explanation_lines, guess_kind, select_columns
@@ -57,9 +57,9 @@ def forecast_sheet(book: xw.Book):
     from dadeum.forecast_report import report_frames
     from dadeum.plots import chosen_label, forecast_figure
 
+    source = find_table(book, "rows")
     try:
-        source = source_range(book)
-        rows = source.options(ndim=2).value
+        rows = source.rows
         selection = select_columns(rows, 0, 1)
         kind, reason = guess_kind(selection.values, selection.value_name)
         result = _forecast(selection, kind)
@@ -67,7 +67,7 @@ def forecast_sheet(book: xw.Book):
         raise xw.XlwingsError(str(error)) from error
     frames = report_frames(result, reason)
 
-    sheet = add_result_sheet(book, f"{source.sheet.name}_예측")
+    sheet = add_result_sheet(book, f"{source.name}_예측")
     label = KIND_LABELS[kind]
     title = f"{selection.value_name} 예측 ({label}) — 선택한 모델: {chosen_label(result)}"
     lines = explanation_lines(result, reason)

@@ -3,26 +3,22 @@
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._book import add_result_sheet, find_table, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import issues_frame
 from dadeum.engine.tables.check import check_grid
 from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.tidy import tidy_grid
-from dadeum.errors import DadeumError
 from dadeum.workbook_recipe import tidy_step
 
 __all__ = ["check_sheet", "tidy_sheet"]
 
 
 def _source_grid(book: xw.Book) -> tuple[pd.DataFrame, str]:
-    try:
-        source = source_range(book)
-    except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
-    rows = source.options(ndim=2).value
-    return make_grid(rows, top=source.row, left=source.column), source.sheet.name
+    # Titles, units and notes stay in: the conversion reads them (단위: 천원 scales values).
+    source = find_table(book, "table", whole=True)
+    return make_grid(source.rows, top=source.top, left=source.left), source.name
 
 
 @xw.script

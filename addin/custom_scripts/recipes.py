@@ -9,7 +9,7 @@ import os
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._book import add_result_sheet, find_table, write_grid
 from custom_scripts._recipe import read_recipe
 from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.engine.frames import with_header_row
@@ -112,11 +112,10 @@ def replay_recipe(book: xw.Book, user: CurrentUser = None):
     if user is not None and _pseudonymizes(recipe):
         # The same role the 가명처리 button needs: replaying must not be a way around it.
         check_roles(user, [ROLE_PSEUDONYMIZE])
-    try:
-        source = source_range(book)
-    except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
-    grid = make_grid(source.options(ndim=2).value)
+    # A recipe that starts with 기계판독 변환 reads the titles and units around the table.
+    starts_with_tidy = recipe["steps"][0].get("step") == "tidy"
+    source = find_table(book, "rows", whole=starts_with_tidy)
+    grid = make_grid(source.rows)
     key, key_problem = _key_for(recipe)
     try:
         frame, issues = apply_recipe(grid, recipe, key=key)
@@ -124,7 +123,7 @@ def replay_recipe(book: xw.Book, user: CurrentUser = None):
         if key_problem is not None and "키가 없습니다" in str(error):
             raise xw.XlwingsError(f"레시피의 가명처리에 쓸 키가 없습니다: {key_problem}") from error
         raise xw.XlwingsError(f"레시피를 다시 실행하지 못했습니다. {error}") from error
-    name = source.sheet.name
+    name = source.name
     sheet = add_result_sheet(book, f"{name}_레시피")
     write_grid(sheet, with_header_row(frame), _text_columns(frame))
     if issues:

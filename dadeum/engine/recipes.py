@@ -247,8 +247,11 @@ def _step_problems(step: Any) -> list[str]:
     for key, value in step.items():
         if key not in options:
             continue
-        if key in ("header",) and not (value is None or isinstance(value, bool)):
-            problems.append(f"'{key}'는 true, false 또는 null이어야 합니다 ({value!r}).")
+        rows = isinstance(value, int) and 2 <= value <= 10  # a two-row statistical header
+        if key in ("header",) and not (value is None or isinstance(value, bool) or rows):
+            problems.append(
+                f"'{key}'는 true, false, 2~10의 정수 또는 null이어야 합니다 ({value!r})."
+            )
         elif key in ("long", "totals") and not isinstance(value, bool):
             problems.append(f"'{key}'는 true 또는 false여야 합니다 ({value!r}).")
         elif key == "header_rows" and not (
@@ -348,6 +351,8 @@ def _describe(step: str, option: str, value: Any, column: str = "") -> str:
             "pseudonymize": "열마다 정한 기법으로 개인정보를 가명처리합니다",
         }[value]
     if option == "header":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"위 {value}행을 머리글로 봄"
         return {None: "머리글은 자동 판단", True: "첫 행을 머리글로 봄", False: "머리글 없음"}[
             value
         ]

@@ -1,0 +1,172 @@
+"""Every ribbon button through the real route: ``dadeum serve`` on loopback, the book payload
+Office.js posts, selections made the way officials make them (column letters, row numbers,
+one cell in the table), on sheets laid out like real downloads (``dadeum.samples.sheets``)."""
+
+import json
+
+import httpx
+import pytest
+
+from dadeum.engine.privacy.keys import create_key
+from dadeum.samples.sheets import complaint_board, crime_sheet, station_sheet, taas_sheet
+from tests.conftest import book_json, running_server
+
+SCRIPTS = "/xlwings/custom-scripts-call/"
+TABLE_BUTTONS = ["clean_sheet", "tidy_sheet", "check_sheet", "pseudonymize_sheet"]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    keys = tmp_path_factory.mktemp("keys")
+    create_key(folder=keys)
+    with running_server(env={"DADEUM_KEY_DIR": str(keys), "DADEUM_KEY_NAME": ""}) as url:
+        yield url
+
+
+def call(base: str, script: str, payload: dict) -> httpx.Response:
+    return httpx.post(base + SCRIPTS + script, json=payload, timeout=120)
+
+
+def actions_of(response: httpx.Response) -> list[dict]:
+    assert response.status_code == 200, response.text[:500]
+    return response.json()["actions"]
+
+
+def added(actions) -> list[str]:
+    return [a["args"][1] for a in actions if a["func"] == "addSheet"]
+
+
+def written(actions, name: str) -> list[list]:
+    """The values written to the new sheet called ``name``."""
+    position = next(a["args"][0] for a in actions if a["func"] == "addSheet"
+                    and a["args"][1] == name)  # fmt: skip
+    [values] = [a["values"] for a in actions
+                if a["func"] == "setValues" and a["sheet_position"] == position]  # fmt: skip
+    return values
+
+
+def formats_on(actions, name: str) -> dict[int, str]:
+    """Number format of each column (0-based) below the header of sheet ``name``."""
+    position = next(a["args"][0] for a in actions if a["func"] == "addSheet"
+                    and a["args"][1] == name)  # fmt: skip
+    return {
+        a["start_column"] + j: a["args"][0]
+        for a in actions
+        if a["func"] == "setNumberFormat" and a["sheet_position"] == position and a["start_row"]
+        for j in range(a["column_count"])
+    }
+
+
+# -- whole columns and whole rows ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("script", TABLE_BUTTONS)
+@pytest.mark.parametrize("selection", ["A:J", "1:1048576", "A1:XFD1048576", "A:XFD"])
+def test_whole_columns_or_rows_write_only_as_much_as_the_data(base, script, selection):
+    rows = station_sheet(50)
+    response = call(base, script, book_json({"주유소": rows}, selection=selection))
+    actions = actions_of(response)
+    assert len(response.content) < 200_000
+    sized = [a for a in actions if a.get("row_count")]
+    assert sized, "nothing written"
+    # The result is as large as the table (a report lists at most 50 cells a rule); nothing
+    # reaches towards the sheet's 1,048,576 rows or 16,384 columns.
+    limit = 1000 if script == "check_sheet" else len(rows) + 3
+    assert max(a["row_count"] for a in sized) <= limit
+    assert max(a["column_count"] for a in sized) <= len(rows[1]) + 2
+    assert 0 not in {a["sheet_position"] for a in actions if a["func"] == "setValues"}
+
+
+def test_whole_columns_for_a_forecast_use_the_dated_rows_only(base):
+    days = [["일자", "교통량"]] + [
+        [f"2024-{1 + d // 28:02d}-{1 + d % 28:02d}", 40000 + (d % 7) * 1500 + d * 10]
+        for d in range(28 * 6)
+    ]
+    actions = actions_of(call(base, "forecast_sheet", book_json({"교통량": days}, selection="A:B")))
+    sized = [a for a in actions if a.get("row_count")]
+    assert max(a["row_count"] for a in sized) < 300  # 168 days + 28 forecast + the notes
+
+
+# -- one cell: the table around it -----------------------------------------------------------
+
+
+def test_pseudonymising_from_one_cell_takes_the_header_under_the_title(base):
+    rows = station_sheet(20)
+    actions = actions_of(call(base, "pseudonymize_sheet", book_json({"주유소": rows},
+                                                                    selection="C5")))  # fmt: skip
+    result = written(actions, "주유소_가명")
+    assert result[0] == rows[1]  # 지역, 상호, 주소, … — not 열2 … 열10 under the title
+    assert "지역_위치별(주유소)" not in json.dumps(result, ensure_ascii=False)
+    assert len(result) == 21
+    review = json.dumps(written(actions, "주유소_적정성검토"), ensure_ascii=False)
+    assert "열2" not in review and "전화번호" in review
+
+
+def test_cleaning_from_one_cell_leaves_the_title_out(base):
+    rows = station_sheet(20)
+    actions = actions_of(call(base, "clean_sheet", book_json({"주유소": rows}, selection="B7")))
+    result = written(actions, "주유소_정리")
+    assert result[0] == rows[1] and len(result) == 21
+
+
+# -- selections without a table --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sheet", "selection", "scripts", "words"),
+    [
+        ([["가", "나"], ["다", "라"]], "F:H", TABLE_BUTTONS, "데이터가 없습니다"),
+        ([[None, None], [None, None]], "A1:B2", TABLE_BUTTONS, "데이터가 없습니다"),
+        ([["민원"]], "A1", TABLE_BUTTONS, "값이 하나뿐"),
+        ([["제목", None], [None, 3]], "A1:B2", ["check_sheet", "tidy_sheet"], "표를 찾지"),
+        ([["사과"], ["배"], ["포도"], ["감"]], "A:A", ["check_sheet", "tidy_sheet"], "표를 찾지"),
+        ([["성명", "전화"]], "A1:B1", ["pseudonymize_sheet", "check_sheet"], "값이 없습니다"),
+    ],
+)
+def test_a_selection_without_a_table_is_refused_in_korean_and_writes_nothing(
+    base, sheet, selection, scripts, words
+):
+    for script in scripts:
+        response = call(base, script, book_json({"시트1": sheet}, selection=selection))
+        assert response.status_code == 400, (script, response.text[:300])
+        assert words in response.text, (script, response.text)
+        assert "actions" not in response.text
+
+
+# -- headers stay headers, number formats fit ------------------------------------------------
+
+
+def test_cleaning_a_two_row_header_keeps_both_rows_as_text(base):
+    rows = taas_sheet()
+    actions = actions_of(call(base, "clean_sheet", book_json({"TAAS": rows}, selection="A:F")))
+    result = written(actions, "TAAS_정리")
+    assert result[0] == ["구분", "2014년", "2014년", "2014년", "2014년", "2014년"]
+    assert result[1] == ["구분", "합계", "20세이하", "21-30세", "31-40세", "41-50세"]
+    assert "TAAS_정리_확인" not in added(actions)  # the header is not a list of failed numbers
+    recipe = written(actions, "_다듬_레시피")
+    assert any(row[1] == "2014년_20세이하" and row[3] == "number" for row in recipe)
+
+
+def test_years_and_complaint_numbers_get_no_thousands_separator(base):
+    crime = actions_of(call(base, "clean_sheet", book_json({"범죄": crime_sheet()},
+                                                          selection="B4")))  # fmt: skip
+    formats = formats_on(crime, "범죄_정리")
+    assert formats[0] == "0"  # 기간: 2014, not 2,014
+    assert formats[2] == "#,##0"  # counts keep their separators
+    board = actions_of(call(base, "clean_sheet", book_json({"민원": complaint_board()},
+                                                          selection="A:F")))  # fmt: skip
+    formats = formats_on(board, "민원_정리")
+    assert formats[0] == "0"  # 번호 97674
+    assert formats[3] == "yyyy-mm-dd" and formats[4] == "@" and formats[5] == "@"
+    assert written(board, "민원_정리")[1][5].startswith("0")  # 우편번호 keeps its zero
+
+
+def test_replaying_a_clean_recipe_keeps_the_two_row_header(base):
+    rows = crime_sheet()
+    first = actions_of(call(base, "clean_sheet", book_json({"범죄": rows}, selection="A:J")))
+    recipe = written(first, "_다듬_레시피")
+    payload = book_json({"범죄": rows, "_다듬_레시피": recipe}, selection="A:J")
+    replayed = written(actions_of(call(base, "replay_recipe", payload)), "범죄_레시피")
+    assert replayed[0][2:4] == ["합계_발생", "합계_검거"]
+    assert replayed[0][4:6] == ["살인_발생", "살인_검거"]
+    assert len(replayed) == len(rows) - 1  # one header row, every data row
