@@ -79,8 +79,8 @@ def test_review_sheet_lists_issues_at_their_source_addresses():
     assert review[0] == ["유형", "시트", "셀", "원래 값", "설명"]
     # 확인중 sits in C4 and "-" in C5 of the source sheet (the table starts at B2).
     assert [row[:4] for row in review[1:]] == [
-        ["not-a-number", "현황", "C4", "확인중"],
-        ["placeholder", "현황", "C5", "-"],
+        ["숫자가 아님", "현황", "C4", "확인중"],  # Korean labels, not the codes
+        ["통계 기호(빈칸 처리)", "현황", "C5", "-"],
     ]
     assert all(row[4] for row in review[1:])  # every issue has a reason
 

@@ -170,3 +170,70 @@ def test_replaying_a_clean_recipe_keeps_the_two_row_header(base):
     assert replayed[0][2:4] == ["합계_발생", "합계_검거"]
     assert replayed[0][4:6] == ["살인_발생", "살인_검거"]
     assert len(replayed) == len(rows) - 1  # one header row, every data row
+
+
+# -- readable result sheets ------------------------------------------------------------------
+
+
+def sheet_actions(actions, name: str, func: str) -> list[dict]:
+    position = next(a["args"][0] for a in actions if a["func"] == "addSheet"
+                    and a["args"][1] == name)  # fmt: skip
+    return [a for a in actions if a["func"] == func and a["sheet_position"] == position]
+
+
+def test_result_sheets_have_widths_wrapped_text_and_a_frozen_header(base):
+    rows = station_sheet(20)
+    rows[5][2] = "서울 종로구 세종대로 1 (광화문빌딩 지하 1층, 정부서울청사 별관 맞은편 주차장 옆)"
+    actions = actions_of(call(base, "clean_sheet", book_json({"주유소": rows}, selection="A:J")))
+    widths = {a["start_column"]: a["args"][0]
+              for a in sheet_actions(actions, "주유소_정리", "setColumnWidth")}  # fmt: skip
+    assert len(widths) == 10
+    assert widths[4] > widths[5]  # 전화번호 is wider than 셀프여부 (Y/N)
+    assert widths[2] == max(widths.values()) and widths[2] <= 60 * 6  # capped
+    [wrapped] = sheet_actions(actions, "주유소_정리", "setWrapText")
+    assert wrapped["start_column"] == 2 and wrapped["row_count"] == 21  # only 주소, to the end
+    [frozen] = sheet_actions(actions, "주유소_정리", "freezePaneAtRange")
+    assert frozen["args"] == ["1:1"]
+    assert sheet_actions(actions, "주유소_정리", "setFontProperty")[0]["args"] == ["bold", True]
+    # The review sheet too: its 설명 column is wide enough to read.
+    review = sheet_actions(actions, "주유소_정리_확인", "setColumnWidth")
+    review_widths = [a["args"][0] for a in review]
+    assert review_widths[4] > 30 * 6
+
+
+def test_report_sheets_show_korean_labels_not_codes(base):
+    rows = taas_sheet()
+    actions = actions_of(call(base, "tidy_sheet", book_json({"TAAS": rows}, selection="A1")))
+    log = written(actions, "TAAS_변환기록")
+    kinds = {row[0] for row in log[1:]}
+    assert {"제목 행", "단위 행", "여러 행 머리글"} <= kinds
+    assert not any(isinstance(k, str) and k.isascii() and "-" in k for k in kinds)
+    checked = written(actions_of(call(base, "check_sheet", book_json({"TAAS": rows}))),
+                      "TAAS_점검")  # fmt: skip
+    types = [row[-1] for row in checked[2:]]
+    assert "머리글" in types or "제목 행" in types
+    assert not {"header", "title-row", "total-row", "placeholder"} & set(types)
+
+
+def test_recipe_view_speaks_korean_and_still_reads_back(base):
+    rows = complaint_board(5)
+    recorded = actions_of(call(base, "clean_sheet", book_json({"민원": rows})))
+    recipe = written(recorded, "_다듬_레시피")
+    payload = book_json({"민원": rows, "_다듬_레시피": recipe})
+    view = written(actions_of(call(base, "show_recipe", payload)), "레시피_보기")
+    values = {row[3] for row in view[1:]}
+    assert {"정리", "자동", "숫자", "날짜"} <= values
+    assert not {"clean", "null", "false", "number"} & values
+    from dadeum.workbook_recipe import recipe_from_cells
+
+    assert recipe_from_cells(view) == recipe_from_cells(recipe)
+
+
+def test_a_missing_key_is_reported_without_the_server_folder(tmp_path):
+    rows = [["성명", "주민등록번호"], ["홍길동", "900101-1234567"]]
+    env = {"DADEUM_KEY_DIR": str(tmp_path / "비밀폴더"), "DADEUM_KEY_NAME": ""}
+    with running_server(env=env) as url:
+        response = call(url, "pseudonymize_sheet", book_json({"명단": rows}))
+    assert response.status_code == 400
+    assert "dadeum key create default" in response.text
+    assert "비밀폴더" not in response.text and str(tmp_path) not in response.text

@@ -1,6 +1,7 @@
 """Helpers every ribbon script shares: what to read, and where to write without harm."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -127,9 +128,17 @@ def add_result_sheet(book: xw.Book, base: str) -> xw.Sheet:
     return book.sheets.add(name=new_sheet_name(book, base), after=book.sheets.active)
 
 
-def write_grid(sheet: xw.Sheet, frame: pd.DataFrame, formats: dict[int, tuple[int, str]]) -> None:
+def write_grid(
+    sheet: xw.Sheet,
+    frame: pd.DataFrame,
+    formats: dict[int, tuple[int, str]],
+    *,
+    header_row: int | None = 1,
+) -> None:
     """Write a grid at A1. Formats go first: Excel reads a value written into a General cell
-    as if typed, which would turn text such as 00123 or 1-2 into numbers and dates."""
+    as if typed, which would turn text such as 00123 or 1-2 into numbers and dates.
+
+    ``header_row``: the row of column names, which ``lay_out`` freezes (None: no layout)."""
     n_rows = len(frame)
     if not n_rows or not frame.shape[1]:
         return
@@ -141,3 +150,76 @@ def write_grid(sheet: xw.Sheet, frame: pd.DataFrame, formats: dict[int, tuple[in
             sheet.range((start + 1, position + 1), (n_rows, position + 1)).number_format = code
     values = frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
     sheet["A1"].value = values
+    if header_row is not None and n_rows > header_row - 1:
+        lay_out(sheet, values, header_row=header_row)
+
+
+def for_the_user(error: DadeumError) -> str:
+    """An engine error as the ribbon shows it: a missing key without the server's folder,
+    which means nothing on the user's PC (the administrator knows where keys live)."""
+    from dadeum.engine.privacy.keys import KeyNotFoundError
+
+    if isinstance(error, KeyNotFoundError):
+        return (
+            f"서버에 가명처리 키 '{error.name}'가 없습니다. 관리자에게 "
+            f"'dadeum key create {error.name}' 명령으로 키를 만들어 달라고 요청하세요."
+        )
+    return str(error)
+
+
+# -- making result sheets readable ----------------------------------------------------------
+
+
+def labelled(report: pd.DataFrame, column: str = "유형") -> pd.DataFrame:
+    """``report`` with its code column in Korean (not-a-number → 숫자가 아님)."""
+    from dadeum.engine.labels import issue_label
+
+    if column in report.columns:
+        report = report.assign(**{column: report[column].map(issue_label)})
+    return report
+
+
+# Column widths in characters (a Hangul syllable counts two): at least Excel's default, at
+# most about a screen's third; longer text wraps inside the capped width.
+MIN_WIDTH, MAX_WIDTH = 8, 60
+WIDTH_SAMPLE = 500  # rows looked at: widths of a 50,000-row result come from its top
+POINTS_PER_CHARACTER = 6.0  # xlwings Server sets widths in points, classic Excel in characters
+
+
+def display_width(value) -> int:
+    """How many narrow characters ``value`` takes on screen (Hangul and full-width: two)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int | float):
+        return len(f"{value:,}")
+    text = str(value)
+    longest = max(text.split("\n"), key=len) if "\n" in text else text
+    return sum(2 if "\u1100" <= char and unicodedata.east_asian_width(char) in "WF" else 1
+               for char in longest)  # fmt: skip
+
+
+def lay_out(sheet: xw.Sheet, rows: list[list], *, header_row: int = 1) -> None:
+    """Make a result sheet readable: each column as wide as its content (capped, long text
+    wrapped), the header row bold and frozen so it stays in view while scrolling.
+
+    ``rows``: the values written from A1; ``header_row``: the 1-based row of column names
+    (a report with a title above its table passes 2)."""
+    if not rows:
+        return
+    width = max(len(row) for row in rows)
+    sample = rows[: header_row + WIDTH_SAMPLE]
+    on_server = isinstance(sheet.api, dict)
+    for column in range(width):
+        widths = [display_width(row[column]) for row in sample[header_row - 1 :]
+                  if column < len(row)]  # fmt: skip
+        # A title above the table spills over the columns to its right: it sets no width.
+        chars = min(max([MIN_WIDTH, *widths]) + 2, MAX_WIDTH)
+        sheet.range((header_row, column + 1)).column_width = (
+            chars * POINTS_PER_CHARACTER if on_server else chars
+        )
+        if max(widths, default=0) + 2 > MAX_WIDTH and len(rows) > header_row:
+            sheet.range((header_row, column + 1), (len(rows), column + 1)).wrap_text = True
+    sheet.range((header_row, 1), (header_row, width)).font.bold = True
+    sheet.freeze_panes.freeze_at(f"1:{header_row}")

@@ -3,7 +3,7 @@
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, find_table, write_grid
+from custom_scripts._book import add_result_sheet, find_table, labelled, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.columns import GENERAL_FORMAT, TEXT_FORMAT, clean_frame, number_format
 from dadeum.engine.frames import with_header_row
@@ -32,9 +32,9 @@ def clean_sheet(book: xw.Book):
         raise xw.XlwingsError(str(error)) from error
 
     sheet = add_result_sheet(book, f"{source_name}_정리")
-    write_grid(sheet, result.frame, _formats(result))
+    write_grid(sheet, result.frame, _formats(result), header_row=max(result.header_rows, 1))
     if result.issues:
-        review = issues_frame(result.issues)
+        review = labelled(issues_frame(result.issues))
         check = add_result_sheet(book, f"{source_name}_정리_확인")
         formats = {REPORT_COLUMNS.index("원래 값"): TEXT_FORMAT}
         write_grid(check, with_header_row(review), {j: (1, fmt) for j, fmt in formats.items()})

@@ -3,7 +3,7 @@
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, find_table, write_grid
+from custom_scripts._book import add_result_sheet, find_table, labelled, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import issues_frame
@@ -35,7 +35,7 @@ def tidy_sheet(book: xw.Book):
         sheet = add_result_sheet(book, f"{name}{suffix}")
         write_grid(sheet, with_header_row(table.data), {})
         first = first or sheet
-    log = issues_frame([issue for table in tables for issue in table.issues])
+    log = labelled(issues_frame([issue for table in tables for issue in table.issues]))
     if len(log):
         write_grid(add_result_sheet(book, f"{name}_변환기록"), with_header_row(log), {})
     record_step(book, tidy_step())
@@ -48,7 +48,7 @@ def check_sheet(book: xw.Book):
     씁니다."""
     grid, name = _source_grid(book)
     report = check_grid(grid, sheet=name)
-    frame = report.frame()
+    frame = labelled(report.frame())
     width = frame.shape[1]
     rows = [[f"기계판독 점수: {report.score}점 / 100점", *[None] * (width - 1)]]
     if len(frame):
@@ -56,5 +56,5 @@ def check_sheet(book: xw.Book):
     else:
         rows.append(["기계판독 기준에 어긋나는 곳을 찾지 못했습니다.", *[None] * (width - 1)])
     sheet = add_result_sheet(book, f"{name}_점검")
-    write_grid(sheet, pd.DataFrame(rows, dtype=object), {})
+    write_grid(sheet, pd.DataFrame(rows, dtype=object), {}, header_row=2)
     sheet.activate()

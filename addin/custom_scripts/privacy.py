@@ -9,7 +9,7 @@ import os
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, find_table, write_grid
+from custom_scripts._book import add_result_sheet, find_table, for_the_user, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.errors import DadeumError
@@ -43,7 +43,7 @@ def scan_book(book: xw.Book):
     rows = [[title, *[None] * (width - 1)], list(report.columns)]
     rows += report.astype(object).to_numpy().tolist()
     sheet = add_result_sheet(book, "개인정보_점검")
-    write_grid(sheet, pd.DataFrame(rows, dtype=object), {})
+    write_grid(sheet, pd.DataFrame(rows, dtype=object), {}, header_row=2)
     sheet.activate()
 
 
@@ -78,7 +78,7 @@ def pseudonymize_sheet(book: xw.Book):
             fingerprint = key_fingerprint(key)
         result, failed = apply_plan(frame, plans, key)
     except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
+        raise xw.XlwingsError(for_the_user(error)) from error
     name = source.name
     review = review_frame(
         plans, source=f"{book.name} / {name}", key_name=key_name if key else None,

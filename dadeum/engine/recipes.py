@@ -436,12 +436,16 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
         while len(steps) <= index:
             steps.append({})
         step = steps[index]
+        # The 레시피 보기 sheet shows values in Korean (정리, 숫자, 자동); they read back too.
         if key == "step":
-            step["step"] = str(value)
+            step["step"] = _STEP_CODES.get(str(value).strip(), str(value))
         elif key in COLUMN_OPTIONS and not _blank(column):
-            step.setdefault(key, {})[str(column)] = str(value)
+            text = str(value)
+            step.setdefault(key, {})[str(column)] = (
+                _TYPE_CODES.get(text.strip(), text) if key == "types" else text
+            )
         else:
-            step[key] = _scalar(value)
+            step[key] = _scalar(_WORD_CODES.get(value, value) if isinstance(value, str) else value)
     recipe["steps"] = steps
     problems = validate_recipe(recipe)
     if problems:
@@ -453,6 +457,11 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
         result["sheets"] = recipe["sheets"]
     result["steps"] = steps
     return result
+
+
+_STEP_CODES = {name: code for code, name in STEP_NAMES.items()}
+_TYPE_CODES = {name: code for code, name in COLUMN_TYPES.items()}
+_WORD_CODES = {"자동": "null", "예": "true", "아니요": "false"}
 
 
 def _scalar(value: Any) -> Any:
