@@ -237,3 +237,46 @@ def test_a_missing_key_is_reported_without_the_server_folder(tmp_path):
     assert response.status_code == 400
     assert "dadeum key create default" in response.text
     assert "비밀폴더" not in response.text and str(tmp_path) not in response.text
+
+
+def monthly_complaints(spike: bool) -> list[list]:
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    rows = [["월", "민원 건수"]]
+    for i in range(48):
+        value = int(70 + 15 * np.sin(i / 12 * 2 * np.pi) + rng.integers(-8, 8))
+        rows.append([f"{2020 + i // 12}-{1 + i % 12:02d}-01", 900 if spike and i == 30 else value])
+    return rows
+
+
+def test_forecast_sheet_explains_its_measures_and_a_past_spike(base):
+    actions = actions_of(call(base, "forecast_sheet", book_json({"민원": monthly_complaints(True)},
+                                                                selection="A:B")))  # fmt: skip
+    text = json.dumps([a["values"] for a in actions if a["func"] == "setValues"],
+                      ensure_ascii=False)  # fmt: skip
+    assert "MASE: 1보다 작으면 단순 예측" in text and "sMAPE(%)" in text
+    assert "예측 구간이 넓은 까닭: 2022-07-01의 값 900" in text
+    formats = [a["args"][0] for a in sheet_actions(actions, "민원_예측", "setNumberFormat")]
+    assert "#,##0" in formats and "#,##0.0" not in formats  # counts: 13, not 13.0
+    assert len(sheet_actions(actions, "민원_예측", "setColumnWidth")) >= 10
+    calm = actions_of(call(base, "forecast_sheet", book_json({"민원": monthly_complaints(False)},
+                                                             selection="A:B")))  # fmt: skip
+    assert "넓은 까닭" not in json.dumps(calm, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (12_000_000, "1,200만"),
+        (350_000_000, "3.5억"),
+        (45_000, "4.5만"),
+        (1200, "1,200"),
+        (0, "0"),
+        (2.5, "2.5"),
+    ],
+)
+def test_chart_axis_numbers_read_as_korean_amounts(value, shown):
+    from dadeum.plots import axis_number
+
+    assert axis_number(value) == shown
