@@ -280,3 +280,47 @@ def test_chart_axis_numbers_read_as_korean_amounts(value, shown):
     from dadeum.plots import axis_number
 
     assert axis_number(value) == shown
+
+
+def test_a_long_result_is_written_in_parts_and_values_match_xlwings(base):
+    from dadeum.samples.sheets import wide_sheet
+
+    rows = wide_sheet(6000, 20)
+    actions = actions_of(call(base, "clean_sheet", book_json({"민원": rows}, selection="A:T")))
+    parts = [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == 1]
+    assert len(parts) == 2 and parts[0]["row_count"] == 5000  # 100,000 cells a request
+    assert parts[1]["start_row"] == 5000 and sum(p["row_count"] for p in parts) == 6001
+    first = parts[0]["values"]
+    assert first[0][:3] == ["기간", "자치구", "민원번호"]
+    assert first[1][4] == "2024-01-01"  # dates as xlwings sends them
+    assert first[1][0] == 2020 and isinstance(first[1][5], int | float)
+
+
+def test_cells_are_prepared_exactly_as_xlwings_prepares_them():
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+    from custom_scripts._book import _xl_value
+    from xlwings.pro._xlremote import Engine
+
+    cells = [None, float("nan"), pd.NaT, np.nan, np.int64(7), np.float64(2.5), True, 3, 1.25,
+             "글자", "", pd.Timestamp("2024-03-05"), dt.datetime(2024, 3, 5, 14, 30, 15, 9),
+             dt.date(2024, 3, 5), pd.NA]  # fmt: skip
+    for cell in cells:
+        assert _xl_value(cell) == Engine.prepare_xl_data_element(cell, {}), repr(cell)
+
+
+def test_cells_are_read_exactly_as_xlwings_reads_them():
+    import xlwings as xw
+    from custom_scripts._book import read_cells
+
+    values = [["성명", "접수", "값", "오류"],
+              ["가", "2024-03-05T00:00:00.000Z", 1.5, "#N/A"],
+              ["", "2024-03-05T14:30:00.000Z", "", "#1 민원"],
+              ["나", "12:30", 0, "#DIV/0!"]]  # fmt: skip
+    book = xw.Book(json=book_json({"S": values}, selection="A1:D4"))
+    source = book.sheets[0].range("B2:D4")
+    assert read_cells(source) == source.options(ndim=2).value
+    whole = book.sheets[0].range("A1:D4")
+    assert read_cells(whole) == whole.options(ndim=2).value

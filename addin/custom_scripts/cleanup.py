@@ -38,7 +38,7 @@ def clean_sheet(book: xw.Book):
         check = add_result_sheet(book, f"{source_name}_정리_확인")
         formats = {REPORT_COLUMNS.index("원래 값"): TEXT_FORMAT}
         write_grid(check, with_header_row(review), {j: (1, fmt) for j, fmt in formats.items()})
-    record_step(book, clean_step(result, header))
+    record_step(book, clean_step(result, header))  # as the CLI's --save-recipe records it
     sheet.activate()
 
 

@@ -8,7 +8,6 @@ from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import issues_frame
 from dadeum.engine.tables.check import check_grid
-from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.tidy import tidy_grid
 from dadeum.workbook_recipe import tidy_step
 
@@ -18,7 +17,7 @@ __all__ = ["check_sheet", "tidy_sheet"]
 def _source_grid(book: xw.Book) -> tuple[pd.DataFrame, str]:
     # Titles, units and notes stay in: the conversion reads them (단위: 천원 scales values).
     source = find_table(book, "table", whole=True)
-    return make_grid(source.rows, top=source.top, left=source.left), source.name
+    return source.location.grid, source.name
 
 
 @xw.script

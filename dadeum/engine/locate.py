@@ -65,6 +65,7 @@ class TableLocation:
     label_columns: int  # leading columns that name a record (구분, 자치구, …)
     header_names: list[str]  # one name per column, a multi-row header joined as 변환 does
     region: TableRegion | None = None  # with the title, unit and note rows around the table
+    grid: pd.DataFrame | None = None  # the table's cells as ``make_grid`` reads them
 
     @property
     def title(self) -> str | None:
@@ -103,7 +104,7 @@ def locate_table(
         bounds = (region.top, region.left, region.bottom, region.right)
     block = grid.loc[bounds[0] : bounds[2], bounds[1] : bounds[3]]
     header_rows, labels, names = _header(block)
-    location = TableLocation(*bounds, header_rows, labels, names, region)
+    location = TableLocation(*bounds, header_rows, labels, names, region, block)
     _check(block, location, need)
     return location
 
