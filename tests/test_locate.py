@@ -31,6 +31,8 @@ def test_one_cell_picks_the_table_around_it():
     assert locate_table(rows, cursor=(3, 1)).top == 2
     assert locate_table(rows, cursor=(1, 1)).top == 2  # on the title: its table
     assert locate_table(rows, cursor=(20, 9)).top == 6  # outside both: the larger one
+    whole = locate_table(rows)  # several tables selected: kept as selected
+    assert (whole.top, whole.bottom, whole.right) == (1, 9, 3)
 
 
 def test_blank_edges_are_cut_and_coordinates_kept():

@@ -85,8 +85,9 @@ def locate_table(
     ``left``).
 
     ``cursor``: the one selected cell (sheet row, column); the table around it is taken, or
-    the largest table when the cell is in none. ``find=False`` keeps the selection as it is,
-    only without its blank edges (the user chose the rows and columns). ``need``: see
+    the largest table when the cell is in none. Without a cursor, a selection holding one
+    table loses its title, unit and note rows; one holding several is kept whole.
+    ``find=False`` keeps the selection as it is, only without its blank edges. ``need``: see
     ``NEEDS``. Raises InvalidArgumentError (Korean) when the rows hold no such table.
     """
     if need not in NEEDS:
@@ -112,6 +113,8 @@ def locate_table(
 def _pick(regions: list[TableRegion], cursor: tuple[int, int] | None) -> TableRegion | None:
     if not regions:
         return None
+    if cursor is None and len(regions) > 1:
+        return None  # the user selected several tables: keep them all, as selected
     if cursor is not None:
         row, column = cursor
         for region in regions:
