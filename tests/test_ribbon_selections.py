@@ -324,3 +324,22 @@ def test_cells_are_read_exactly_as_xlwings_reads_them():
     assert read_cells(source) == source.options(ndim=2).value
     whole = book.sheets[0].range("A1:D4")
     assert read_cells(whole) == whole.options(ndim=2).value
+
+
+def test_an_export_preamble_and_a_header_of_years_stay_out_of_the_data(base):
+    # The layout of a KOSIS download: "name: value" rows, then years across the top.
+    rows = [["통계표명:", "시도별 인구 변동 현황", None, None],
+            ["단위:", "천명", None, None],
+            [None, 2015, 2016, 2017],
+            ["계", "51,529", "51,696", "51,778"],
+            ["서울", "10,022", "9,930", "9,857"],
+            ["부산", "3,449", "3,417", "3,390"]]  # fmt: skip
+    actions = actions_of(call(base, "clean_sheet", book_json({"인구": rows}, selection="B5")))
+    result = written(actions, "인구_정리")
+    assert result[0] == ["", "2015", "2016", "2017"]  # the header, as text
+    assert result[1] == ["계", 51529, 51696, 51778]
+    assert "인구_정리_확인" not in added(actions)
+    names = written(actions_of(call(base, "pseudonymize_sheet", book_json({"인구": rows},
+                                                                         selection="B5"))),
+                    "인구_가명")[0]  # fmt: skip
+    assert names[1:] == ["2015", "2016", "2017"]

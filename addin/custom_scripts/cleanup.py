@@ -8,6 +8,7 @@ from custom_scripts._recipe import record_step
 from dadeum.engine.columns import GENERAL_FORMAT, TEXT_FORMAT, clean_frame, number_format
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
+from dadeum.engine.tables.header import header_text
 from dadeum.errors import DadeumError
 from dadeum.workbook_recipe import clean_step
 
@@ -23,13 +24,19 @@ def clean_sheet(book: xw.Book):
     source_name = source.name
     # A multi-row header as the table finder reads it (2014년 over 합계, 20세이하 …); one
     # row or none is left to clean_frame, which also knows a list without a header.
-    header = source.header_rows if source.header_rows > 1 else None
+    header = source.header_rows if source.header_rows > 1 or _years_across(source) else None
     try:
         result = clean_frame(
             frame, header=header, top=source.top, left=source.left, sheet=source_name
         )
     except DadeumError as error:
         raise xw.XlwingsError(str(error)) from error
+    # Header cells are names: a year written as a number becomes the text 2015 (not 2,015).
+    for row in range(result.header_rows):
+        result.frame.iloc[row] = [
+            header_text(cell) if cell is not None and not isinstance(cell, str) else cell
+            for cell in result.frame.iloc[row]
+        ]
 
     sheet = add_result_sheet(book, f"{source_name}_정리")
     write_grid(sheet, result.frame, _formats(result), header_row=max(result.header_rows, 1))
@@ -38,8 +45,26 @@ def clean_sheet(book: xw.Book):
         check = add_result_sheet(book, f"{source_name}_정리_확인")
         formats = {REPORT_COLUMNS.index("원래 값"): TEXT_FORMAT}
         write_grid(check, with_header_row(review), {j: (1, fmt) for j, fmt in formats.items()})
-    record_step(book, clean_step(result, header))  # as the CLI's --save-recipe records it
+    # As the CLI's --save-recipe records it; a one-row header of years is recorded as given.
+    record_step(book, clean_step(result, True if header == 1 else header))
     sheet.activate()
+
+
+def _years_across(source) -> bool:
+    """A one-row header of years (2009, 2010, …), which clean_frame alone would take for data
+    because it holds numbers."""
+    if source.header_rows != 1 or len(source.rows) < 2:
+        return False
+    cells = [cell for cell in source.rows[0] if cell is not None and cell != ""]
+    years = [cell for cell in cells if not isinstance(cell, str)]
+    return (
+        bool(years)
+        and all(
+            isinstance(cell, int | float) and float(cell).is_integer() and 1900 <= cell <= 2100
+            for cell in years
+        )
+        and len({*map(str, cells)}) == len(cells)
+    )
 
 
 def _column_name(result, position: int) -> str:

@@ -104,6 +104,9 @@ def locate_table(
     else:
         bounds = (region.top, region.left, region.bottom, region.right)
     block = grid.loc[bounds[0] : bounds[2], bounds[1] : bounds[3]]
+    while len(block) > 2 and _is_preamble(block.iloc[0]):
+        block = block.iloc[1:]  # KOSIS' "통계표명: …", "단위: 천명" rows above the header
+    bounds = (block.index[0], *bounds[1:])
     header_rows, labels, names = _header(block)
     location = TableLocation(*bounds, header_rows, labels, names, region, block)
     _check(block, location, need)
@@ -122,6 +125,16 @@ def _pick(regions: list[TableRegion], cursor: tuple[int, int] | None) -> TableRe
             if first <= row <= region.bottom and region.left <= column <= region.right:
                 return region
     return max(regions, key=lambda r: (r.bottom - r.top + 1) * (r.right - r.left + 1))
+
+
+def _is_preamble(row: pd.Series) -> bool:
+    """A "name: value" row of an export's preamble (통계표명:, 단위:, 조회기간:)."""
+    cells = [value for value in row.tolist() if value is not None]
+    return (
+        1 <= len(cells) <= 2
+        and isinstance(cells[0], str)
+        and cells[0].rstrip().endswith((":", "："))
+    )
 
 
 def _header(block: pd.DataFrame) -> tuple[int, int, list[str]]:
