@@ -9,7 +9,8 @@ free 127.0.0.1 port and posts, for each table size, the book Office.js sends for
 sheet (``dadeum.samples.sheets.wide_sheet``: a title row, the header, 기간, 자치구, 민원번호,
 전화번호, 접수일 and counts written with commas) selected as officials select it: column
 letters (``A:T``) or row numbers (``1:1048576``). Every button runs once per case, timed from
-request to the whole reply read; the reply's size in bytes and the largest range it writes
+request to the whole reply read (and the server's CPU seconds, which other load on a shared
+machine does not inflate); the reply's size in bytes and the largest range it writes
 (rows × columns) are printed beside the time. 예측 시트 runs on a daily series of the same
 length (two columns, ``A:B``); 레시피 다시 실행 replays the 정리 recipe recorded in the same
 run. ``--repo DIR`` serves another checkout instead (e.g. the commit before this work,
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks.bench_load import REPO, XLWINGS_VERSION, served
+from benchmarks.bench_load import REPO, XLWINGS_VERSION, served, server_cpu_seconds
 from dadeum.samples.sheets import wide_sheet
 
 SCRIPTS = "/xlwings/custom-scripts-call/"
@@ -79,16 +80,19 @@ def largest_write(actions: list[dict]) -> tuple[int, int]:
     return max(a["row_count"] for a in sized), max(a["column_count"] for a in sized)
 
 
-def run_case(client: httpx.Client, base: str, script: str, payload: dict) -> dict:
+def run_case(client: httpx.Client, base: str, script: str, payload: dict, pid: int = 0) -> dict:
+    cpu = server_cpu_seconds(pid) if pid else float("nan")
     start = time.perf_counter()
     response = client.post(base + SCRIPTS + script, json=payload, timeout=TIMEOUT)
     body = response.content
     seconds = time.perf_counter() - start
+    cpu = (server_cpu_seconds(pid) - cpu) if pid else float("nan")
     rows = columns = 0
     if response.status_code == 200:
         rows, columns = largest_write(json.loads(body).get("actions", []))
     return {"script": script, "status": response.status_code, "seconds": round(seconds, 3),
-            "bytes": len(body), "rows": rows, "columns": columns}  # fmt: skip
+            "cpu_seconds": round(cpu, 2), "bytes": len(body), "rows": rows,
+            "columns": columns}  # fmt: skip
 
 
 def run(sizes: list[int], columns: int, selections: list[str], only: list[str], repo: Path):
@@ -98,7 +102,7 @@ def run(sizes: list[int], columns: int, selections: list[str], only: list[str], 
         from dadeum.engine.privacy.keys import create_key
 
         create_key(folder=keys)
-        with served(1, env=env, repo=repo) as (base, _), httpx.Client() as client:
+        with served(1, env=env, repo=repo) as (base, pid), httpx.Client() as client:
             for rows in sizes:
                 sheet = wide_sheet(rows, columns)
                 for selection in selections:
@@ -113,11 +117,12 @@ def run(sizes: list[int], columns: int, selections: list[str], only: list[str], 
                             payload = book({"민원": sheet, "_다듬_레시피": recipe}, selection)
                         else:
                             payload = book({"민원": sheet}, selection)
-                        result = run_case(client, base, script, payload)
+                        result = run_case(client, base, script, payload, pid)
                         result.update(table_rows=rows, selection=selection)
                         results.append(result)
                         print(f"{rows:>7,} {selection:<12} {script:<20} {result['status']} "
-                              f"{result['seconds']:>8.2f} s {result['bytes']:>12,} B  "
+                              f"{result['seconds']:>8.2f} s (CPU {result['cpu_seconds']:>6.2f} s) "
+                              f"{result['bytes']:>12,} B  "
                               f"writes ≤ {result['rows']:,} × {result['columns']:,}",
                               flush=True)  # fmt: skip
     return results
