@@ -311,21 +311,6 @@ def test_cells_are_prepared_exactly_as_xlwings_prepares_them():
         assert _xl_value(cell) == Engine.prepare_xl_data_element(cell, {}), repr(cell)
 
 
-def test_cells_are_read_exactly_as_xlwings_reads_them():
-    import xlwings as xw
-    from custom_scripts._book import read_cells
-
-    values = [["성명", "접수", "값", "오류"],
-              ["가", "2024-03-05T00:00:00.000Z", 1.5, "#N/A"],
-              ["", "2024-03-05T14:30:00.000Z", "", "#1 민원"],
-              ["나", "12:30", 0, "#DIV/0!"]]  # fmt: skip
-    book = xw.Book(json=book_json({"S": values}, selection="A1:D4"))
-    source = book.sheets[0].range("B2:D4")
-    assert read_cells(source) == source.options(ndim=2).value
-    whole = book.sheets[0].range("A1:D4")
-    assert read_cells(whole) == whole.options(ndim=2).value
-
-
 def test_an_export_preamble_and_a_header_of_years_stay_out_of_the_data(base):
     # The layout of a KOSIS download: "name: value" rows, then years across the top.
     rows = [["통계표명:", "시도별 인구 변동 현황", None, None],

@@ -73,7 +73,7 @@ def find_table(book: xw.Book, need: str = "cells", *, whole: bool = False) -> So
     """
     try:
         source = source_range(book)
-        area = read_cells(source) or [[]]
+        area = source.options(ndim=2).value or [[]]
         selection = book.selection
         single = selection is None or selection.count <= 1
         cursor = (selection.row, selection.column) if single and selection is not None else None
@@ -90,36 +90,6 @@ def find_table(book: xw.Book, need: str = "cells", *, whole: bool = False) -> So
     width = location.right - location.left + 1
     rows = [row + [None] * (width - len(row)) for row in rows]
     return SourceTable(source.sheet, rows, location, area, source.row, source.column)
-
-
-# Office.js sends error cells as their text; xlwings reads them as None (err_to_str=False).
-_ERROR_TEXTS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
-                          "#DATA!"))  # fmt: skip
-
-
-def read_cells(source: xw.Range) -> list[list]:
-    """The cells of ``source`` as ``source.options(ndim=2).value`` reads them, faster.
-
-    On the server the values are already in the posted book, and xlwings converts them one by
-    one through several checks (a few seconds for a million cells); only empty strings,
-    error texts and date strings need it, so only those go through xlwings' own converter."""
-    sent = source.sheet.api.get("values") if isinstance(source.sheet.api, dict) else None
-    if sent is None:
-        return source.options(ndim=2).value
-    from xlwings.pro._xlremote import _clean_value_data_element
-
-    def cell(value):
-        if value == "":
-            return None
-        if type(value) is str and value[0] in "#0123456789":
-            return _clean_value_data_element(value, dt.datetime, None, None, False)
-        return value
-
-    top, left = source.row - 1, source.column - 1
-    right = left + source.shape[1]
-    rows = [[cell(value) for value in row[left:right]]
-            for row in sent[top : top + source.shape[0]]]  # fmt: skip
-    return [row + [None] * (source.shape[1] - len(row)) for row in rows]
 
 
 def _xl_value(value):
