@@ -41,9 +41,6 @@ class SourceTable:
     sheet: xw.Sheet
     rows: list[list]  # raw cells of the table, header rows included, title rows not
     location: TableLocation
-    area: list[list]  # the whole selection (or sheet) the table was found in
-    area_top: int
-    area_left: int
 
     @property
     def name(self) -> str:
@@ -68,7 +65,8 @@ def find_table(book: xw.Book, need: str = "cells", *, whole: bool = False) -> So
     A selection is cut at the data (whole columns or rows, or past the data), then the table
     in it is found as 기계판독 변환 finds it: title, unit and note rows are set aside and two-
     or three-row headers counted. One selected cell means the table around it. ``whole``:
-    keep every table of a one-cell selection's sheet (변환 and 점검 read them all).
+    keep the selection (for one cell, the sheet) whole, titles and all, for 변환 and 점검,
+    which read titles, units and every table themselves.
     ``need``: what the button cannot work without (see ``dadeum.engine.locate.NEEDS``).
     """
     try:
@@ -89,7 +87,7 @@ def find_table(book: xw.Book, need: str = "cells", *, whole: bool = False) -> So
     ]
     width = location.right - location.left + 1
     rows = [row + [None] * (width - len(row)) for row in rows]
-    return SourceTable(source.sheet, rows, location, area, source.row, source.column)
+    return SourceTable(source.sheet, rows, location)
 
 
 def _xl_value(value):
