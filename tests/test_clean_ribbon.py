@@ -79,8 +79,8 @@ def test_review_sheet_lists_issues_at_their_source_addresses():
     assert review[0] == ["유형", "시트", "셀", "원래 값", "설명"]
     # 확인중 sits in C4 and "-" in C5 of the source sheet (the table starts at B2).
     assert [row[:4] for row in review[1:]] == [
-        ["not-a-number", "현황", "C4", "확인중"],
-        ["placeholder", "현황", "C5", "-"],
+        ["숫자가 아님", "현황", "C4", "확인중"],  # Korean labels, not the codes
+        ["통계 기호(빈칸 처리)", "현황", "C5", "-"],
     ]
     assert all(row[4] for row in review[1:])  # every issue has a reason
 
@@ -102,12 +102,13 @@ def test_number_and_date_columns_get_formats_before_their_values():
     assert all(i < first_values for i, a in enumerate(on_result) if a["func"] == "setNumberFormat")
 
 
-def test_one_selected_cell_cleans_the_used_range():
+def test_one_selected_cell_cleans_the_table_around_it():
+    # The note in A1 and the stray 합계 in G11 are not part of the table at B2:E9.
     payload = book_json({"현황": sheet_grid()}, selection="C3")
     actions = run_clean(payload)
     [cleaned] = values_written(actions, 1)
-    assert len(cleaned) == 11 and len(cleaned[0]) == 7  # A1:G11
-    assert cleaned[0][0] == "메모: 3월분"
+    assert len(cleaned) == 8 and len(cleaned[0]) == 4
+    assert cleaned[0] == ["구분", "금액", "접수일", "연락처"]
 
 
 def test_without_issues_there_is_no_review_sheet():

@@ -110,7 +110,7 @@ def test_tidy_sheet_writes_new_sheets_and_leaves_the_source():
     assert tidy_values[0] == list(case.expected.columns)
     log = [a["values"] for a in actions if a["func"] == "setValues"][1]
     assert log[0] == ["유형", "시트", "셀", "원래 값", "설명"]
-    assert ["title-row", "현황", "A1"] == log[1][:3]
+    assert ["제목 행", "현황", "A1"] == log[1][:3]  # a Korean label, not the code
 
 
 def test_tidy_sheet_reports_sheet_addresses_of_a_selection():
@@ -122,8 +122,8 @@ def test_tidy_sheet_reports_sheet_addresses_of_a_selection():
     actions = run_script("tidy_sheet", payload)
     log = [a["values"] for a in actions if a["func"] == "setValues"][1]
     cells = {row[0]: row[2] for row in log[1:]}
-    assert cells["total-row"] == "7행"
-    assert cells["placeholder"] == "D6"
+    assert cells["합계·소계 행"] == "7행"
+    assert cells["통계 기호(빈칸 처리)"] == "D6"
 
 
 def test_check_sheet_writes_a_report_sheet():

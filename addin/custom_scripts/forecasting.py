@@ -9,10 +9,17 @@ a picture (xlwings Server sends the PNG to Office.js as an addPicture action).
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range
+from custom_scripts._book import POINTS_PER_CHARACTER, add_result_sheet, display_width, find_table
 from dadeum.engine.columns import DATE_FORMAT, DATE_TIME_FORMAT
 from dadeum.errors import DadeumError
-from dadeum.reports.forecast import KIND_LABELS, explanation_lines, guess_kind, select_columns
+from dadeum.reports.forecast import (
+    ACCURACY_NOTES,
+    KIND_LABELS,
+    explanation_lines,
+    guess_kind,
+    select_columns,
+    spike_note,
+)
 
 __all__ = ["forecast_sheet"]
 
@@ -20,6 +27,9 @@ __all__ = ["forecast_sheet"]
 # a quarter of weeks, a year of months.
 DEFAULT_HORIZON = {"h": 168, "D": 28, "W": 13, "MS": 12, "B": 20}
 NUMBER_FORMAT = "#,##0.0"
+COUNT_FORMAT = "#,##0"  # counts and whole-number series: 13, not 13.0
+# Accuracy headers with their units, as the notes under the table explain them.
+ACCURACY_HEADERS = {"sMAPE": "sMAPE(%)", "구간 적중률": "구간 적중률(%)"}
 TABLE_COLUMNS = ["날짜", "실적", "예측", "하한", "상한"]
 ACCURACY_GAP = 1  # empty columns between the data table and the accuracy table
 
@@ -57,9 +67,9 @@ def forecast_sheet(book: xw.Book):
     from dadeum.reports.forecast import report_frames
     from dadeum.reports.plots import chosen_label, forecast_figure
 
+    source = find_table(book, "rows")
     try:
-        source = source_range(book)
-        rows = source.options(ndim=2).value
+        rows = source.rows
         selection = select_columns(rows, 0, 1)
         kind, reason = guess_kind(selection.values, selection.value_name)
         result = _forecast(selection, kind)
@@ -67,10 +77,13 @@ def forecast_sheet(book: xw.Book):
         raise xw.XlwingsError(str(error)) from error
     frames = report_frames(result, reason)
 
-    sheet = add_result_sheet(book, f"{source.sheet.name}_예측")
+    sheet = add_result_sheet(book, f"{source.name}_예측")
     label = KIND_LABELS[kind]
     title = f"{selection.value_name} 예측 ({label}) — 선택한 모델: {chosen_label(result)}"
     lines = explanation_lines(result, reason)
+    note = spike_note(result)
+    if note:
+        lines.append(note)
     top = [[title], *[[line] for line in lines]]
     sheet["A1"].value = top
 
@@ -81,16 +94,46 @@ def forecast_sheet(book: xw.Book):
     sheet.range((header_row + 1, 1), (last_row, 1)).number_format = (
         DATE_TIME_FORMAT if hourly else DATE_FORMAT
     )
-    sheet.range((header_row + 1, 2), (last_row, 5)).number_format = NUMBER_FORMAT
+    whole = kind == "counts" or all(float(v).is_integer() for v in _history(result))
+    sheet.range((header_row + 1, 2), (last_row, 5)).number_format = (
+        COUNT_FORMAT if whole else NUMBER_FORMAT
+    )
     sheet.range((header_row, 1)).value = [TABLE_COLUMNS, *data]
 
     accuracy = frames["정확도"]
     left = len(TABLE_COLUMNS) + ACCURACY_GAP + 1
     values = accuracy.astype(object).where(accuracy.notna(), None).to_numpy().tolist()
-    sheet.range((header_row, left)).value = [list(accuracy.columns), *values]
+    headers = [ACCURACY_HEADERS.get(column, column) for column in accuracy.columns]
+    sheet.range((header_row, left)).value = [headers, *values]
+    # What each measure means, under the table (one line each, spilling to the right).
+    sheet.range((header_row + len(values) + 2, left)).value = [[n] for n in ACCURACY_NOTES]
+    _widths(sheet, [TABLE_COLUMNS, *data[:50]], 1)
+    _widths(sheet, [headers, *values], left)
+    sheet.range((header_row, 1), (header_row, left + len(headers) - 1)).font.bold = True
 
     figure = forecast_figure(result, title=f"{selection.value_name} 예측 ({label})",
                              unit=selection.value_name)  # fmt: skip
-    anchor = sheet.range((header_row + len(accuracy) + 3, left))
+    anchor = sheet.range((header_row + len(accuracy) + len(ACCURACY_NOTES) + 3, left))
     sheet.pictures.add(figure, name="예측 그래프", anchor=anchor, export_options={"dpi": 110})
     sheet.activate()
+
+
+def _widths(sheet, rows: list[list], first: int) -> None:
+    """Column widths from the content: dates and numbers fit, model names readable."""
+    on_server = isinstance(sheet.api, dict)
+    for offset in range(max(len(row) for row in rows)):
+        chars = min(
+            max(display_width(_shown(row[offset])) for row in rows if offset < len(row)), 40
+        )
+        chars = max(chars + 2, 8)
+        width = chars * POINTS_PER_CHARACTER if on_server else chars
+        sheet.range((1, first + offset)).column_width = width
+
+
+def _shown(value):
+    """A cell as it shows: dates as yyyy-mm-dd (hh:mm), numbers with one decimal."""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d %H:%M" if getattr(value, "hour", 0) else "%Y-%m-%d")
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return value

@@ -3,26 +3,21 @@
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._book import add_result_sheet, find_table, labelled, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import issues_frame
 from dadeum.engine.tables.check import check_grid
-from dadeum.engine.tables.grid import make_grid
 from dadeum.engine.tables.tidy import tidy_grid
-from dadeum.errors import DadeumError
 from dadeum.reports.recipe import tidy_step
 
 __all__ = ["check_sheet", "tidy_sheet"]
 
 
 def _source_grid(book: xw.Book) -> tuple[pd.DataFrame, str]:
-    try:
-        source = source_range(book)
-    except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
-    rows = source.options(ndim=2).value
-    return make_grid(rows, top=source.row, left=source.column), source.sheet.name
+    # Titles, units and notes stay in: the conversion reads them (단위: 천원 scales values).
+    source = find_table(book, "table", whole=True)
+    return source.location.grid, source.name
 
 
 @xw.script
@@ -39,7 +34,7 @@ def tidy_sheet(book: xw.Book):
         sheet = add_result_sheet(book, f"{name}{suffix}")
         write_grid(sheet, with_header_row(table.data), {})
         first = first or sheet
-    log = issues_frame([issue for table in tables for issue in table.issues])
+    log = labelled(issues_frame([issue for table in tables for issue in table.issues]))
     if len(log):
         write_grid(add_result_sheet(book, f"{name}_변환기록"), with_header_row(log), {})
     record_step(book, tidy_step())
@@ -52,7 +47,7 @@ def check_sheet(book: xw.Book):
     씁니다."""
     grid, name = _source_grid(book)
     report = check_grid(grid, sheet=name)
-    frame = report.frame()
+    frame = labelled(report.frame())
     width = frame.shape[1]
     rows = [[f"기계판독 점수: {report.score}점 / 100점", *[None] * (width - 1)]]
     if len(frame):
@@ -60,5 +55,5 @@ def check_sheet(book: xw.Book):
     else:
         rows.append(["기계판독 기준에 어긋나는 곳을 찾지 못했습니다.", *[None] * (width - 1)])
     sheet = add_result_sheet(book, f"{name}_점검")
-    write_grid(sheet, pd.DataFrame(rows, dtype=object), {})
+    write_grid(sheet, pd.DataFrame(rows, dtype=object), {}, header_row=2)
     sheet.activate()

@@ -9,7 +9,7 @@ import os
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._book import add_result_sheet, find_table, for_the_user, write_grid
 from custom_scripts._recipe import record_step
 from dadeum.engine.frames import with_header_row
 from dadeum.errors import DadeumError
@@ -43,14 +43,14 @@ def scan_book(book: xw.Book):
     rows = [[title, *[None] * (width - 1)], list(report.columns)]
     rows += report.astype(object).to_numpy().tolist()
     sheet = add_result_sheet(book, "개인정보_점검")
-    write_grid(sheet, pd.DataFrame(rows, dtype=object), {})
+    write_grid(sheet, pd.DataFrame(rows, dtype=object), {}, header_row=2)
     sheet.activate()
 
 
 @xw.script(required_roles=["pseudonymize"])  # checked only when sign-in is on (models/user.py)
 def pseudonymize_sheet(book: xw.Book):
-    """선택한 표(한 칸만 선택하면 시트 전체)를 열마다 알맞은 기법으로 가명처리해 새 시트에 쓰고,
-    적정성 검토 기록을 함께 남깁니다."""
+    """선택한 표(한 칸만 선택하면 그 칸이 있는 표)를 열마다 알맞은 기법으로 가명처리해 새
+    시트에 쓰고, 적정성 검토 기록을 함께 남깁니다."""
     from dadeum.engine.privacy.keys import key_fingerprint, load_key
     from dadeum.engine.privacy.plan import (
         apply_plan,
@@ -62,10 +62,14 @@ def pseudonymize_sheet(book: xw.Book):
     )
     from dadeum.engine.tables.grid import make_grid
 
+    source = find_table(book, "rows")
     try:
-        source = source_range(book)
-        grid = make_grid(source.options(ndim=2).value)
-        frame = records_from_grid(grid)
+        grid = make_grid(source.rows)
+        rows = max(source.header_rows, 1)
+        named = grid.iloc[rows - 1 :].reset_index(drop=True)
+        if rows > 1:  # a two-row header joined as 기계판독 변환 joins it (살인_발생)
+            named.iloc[0] = source.location.header_names
+        frame = records_from_grid(named)
         plans = default_plan(frame)
         key = fingerprint = None
         key_name = os.environ.get(KEY_NAME_ENV) or "default"
@@ -74,8 +78,8 @@ def pseudonymize_sheet(book: xw.Book):
             fingerprint = key_fingerprint(key)
         result, failed = apply_plan(frame, plans, key)
     except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
-    name = source.sheet.name
+        raise xw.XlwingsError(for_the_user(error)) from error
+    name = source.name
     review = review_frame(
         plans, source=f"{book.name} / {name}", key_name=key_name if key else None,
         key_fingerprint=fingerprint, anonymity=measure(result, plans), records=len(result),

@@ -9,11 +9,19 @@ import os
 import pandas as pd
 import xlwings as xw
 
-from custom_scripts._book import add_result_sheet, source_range, write_grid
+from custom_scripts._book import (
+    add_result_sheet,
+    find_table,
+    for_the_user,
+    labelled,
+    lay_out,
+    write_grid,
+)
 from custom_scripts._recipe import read_recipe
 from dadeum.engine.columns import TEXT_FORMAT
 from dadeum.engine.frames import with_header_row
 from dadeum.engine.issues import REPORT_COLUMNS, issues_frame
+from dadeum.engine.recipes import TABLE_COLUMNS
 from dadeum.errors import DadeumError
 from dadeum.reports.recipe import EXPORT_LIMIT, recipe_json, recipe_rows
 from dadeum.server.auth import ROLE_PSEUDONYMIZE, check_roles
@@ -46,9 +54,16 @@ def _text_grid(sheet: xw.Sheet, rows: list[list]) -> None:
 @xw.script
 def show_recipe(book: xw.Book):
     """이 통합 문서에 기록된 레시피(단계, 열, 옵션, 값, 설명)를 읽기 쉬운 새 시트에 씁니다."""
+    from dadeum.engine.labels import recipe_value_label
+
     recipe = _recipe(book)
     sheet = add_result_sheet(book, "레시피_보기")
-    _text_grid(sheet, recipe_rows(recipe))
+    value = TABLE_COLUMNS.index("값")
+    rows = recipe_rows(recipe)  # clean, number, null, false → 정리, 숫자, 자동, 아니요
+    rows = [rows[0], *[[*row[:value], recipe_value_label(row[value]), *row[value + 1 :]]
+                       for row in rows[1:]]]  # fmt: skip
+    _text_grid(sheet, rows)
+    lay_out(sheet, rows)
     sheet.activate()
 
 
@@ -112,23 +127,24 @@ def replay_recipe(book: xw.Book, user: CurrentUser = None):
     if user is not None and _pseudonymizes(recipe):
         # The same role the 가명처리 button needs: replaying must not be a way around it.
         check_roles(user, [ROLE_PSEUDONYMIZE])
-    try:
-        source = source_range(book)
-    except DadeumError as error:
-        raise xw.XlwingsError(str(error)) from error
-    grid = make_grid(source.options(ndim=2).value)
+    # A recipe that starts with 기계판독 변환 reads the titles and units around the table.
+    starts_with_tidy = recipe["steps"][0].get("step") == "tidy"
+    source = find_table(book, "rows", whole=starts_with_tidy)
+    grid = make_grid(source.rows)
     key, key_problem = _key_for(recipe)
     try:
         frame, issues = apply_recipe(grid, recipe, key=key)
     except DadeumError as error:
         if key_problem is not None and "키가 없습니다" in str(error):
-            raise xw.XlwingsError(f"레시피의 가명처리에 쓸 키가 없습니다: {key_problem}") from error
+            raise xw.XlwingsError(
+                f"레시피의 가명처리에 쓸 키가 없습니다: {for_the_user(key_problem)}"
+            ) from error
         raise xw.XlwingsError(f"레시피를 다시 실행하지 못했습니다. {error}") from error
-    name = source.sheet.name
+    name = source.name
     sheet = add_result_sheet(book, f"{name}_레시피")
     write_grid(sheet, with_header_row(frame), _text_columns(frame))
     if issues:
-        review = issues_frame(issues)
+        review = labelled(issues_frame(issues))
         formats = {REPORT_COLUMNS.index("원래 값"): (1, TEXT_FORMAT)}
         write_grid(add_result_sheet(book, f"{name}_레시피_확인"), with_header_row(review), formats)
     sheet.activate()

@@ -69,7 +69,9 @@ def run(args) -> int:
     issues = issues_frame(result.issues)
     formats = {}
     for position, (label, kind) in enumerate(result.types.items()):
-        code = number_format(result.frame[label].iloc[result.header_rows :], kind)
+        header = result.frame[label].iloc[: result.header_rows].tolist()
+        name = " ".join(str(cell) for cell in header if isinstance(cell, str))
+        code = number_format(result.frame[label].iloc[result.header_rows :], kind, name=name)
         # Text needs no format in a file: openpyxl and CSV never reinterpret it.
         if code not in (GENERAL_FORMAT, TEXT_FORMAT):
             formats[position] = (result.header_rows, code)

@@ -62,6 +62,16 @@ PLACEHOLDER_ISSUE = "placeholder"
 DATE_FORMAT = "yyyy-mm-dd"
 DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm"
 INTEGER_FORMAT = "#,##0"
+PLAIN_INTEGER_FORMAT = "0"  # years, codes and 민원 numbers: no thousands separator
+
+# Headers of whole-number columns that name or date a record rather than count something.
+_ID_HEADER = re.compile(
+    r"(연도|년도|기간|시점|년월|번호|코드|순번|연번|일련|우편|학번|사번|회차|^\s*년\s*$|"
+    r"\b(id|no|year|code)\b)",
+    re.IGNORECASE,
+)
+# Headers of counts and amounts, which keep their separators even when they look like years.
+_MEASURE_HEADER = re.compile(r"(수|건|명|액|량|계|금|원|비|율|합)")
 GENERAL_FORMAT = "General"
 TEXT_FORMAT = "@"
 
@@ -105,13 +115,15 @@ def _converters() -> dict[str, Callable[[pd.Series], pd.Series]]:
     return {"number": to_number_series, "date": to_date_series, "phone": to_phone_series}
 
 
-def number_format(values: pd.Series, kind: str) -> str:
+def number_format(values: pd.Series, kind: str, name: object = None) -> str:
     """The Excel number format code for a cleaned column of the given type.
 
     Text and phone numbers get the text format ("@"), so Excel keeps 00123 and 1-2 as typed,
     unless the column also holds numbers or dates, which that format would turn into text;
     dates get yyyy-mm-dd (with the time when any cell has one); whole numbers get thousands
-    separators; other numbers keep Excel's General format.
+    separators, except years, periods, codes and numbers that name a record (``name``, the
+    header, says which: 기간, 연도, 번호, 코드 …), which read wrong as 2,014 or 97,674; other
+    numbers keep Excel's General format.
     """
     filled = [value for value in values if not is_blank(value)]
     if kind == "date":
@@ -123,9 +135,21 @@ def number_format(values: pd.Series, kind: str) -> str:
     if kind == "number":
         numbers = [v for v in filled if isinstance(v, int | float | np.number)]
         if numbers and all(float(v).is_integer() for v in numbers if not isinstance(v, bool)):
-            return INTEGER_FORMAT
+            return PLAIN_INTEGER_FORMAT if _names_records(numbers, name) else INTEGER_FORMAT
         return GENERAL_FORMAT
     return TEXT_FORMAT if all(isinstance(value, str) for value in filled) else GENERAL_FORMAT
+
+
+def _names_records(numbers: list, name: object) -> bool:
+    """Whole numbers that are years, periods or identifiers (see ``number_format``)."""
+    header = name if isinstance(name, str) else ""
+    if header and _ID_HEADER.search(header) and not header.strip().endswith("수"):
+        return True
+    if _MEASURE_HEADER.search(header) or not all(1900 <= float(v) <= 2100 for v in numbers):
+        return False
+    # Years repeat down a 기간 column or run one after another; prices such as 1,955원 do not.
+    distinct = sorted({int(v) for v in numbers})
+    return len(distinct) <= len(numbers) / 2 or distinct[-1] - distinct[0] == len(distinct) - 1
 
 
 def _kinds(converted: np.ndarray, blank: np.ndarray) -> np.ndarray:
@@ -363,8 +387,10 @@ def _is_text_row(frame: pd.DataFrame, row: int, blank: np.ndarray) -> bool:
 
 def _header_rows(frame: pd.DataFrame, columns: list[_Column], header: bool | None) -> int:
     """How many leading rows are a header (see ``clean_frame``)."""
-    if header is not None:
-        return int(bool(header)) if len(frame) else 0
+    if isinstance(header, bool):
+        return int(header) if len(frame) else 0
+    if header is not None:  # a count read elsewhere (the table finder's multi-row header)
+        return max(0, min(int(header), len(frame)))
     if not columns or len(frame) < 2:
         return 0
     blank_rows = np.column_stack([column.blank for column in columns])
@@ -410,7 +436,7 @@ def _header_for(columns: list[_Column], types: list[str], limit: int) -> int:
 def clean_frame(
     frame: pd.DataFrame,
     *,
-    header: bool | None = None,
+    header: bool | int | None = None,
     top: int = 1,
     left: int = 1,
     sheet: str | None = None,
@@ -418,8 +444,9 @@ def clean_frame(
     """Detect each column's type, convert it, and list every cell that needs a look.
 
     ``frame`` holds raw cell values in sheet order (row 0 is the sheet's first row of the
-    table). ``header``: True = the first row is a header, False = no header, None (default) =
-    detect it: leading rows of text that fail to convert where the rows below them convert.
+    table). ``header``: True = the first row is a header, False = no header, a number = that
+    many header rows, None (default) = detect it: leading rows of text that fail to convert
+    where the rows below them convert.
     ``top``/``left``: the sheet row and column of the frame's first cell, for issue addresses.
 
     Returns a ``CleanResult``; the input frame is not modified.

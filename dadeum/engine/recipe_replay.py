@@ -64,6 +64,11 @@ class _Branch:
 def header_names(grid: pd.DataFrame, header_rows: int) -> list[str]:
     if not header_rows:
         return [f"열{n}" for n in range(1, grid.shape[1] + 1)]
+    if header_rows > 1:  # joined as 기계판독 변환 joins them: 살인_발생, 2014년_합계
+        from dadeum.engine.tables.header import flatten_header
+
+        joined = flatten_header(grid.iloc[:header_rows], 0).names
+        return [name or f"열{n}" for n, name in enumerate(joined, start=1)]
     names = []
     for position, cell in enumerate(grid.iloc[header_rows - 1].tolist(), start=1):
         blank = cell is None or (not isinstance(cell, str) and pd.isna(cell))
@@ -307,8 +312,10 @@ def _clean(branch: _Branch, options: dict) -> None:
         detected = list(result.types.values())
         for column, kind in wanted.items():
             position = names.index(mapping[column])
-            # The recipe's name, so a month that wrote 접수건수 stacks with 접수 건수.
-            frame.iat[result.header_rows - 1, position] = column
+            # The recipe's name, so a month that wrote 접수건수 stacks with 접수 건수 (a
+            # multi-row header is kept as it is: its rows hold the parts, not the name).
+            if result.header_rows == 1:
+                frame.iat[0, position] = column
             if detected[position] != kind:
                 issues = [i for i in issues if i.column != position + 1 or i.row is None]
                 issues += _force_type(
@@ -541,7 +548,10 @@ def _pseudonymize(branch: _Branch, options: dict, key) -> None:
     rows = 1 if branch.header_rows is None else branch.header_rows
     if rows == 0:
         raise InvalidArgumentError("머리글이 없는 표는 열 이름으로 가명처리할 수 없습니다.")
-    frame = records_from_grid(branch.grid.iloc[rows - 1 :].reset_index(drop=True))
+    named = branch.grid.iloc[rows - 1 :].reset_index(drop=True)
+    if rows > 1:  # the names the 가명처리 button recorded: header rows joined
+        named.iloc[0] = header_names(branch.grid, rows)
+    frame = records_from_grid(named)
     mapping = resolve_columns(options["columns"], frame.columns)
     chosen = [parse_column_spec(f"{mapping[column]}={spec}")
               for column, spec in options["columns"].items()]  # fmt: skip

@@ -308,8 +308,11 @@ def _step_problems(step: Any) -> list[str]:
     for key, value in step.items():
         if key not in options:
             continue
-        if key in ("header",) and not (value is None or isinstance(value, bool)):
-            problems.append(f"'{key}'는 true, false 또는 null이어야 합니다 ({_shown(value)}).")
+        rows = isinstance(value, int) and 2 <= value <= 10  # a two-row statistical header
+        if key in ("header",) and not (value is None or isinstance(value, bool) or rows):
+            problems.append(
+                f"'{key}'는 true, false, 2~10의 정수 또는 null이어야 합니다 ({_shown(value)})."
+            )
         elif key in ("long", "totals") and not isinstance(value, bool):
             problems.append(f"'{key}'는 true 또는 false여야 합니다 ({_shown(value)}).")
         elif key == "header_rows" and not (
@@ -452,6 +455,8 @@ def _describe(step: str, option: str, value: Any, column: str = "") -> str:
             "pseudonymize": "열마다 정한 기법으로 개인정보를 가명처리합니다",
         }[value]
     if option == "header":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"위 {value}행을 머리글로 봄"
         return {None: "머리글은 자동 판단", True: "첫 행을 머리글로 봄", False: "머리글 없음"}[
             value
         ]
@@ -543,12 +548,16 @@ def recipe_from_table(frame: pd.DataFrame) -> dict:
         while len(steps) <= index:
             steps.append({})
         step = steps[index]
+        # The 레시피 보기 sheet shows values in Korean (정리, 숫자, 자동); they read back too.
         if key == "step":
-            step["step"] = str(value)
+            step["step"] = _STEP_CODES.get(str(value).strip(), str(value))
         elif key in COLUMN_OPTIONS and not _blank(column):
-            step.setdefault(key, {})[str(column)] = str(value)
+            text = str(value)
+            step.setdefault(key, {})[str(column)] = (
+                _TYPE_CODES.get(text.strip(), text) if key == "types" else text
+            )
         else:
-            step[key] = _scalar(value)
+            step[key] = _scalar(_WORD_CODES.get(value, value) if isinstance(value, str) else value)
     recipe["steps"] = steps
     problems = validate_recipe(recipe)
     if problems:
@@ -572,6 +581,11 @@ def _step_index(number: Any) -> int:
             f"({_shown(number)}를 받음)."
         )
     return int(value) - 1
+
+
+_STEP_CODES = {name: code for code, name in STEP_NAMES.items()}
+_TYPE_CODES = {name: code for code, name in COLUMN_TYPES.items()}
+_WORD_CODES = {"자동": "null", "예": "true", "아니요": "false"}
 
 
 def _scalar(value: Any) -> Any:

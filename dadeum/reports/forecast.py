@@ -216,6 +216,52 @@ def explanation_lines(result: Any, kind_reason: str | None = None) -> list[str]:
     return lines
 
 
+# One line a measure, under the accuracy table of the 예측 sheet.
+ACCURACY_NOTES = [
+    "MASE: 1보다 작으면 단순 예측(지난 주기의 값을 그대로 쓰는 예측)보다 정확합니다.",
+    "sMAPE(%): 예측이 실제 값과 평균 몇 % 어긋났는지입니다. 작을수록 정확합니다.",
+    "구간 적중률(%): 실제 값이 예측 구간 안에 들어간 비율입니다. 예측 구간의 수준에 "
+    "가까울수록 구간을 믿을 만합니다.",
+]
+# A past value this many robust standard deviations (1.4826 × MAD) above the median counts
+# as a spike; an upper bound this many times the typical past level is "widened".
+SPIKE_Z = 6.0
+WIDE_UPPER = 1.5
+
+
+def spike_note(result: Any) -> str | None:
+    """Why the interval is wide, when a past spike is the reason; else None.
+
+    The intervals come from backtest errors, so one extreme value in the history (a festival
+    month, a data-entry slip) widens every later interval. The note names it, so the reader
+    can judge whether it will happen again.
+    """
+    history = getattr(result, "history", None)
+    series = getattr(history, "series", history)
+    table = getattr(result, "table", None)
+    if series is None or table is None or "상한" not in table or len(series) < 8:
+        return None
+    values = pd.Series(series, dtype=float).dropna()
+    median = float(values.median())
+    spread = 1.4826 * float((values - median).abs().median())
+    if not spread:
+        return None
+    spikes = values[(values - median) / spread > SPIKE_Z]
+    ordinary = values.drop(spikes.index)
+    if spikes.empty or ordinary.empty:
+        return None
+    upper = float(pd.Series(table["상한"], dtype=float).max())
+    if upper < WIDE_UPPER * float(ordinary.max()):
+        return None
+    stamp, value = spikes.idxmax(), float(spikes.max())
+    when = stamp.strftime("%Y-%m-%d") if hasattr(stamp, "strftime") else str(stamp)
+    return (
+        f"예측 구간이 넓은 까닭: {when}의 값 {value:,.0f}이(가) 평소(중앙값 {median:,.0f})보다 "
+        "크게 튀어서 과거 예측 오차가 커졌고, 구간은 그 오차로 정합니다. 일회성 값이었다면 "
+        "상한을 그만큼 낮춰 읽으세요."
+    )
+
+
 def report_frames(result: Any, kind_reason: str | None = None) -> dict[str, pd.DataFrame]:
     """The three tables a file output holds: 예측, 정확도, 설명."""
     table = result.table.copy()

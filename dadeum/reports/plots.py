@@ -15,7 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["KOREAN_FONT", "chosen_label", "forecast_figure", "korean_font", "save_figure"]
+__all__ = [
+    "KOREAN_FONT",
+    "axis_number",
+    "chosen_label",
+    "forecast_figure",
+    "korean_font",
+    "save_figure",
+]
 
 KOREAN_FONT = "NanumGothic"
 # How much history to draw before the forecast: enough to see the cycles, not three years of
@@ -122,10 +129,25 @@ def forecast_figure(
         axes.set_title(heading)
         axes.set_xlabel("날짜")
         axes.set_ylabel(unit)
+        from matplotlib.ticker import FuncFormatter
+
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: axis_number(value)))
         axes.grid(True, alpha=0.3)
         figure.legend(loc="outside lower center", ncols=3, frameon=False)
         figure.autofmt_xdate()
     return figure
+
+
+def axis_number(value: float) -> str:
+    """An axis tick as people read it: 1,200 / 3.5만 / 1.2억, never 1e7."""
+    size = abs(value)
+    for unit, word in ((1e8, "억"), (1e4, "만")):
+        if size >= unit:
+            text = f"{value / unit:,.1f}".rstrip("0").rstrip(".")
+            return f"{text}{word}"
+    if size and size < 10 and not float(value).is_integer():
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
 
 
 def save_figure(figure, path, *, format: str = "png") -> None:
