@@ -115,3 +115,50 @@ def test_count_by_period_per_office_hour_follows_the_forecast_calendar():
     # after hours on Friday and on Saturday: counted when the counter opens again
     assert counts[pd.Timestamp("2025-01-31 09:00")] == 2
     assert counts[pd.Timestamp("2025-01-31 10:00")] == 1
+
+
+def test_the_working_day_option_closes_holidays_an_office_hours_series_has():
+    # Open on weekday public holidays (삼일절 Fri 1 Mar, 선거일 Wed 10 Apr 2024): detected as
+    # weekdays only; the option closes those holidays too (현충일 Thu 6 Jun is skipped).
+    days = pd.date_range("2024-02-01", "2024-06-04", freq="D")
+    days = days[days.day_of_week < 5]
+    stamps = pd.DatetimeIndex([d + pd.Timedelta(hours=h) for d in days for h in range(9, 18)])
+    values = (10 + 5 * (stamps.hour == 11)).astype(float)
+    values = values + np.random.default_rng(1).normal(0, 1, len(values))
+    auto = forecast(list(stamps), values.tolist(), 18)
+    assert sorted(set(pd.DatetimeIndex(auto.table["날짜"]).day)) == [5, 6]
+    assert "평일 09~18시" in auto.explanation
+    forced = forecast(list(stamps), values.tolist(), 18, workdays=True)
+    assert sorted(set(pd.DatetimeIndex(forced.table["날짜"]).day)) == [5, 7]
+    assert "주말·공휴일" in forced.explanation
+
+
+def test_the_speed_benchmark_has_an_office_hours_case():
+    from benchmarks.bench_forecast import speed_cases
+
+    office = {name: series for name, series, _ in speed_cases()}["1년 근무시간"]
+    assert prepare_series(list(office.index), office.tolist()).freq == "BH"
+
+
+def test_ribbon_forecast_sheet_forecasts_one_office_week():
+    import asyncio
+
+    import custom_scripts
+    import xlwings as xw
+    import xlwings.server
+
+    from tests.conftest import book_json
+
+    visits = _counter("2024-03-04", "2024-05-31")
+    values = [["접수 시각", "건수"]] + [
+        [stamp.strftime("%Y-%m-%d %H:%M"), int(n)] for stamp, n in visits.items()
+    ]
+    payload = book_json({"창구": values}, selection=f"A1:B{len(values)}")
+    book = xw.Book(json=payload)
+    response = asyncio.run(xlwings.server.custom_scripts_call(
+        custom_scripts, "forecast_sheet", typehint_to_value={xw.Book: book}))  # fmt: skip
+    writes = [a for a in response.json()["actions"] if a["func"] == "setValues"]
+    table = max((a["values"] for a in writes), key=len)
+    forecast_rows = [row for row in table[1:] if row[2] not in (None, "")]
+    assert len(forecast_rows) == 45  # five office days of 09–18
+    assert "근무시간" in str([a["values"] for a in writes])
