@@ -9,7 +9,9 @@ What ``prepare_series`` does, in order, each step reported as a Korean sentence 
    ``"D"``, weekly ``"W"`` (anchored on the weekday the data uses) or monthly ``"MS"``; stamps
    are put on their period's start (14:30 → 14:00, 2024-03-31 → 2024-03-01 for months);
 3. sorts, and sums the values that share a timestamp (several rows for one day are several
-   records of that day);
+   records of that day); a daily series without weekend rows is kept on its working days
+   (``"B"``), an hourly one with rows only in office hours on those hours (``"BH"``), see
+   ``workdays.py``;
 4. fills gaps explicitly: with 0 for counts (no row means nothing happened), by linear
    interpolation for measurements such as traffic volumes (a missing day was not counted).
 

@@ -9,6 +9,10 @@ them), so that ``future_index`` gives the next *working* days with their right d
 
 ``working_day_offset(days)`` looks at the distinct days of a daily series and returns the
 offset and a Korean sentence for the notes, or ``None`` for an ordinary daily series.
+
+An hourly series of a counter open 09–18 is the same one level down: ``office_hours(stamps)``
+finds the daily window its rows stay in and returns a ``CustomBusinessHour`` over those hours
+of the working days, so the next periods are the next *office hours*.
 """
 
 from dataclasses import dataclass
@@ -105,10 +109,6 @@ class OfficeHours:
     end: int  # hour the office closes (18 for 18:00)
     days: WorkingDays | None  # None: open every day of the week
     stray: pd.DatetimeIndex  # hourly stamps outside the office hours that had rows
-
-    @property
-    def per_day(self) -> int:
-        return self.end - self.start
 
     @property
     def note(self) -> str:
