@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.bench_forecast [--seed 0] [--small] [--no-libreoffice]
     .venv/bin/python -m benchmarks.bench_forecast --real [--split tune] [--only 지하철]
+    .venv/bin/python -m benchmarks.bench_forecast --speed   # CPU seconds per call
 
 ``--real`` runs the real published series of the shared corpus first (``benchmarks/
 real_series.py``; skipped with a note when the corpus folder is not there), each from three
@@ -696,6 +697,44 @@ def run_real(*, libreoffice: bool = True, split: str = "all", only: str = "",
     return frame
 
 
+# --- speed ---------------------------------------------------------------------------------
+
+SPEED_TARGETS = {"3년 일별": 2.0, "1년 시간별": 10.0, "1년 근무시간": 10.0}
+
+
+def speed_cases(seed: int = 0) -> list[tuple[str, pd.Series, int]]:
+    """Three years of daily traffic, one year of hourly traffic and one year of office hours
+    (the hourly series cut to 09–18 on Korean working days), with their default horizons."""
+    rng = np.random.default_rng(seed)
+    daily = daily_traffic(rng)
+    hourly = hourly_traffic(rng)
+    days = pd.DatetimeIndex(hourly.index.normalize())
+    open_day = ~days.isin(list(_holidays(days.min(), days.max()))) & (days.day_of_week < 5)
+    office = hourly[open_day & (hourly.index.hour >= 9) & (hourly.index.hour < 18)]
+    return [("3년 일별", daily, 28), ("1년 시간별", hourly, 168), ("1년 근무시간", office, 45)]
+
+
+def run_speed(*, repeat: int = 2, out=sys.stdout) -> list[dict]:
+    """CPU and wall seconds per ``forecast`` call, as a cell function makes it; the first call
+    of the process also pays for the imports."""
+    from dadeum.engine.forecast import forecast
+
+    rows = []
+    for name, series, horizon in speed_cases():
+        for attempt in range(1, repeat + 1):
+            cpu, wall = time.process_time(), time.perf_counter()
+            result = forecast(list(series.index), series.tolist(), horizon)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            rows.append({"series": name, "n": len(series), "call": attempt, "cpu": cpu,
+                         "wall": wall, "freq": result.freq})  # fmt: skip
+            target = SPEED_TARGETS[name]
+            print(f"{name:<10} n={len(series):>6,} h={horizon:>4} freq={result.freq:<3} "
+                  f"call {attempt}: CPU {cpu:6.2f} s, wall {wall:6.2f} s "
+                  f"(target CPU < {target:g} s: {'yes' if cpu < target else 'NO'})",
+                  file=out, flush=True)  # fmt: skip
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0)
@@ -711,9 +750,17 @@ def main(argv=None) -> int:
         help="the real series of the corpus first (skipped when not there)",
     )
     parser.add_argument("--real-only", action="store_true", help="only the real series")
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="CPU seconds per call: 3 years daily, 1 year hourly and office hours",
+    )
     parser.add_argument("--split", choices=("all", "tune", "held-out"), default="all")
     parser.add_argument("--only", default="", help="real series whose name contains this")
     args = parser.parse_args(argv)
+    if args.speed:
+        run_speed()
+        return 0
     if args.real or args.real_only:
         run_real(libreoffice=not args.no_libreoffice, split=args.split, only=args.only)
         if args.real_only:

@@ -10,7 +10,8 @@ get, the kind Dadeum is called with, and the split it belongs to):
 
 Working-day series are made from real daily ones by keeping only the working days (weekdays
 that are not Korean public holidays, 대체공휴일 and 임시공휴일 included): the values stay real,
-only the closed days are gone, as in a 민원 office's or a call centre's register.
+only the closed days are gone, as in a 민원 office's or a call centre's register. The
+office-hours series keeps the hourly bike rentals of weekdays 09–18 only.
 """
 
 from __future__ import annotations
@@ -111,6 +112,12 @@ def real_series(folder: Path | None = None) -> list[RealSeries]:
     )
     out.append(RealSeries("자전거 대여 시간별 (워싱턴)", hourly, 168, 24, "traffic", "held-out",
                           "최근 400일, 기록 없는 시간은 0"))  # fmt: skip
+    # Office hours only: the same real hours cut to 09–18 on weekdays (US holidays stay in,
+    # so only weekends are closed), as a counter open in office hours records them.
+    office = hourly[(hourly.index.hour >= 9) & (hourly.index.hour < 18)]
+    office = office[office.index.day_of_week < 5]
+    out.append(RealSeries("근무시간만 자전거 대여", office, 45, 9, "traffic", "held-out",
+                          "위 자료의 평일 09~18시만"))  # fmt: skip
     visitors = pd.read_excel(folder / "korea_foreign_visitors_monthly" / "2000_01_2021_10.xlsx",
                              engine="openpyxl")  # fmt: skip
     visitors = visitors.set_index(pd.to_datetime(visitors["Date"]))

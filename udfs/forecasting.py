@@ -125,7 +125,7 @@ def forecast_accuracy(dates, values, horizon=None, kind="traffic"):
 @xw.arg(
     "period",
     doc='"day"(일별, 기본), "week"(주별, 월요일 시작), "month"(월별), '
-    '"workday"(근무일별: 주말·공휴일 빼고)',
+    '"workday"(근무일별: 주말·공휴일 빼고), "workhour"(근무시간별: 근무일 09~18시)',
 )
 @excel_function
 def count_by_period(dates, period="day"):

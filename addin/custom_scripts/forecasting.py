@@ -24,7 +24,9 @@ from dadeum.reports.forecast import (
 __all__ = ["forecast_sheet"]
 
 # The periods to forecast, by detected frequency: four weeks of days, a week of hours,
-# a quarter of weeks, a year of months.
+# a quarter of weeks, a year of months (office hours: a week of them, see _forecast).
+# Working days and office hours are detected from the data (no weekend rows, rows only in
+# office hours): the button's working-day option is the data itself.
 DEFAULT_HORIZON = {"h": 168, "D": 28, "W": 13, "MS": 12, "B": 20}
 NUMBER_FORMAT = "#,##0.0"
 COUNT_FORMAT = "#,##0"  # counts and whole-number series: 13, not 13.0
@@ -36,11 +38,14 @@ ACCURACY_GAP = 1  # empty columns between the data table and the accuracy table
 
 def _forecast(selection, kind):
     """Forecast with the default horizon for the data's frequency."""
-    from dadeum.engine.forecast import forecast_series, prepare_series
+    from dadeum.engine.forecast import forecast_series, office_week, prepare_series
 
     # Prepared once: the frequency decides the horizon, and the same series is forecast.
     prepared = prepare_series(selection.dates, selection.values, kind=kind)
-    horizon = DEFAULT_HORIZON.get(prepared.freq, 28)
+    if prepared.freq == "BH":
+        horizon = office_week(prepared.series.index)
+    else:
+        horizon = DEFAULT_HORIZON.get(prepared.freq, 28)
     return forecast_series(prepared, horizon, kind=kind)
 
 
@@ -90,7 +95,7 @@ def forecast_sheet(book: xw.Book):
     header_row = len(top) + 2
     data = _data_rows(result)
     last_row = header_row + len(data)
-    hourly = getattr(result, "freq", "D") == "h"
+    hourly = getattr(result, "freq", "D") in ("h", "BH")
     sheet.range((header_row + 1, 1), (last_row, 1)).number_format = (
         DATE_TIME_FORMAT if hourly else DATE_FORMAT
     )

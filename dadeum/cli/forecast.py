@@ -1,6 +1,7 @@
 """``dadeum forecast``: traffic volumes or 민원 counts in a file → a forecast with an accuracy
 report and a Korean explanation (and optionally a chart)."""
 
+import argparse
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
@@ -39,6 +40,12 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--out", required=True, metavar="OUTPUT", help="결과 파일 (.csv 또는 .xlsx)"
     )
+    parser.add_argument(
+        "--workdays", action=argparse.BooleanOptionalAction, default=None,
+        help="근무일(주말·공휴일 제외)만 예측합니다. --no-workdays는 모든 날을 예측합니다. "
+        "없으면 자료를 보고 정합니다 (주말 기록이 없으면 근무일만, 근무시간 기록만 있으면 "
+        "다음 근무시간만)",
+    )  # fmt: skip
     parser.add_argument("--plot", metavar="PNG", help="그래프를 PNG 파일로도 저장합니다")
     parser.add_argument("--sheet", metavar="NAME", help="엑셀 파일에서 읽을 시트 (기본: 첫 시트)")
     parser.set_defaults(handler=run)
@@ -70,7 +77,8 @@ def run(args) -> int:
         kind, reason = args.kind, f"--kind {args.kind}로 정했습니다."
     else:
         kind, reason = guess_kind(selection.values, selection.value_name)
-    result = forecast(selection.dates, selection.values, args.horizon, kind=kind, level=args.level)
+    result = forecast(selection.dates, selection.values, args.horizon, kind=kind,
+                      level=args.level, workdays=args.workdays)  # fmt: skip
     frames = report_frames(result, reason)
 
     if output.suffix.lower() == ".csv":
@@ -79,7 +87,7 @@ def run(args) -> int:
             sibling(output, "정확도"): _csv_writer(frames["정확도"]),
         }
     else:
-        hourly = getattr(result, "freq", "D") == "h"
+        hourly = getattr(result, "freq", "D") in ("h", "BH")
         writers = {output: lambda path: _write_book(path, frames, hourly)}
     if plot is not None:
         writers[plot] = _plot_writer(result, selection.value_name, kind)
@@ -128,7 +136,7 @@ def _print_summary(table, selection, kind, result, frames, written) -> None:
     print(f"날짜 열: {selection.date_name}, 값 열: {values}, 종류: {KIND_LABELS[kind]}")
     history = result.history
     history = getattr(history, "series", history)
-    stamp = "%Y-%m-%d %H:%M" if getattr(result, "freq", "D") == "h" else "%Y-%m-%d"
+    stamp = "%Y-%m-%d %H:%M" if getattr(result, "freq", "D") in ("h", "BH") else "%Y-%m-%d"
     if len(history):
         first, last = history.index[0], history.index[-1]
         print(f"기록: {first:{stamp}} ~ {last:{stamp}}, {len(history):,}개")

@@ -25,6 +25,8 @@ from dadeum.engine.forecast.models import (
     Model,
     MSTLModel,
     SeasonalNaive,
+    office_day,
+    office_week,
 )
 from dadeum.engine.forecast.series import PreparedSeries, count_by_period, prepare_series
 
@@ -47,5 +49,7 @@ __all__ = [
     "forecast_series",
     "holiday_names",
     "korean_calendar",
+    "office_day",
+    "office_week",
     "prepare_series",
 ]

@@ -110,7 +110,7 @@ def korean_calendar(index: pd.DatetimeIndex, freq: str | None = None) -> pd.Data
     daily = _daily(days.min(), days.max())
     out = daily.reindex(days)
     out.index = index
-    if freq == "h":
+    if freq in ("h", "BH"):
         out.insert(0, "hour", index.hour)
     return out
 
@@ -123,6 +123,8 @@ def _freq_code(index: pd.DatetimeIndex) -> str:
         return "MS"
     if code.lower() in ("h", "1h"):
         return "h"
+    if code.lower() in ("bh", "cbh"):
+        return "BH"
     return "D"
 
 

@@ -53,6 +53,8 @@ from dadeum.engine.forecast.models import (
     SeasonalNaive,
     day_types,
     future_index,
+    office_day,
+    office_week,
     recent_shift,
     season_length,
     season_reference,
@@ -65,15 +67,16 @@ __all__ = ["ForecastResult", "forecast", "forecast_accuracy", "forecast_series"]
 
 # (minimum, recommended) history length in periods.
 # "B" is a daily series of working days only (no rows on closed days, see workdays.py).
+# "BH" is an hourly series of office hours only (e.g. 09–18 on working days).
 MIN_HISTORY = {"h": (72, 24 * 7 * 8), "D": (14, 56), "W": (13, 104), "MS": (12, 36),
-               "B": (10, 40)}  # fmt: skip
+               "B": (10, 40), "BH": (30, 9 * 40)}  # fmt: skip
 _MIN_TEXT = {"h": "3일(72시간)", "D": "2주(14일)", "W": "13주", "MS": "12개월",
-             "B": "2주(근무일 10일)"}  # fmt: skip
+             "B": "2주(근무일 10일)", "BH": "근무시간 30시간"}  # fmt: skip
 _RECOMMENDED_TEXT = {"h": "8주", "D": "8주(56일)", "W": "2년(104주)", "MS": "3년(36개월)",
-                     "B": "8주(근무일 40일)"}  # fmt: skip
-BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12, "B": 43}
-MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60, "B": 522}
-ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3, "B": 3}
+                     "B": "8주(근무일 40일)", "BH": "8주(근무일 40일)"}  # fmt: skip
+BACKTEST_CAP = {"h": 168, "D": 60, "W": 26, "MS": 12, "B": 43, "BH": 9 * 10}
+MAX_HORIZON = {"h": 24 * 62, "D": 731, "W": 156, "MS": 60, "B": 522, "BH": 24 * 62}
+ORIGINS = {"h": 3, "D": 3, "W": 3, "MS": 3, "B": 3, "BH": 3}
 ACCURACY_COLUMNS = ["모델", "MASE", "sMAPE", "구간 적중률", "선택"]
 TABLE_COLUMNS = ["날짜", "예측", "하한", "상한"]
 KIND_NAMES = {"traffic": "교통량", "complaints": "민원 건수"}
@@ -190,13 +193,19 @@ def _check_length(prepared: PreparedSeries) -> None:
 
 def _candidates(y: pd.Series, freq: str, kind: str, horizon: int) -> list[Model]:
     counts = kind == "complaints"
-    m = season_length(freq, len(y))
+    m = season_length(freq, len(y), y.index)
     options = {"season": m, "counts": counts, "horizon": horizon}
     models: list[Model] = [SeasonalNaive(**options)]
-    models.append(ETS(max_history=24 * 7 * 6 if freq == "h" else 730, **options))
+    if freq == "BH":  # six weeks of office hours, cycles of one office day and one week
+        day, week = office_day(y.index), office_week(y.index)
+        models.append(ETS(max_history=6 * week, **options))
+        if len(y) >= 2 * day:
+            models.append(MSTLModel(periods=(day, week), max_history=12 * week, **options))
+    else:
+        models.append(ETS(max_history=24 * 7 * 6 if freq == "h" else 730, **options))
     if freq == "h" and len(y) >= 2 * 24:
         models.append(MSTLModel(**options))
-    models.append(CalendarRegression(max_iter=80 if freq == "h" else 120, **options))
+    models.append(CalendarRegression(max_iter=80 if freq in ("h", "BH") else 120, **options))
     if freq in ("D", "B"):
         models.append(HolidayEffects(base="ETS", **options))
         models.append(HolidayEffects(base="SeasonalNaive", **options))
@@ -238,7 +247,7 @@ FEW_FLOOR = {NEAR_MYEONGJEOL: 1.25, HOLIDAY: 2.0}
 # within this factor of the best one (measured on real series: benchmarks/README.md).
 COMBINE_WITHIN = 1.6
 # Extra backtest origins placed before past holidays, used for the intervals only.
-HOLIDAY_ORIGINS = {"h": 4, "D": 5, "B": 5}
+HOLIDAY_ORIGINS = {"h": 4, "D": 5, "B": 5, "BH": 4}
 
 
 def _groups(calendar: pd.DataFrame | None, index: pd.DatetimeIndex, freq: str) -> np.ndarray:
@@ -258,12 +267,12 @@ def _groups(calendar: pd.DataFrame | None, index: pd.DatetimeIndex, freq: str) -
     return np.where(holiday, HOLIDAY, np.where(near, NEAR_MYEONGJEOL, ORDINARY))
 
 
-def _holiday_ends(groups: np.ndarray, freq: str, h: int, first_regular: int) -> list[int]:
+def _holiday_ends(groups: np.ndarray, freq: str, h: int, first_regular: int,
+                  per_day: int) -> list[int]:  # fmt: skip
     """Backtest cut points placed so that a past holiday falls in the middle of the window.
 
     Only holidays whose window ends before the regular backtest and whose cut leaves at least
     a third of that history to fit on; 명절 first, then the most recent ones."""
-    per_day = 24 if freq == "h" else 1
     positions = np.flatnonzero(groups[:first_regular] == HOLIDAY)
     if not len(positions):
         return []
@@ -411,7 +420,7 @@ def _failure_reason(error: Exception) -> str:
 
 def _backtest(y, freq, kind, horizon, level, calendar):
     origins, h = _origins(len(y), freq, horizon)
-    m = season_length(freq, len(y))
+    m = season_length(freq, len(y), y.index)
     counts = kind == "complaints"
     nonneg = counts or bool((y.to_numpy() >= 0).all())
     scores: list[_Score] = []
@@ -420,7 +429,8 @@ def _backtest(y, freq, kind, horizon, level, calendar):
     n = len(y)
     ends = [n - (origins - o) * h for o in range(origins)]
     all_groups = _groups(calendar, y.index, freq)
-    ends += _holiday_ends(all_groups, freq, h, ends[0]) if origins >= 2 else []
+    per_day = _per_day(y.index, freq)
+    ends += _holiday_ends(all_groups, freq, h, ends[0], per_day) if origins >= 2 else []
     values = y.to_numpy()
     windows = _Windows(
         ends=ends,
@@ -428,7 +438,7 @@ def _backtest(y, freq, kind, horizon, level, calendar):
         h=h,
         actual=np.vstack([values[end : end + h] for end in ends]),
         groups=np.vstack([all_groups[end : end + h] for end in ends]),
-        per_day=24 if freq == "h" else 1,
+        per_day=per_day,
     )
     for model in _candidates(y, freq, kind, h):
         score = _Score(model=model, label=model.label)
@@ -516,6 +526,8 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         + _j(f"{len(y):,}{unit}({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
         + f" 다음 {_j(f'{horizon:,}{unit}', '을/를')} 예측했습니다."
     )
+    if freq == "BH":
+        intro = _office_intro(y, future, horizon, what)
     if freq == "B":
         closed = "주말과 공휴일" if _holidays_closed(y.index) else "주말"
         intro = (
@@ -553,7 +565,7 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
         chosen = score
         break
     if chosen is None:  # no backtest was possible, or everything failed
-        naive = SeasonalNaive(season=season_length(freq, len(y)), counts=counts)
+        naive = SeasonalNaive(season=season_length(freq, len(y), y.index), counts=counts)
         prediction = naive.fit(y).predict(horizon, level)
         mean = prediction["mean"]
         width = prediction["upper"] - prediction["mean"]
@@ -582,6 +594,27 @@ def _forecast_series(prepared: PreparedSeries, horizon, *, kind: str, level) -> 
                           prepared.notes, freq, level)  # fmt: skip
 
 
+def _per_day(index: pd.DatetimeIndex, freq: str) -> int:
+    return {"h": 24, "BH": office_day(index) if freq == "BH" else 0}.get(freq, 1)
+
+
+def _office_intro(y: pd.Series, future: pd.DatetimeIndex, horizon: int, what: str) -> str:
+    offset = y.index.freq
+    start, end = offset.start[0].hour, offset.end[0].hour or 24
+    if len(offset.weekmask.split()) == 7:
+        days, closed = "매일", "밤 시간"
+    elif _holidays_closed(y.index):
+        days, closed = "근무일(주말·공휴일 제외)", "밤 시간과 주말·공휴일"
+    else:
+        days, closed = "평일", "밤 시간과 주말"
+    return (
+        f"{days} {start:02d}~{end:02d}시 근무시간만 있는 {what} 기록 "
+        + _j(f"{len(y):,}시간({y.index[0]:%Y-%m-%d}~{y.index[-1]:%Y-%m-%d})", "으로/로")
+        + f" 다음 근무시간 {horizon:,}시간({future[0]:%Y-%m-%d %H}시~{future[-1]:%Y-%m-%d %H}시)을 "
+        f"예측했습니다. {_j(closed, '은/는')} 문을 닫는 때로 보고 예측 시각에서 뺐습니다."
+    )
+
+
 def _holidays_closed(index: pd.DatetimeIndex) -> bool:
     offset = index.freq
     return bool(len(getattr(offset, "holidays", ()) or ()))
@@ -591,7 +624,7 @@ def _level_shift(y: pd.Series, freq: str, unit: str, calendar) -> tuple[pd.Serie
     """The series with its history before a recent lasting change of level (a new road, a
     new 민원 channel, COVID) brought to the new level, so that no model is dragged back to
     the old one, and a Korean sentence saying so. Unchanged when there is no such change."""
-    if freq == "h":  # a holiday is a whole day of extremes: too easily taken for a shift
+    if freq in ("h", "BH"):  # a holiday is a whole day of extremes: too easily taken for a shift
         return y, ""
     m = season_length(freq, len(y))
     values = y.to_numpy(dtype=float)
@@ -698,13 +731,17 @@ def _why(score: _Score) -> str:
     }.get(score.model.name, "")
 
 
-def forecast(dates, values, horizon, *, kind: str = "traffic", level=0.95) -> ForecastResult:
+def forecast(
+    dates, values, horizon, *, kind: str = "traffic", level=0.95, workdays: bool | None = None
+) -> ForecastResult:
     """Forecast ``horizon`` periods after the last date (see the module docstring).
 
     ``kind="traffic"`` for measurements such as traffic volumes (gaps interpolated),
     ``kind="complaints"`` for counts such as 민원 (gaps are 0, forecasts never below 0).
+    ``workdays``: see ``prepare_series`` (``None`` detects working days and office hours,
+    ``True`` forecasts Korean working days only).
     """
-    prepared = prepare_series(dates, values, kind=kind)
+    prepared = prepare_series(dates, values, kind=kind, workdays=workdays)
     return forecast_series(prepared, horizon, kind=kind, level=level)
 
 
@@ -715,5 +752,6 @@ def forecast_accuracy(dates, values, horizon=None, *, kind: str = "traffic") -> 
     """
     prepared = prepare_series(dates, values, kind=kind)
     if horizon in (None, ""):
-        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12, "B": 5}[prepared.freq]
+        horizon = {"h": 24, "D": 7, "W": 13, "MS": 12, "B": 5}.get(prepared.freq)
+        horizon = horizon or office_day(prepared.series.index)
     return forecast_series(prepared, horizon, kind=kind).accuracy

@@ -50,19 +50,23 @@ __all__ = [
     "Model",
     "SeasonalNaive",
     "future_index",
+    "office_day",
+    "office_week",
     "recent_shift",
     "season_length",
     "season_reference",
 ]
 
-SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12, "B": 5}
+SEASONS = {"h": 24, "D": 7, "W": 52, "MS": 12, "B": 5, "BH": 9}
 
 
 def freq_code(index: pd.DatetimeIndex) -> str:
-    """ "h", "D", "W", "MS" or "B" (working days) for a regular index."""
+    """ "h", "D", "W", "MS", "B" (working days) or "BH" (office hours) for a regular index."""
     code = index.freqstr or "D"
     if code in ("B", "C"):
         return "B"
+    if code.lower() in ("bh", "cbh"):
+        return "BH"
     if code.startswith("W"):
         return "W"
     if code.endswith("MS"):
@@ -70,9 +74,23 @@ def freq_code(index: pd.DatetimeIndex) -> str:
     return "h" if code.lower().endswith("h") else "D"
 
 
-def season_length(freq: str, n: int) -> int:
-    """The main season for ``freq``, or 1 when the history holds fewer than two seasons."""
-    m = SEASONS[freq]
+def office_day(index: pd.DatetimeIndex) -> int:
+    """Office hours in one day of an office-hours index (9 for 09:00–18:00)."""
+    offset = index.freq
+    start, end = offset.start[0], offset.end[0]
+    return ((end.hour - start.hour) % 24) or 24
+
+
+def office_week(index: pd.DatetimeIndex) -> int:
+    """Office hours in one week of an office-hours index."""
+    return office_day(index) * len(index.freq.weekmask.split())
+
+
+def season_length(freq: str, n: int, index: pd.DatetimeIndex | None = None) -> int:
+    """The main season for ``freq``, or 1 when the history holds fewer than two seasons.
+
+    For office hours (``"BH"``) it is one office day, read from ``index``."""
+    m = office_day(index) if freq == "BH" and index is not None else SEASONS[freq]
     return m if n >= 2 * m else 1
 
 
@@ -297,6 +315,7 @@ _FEATURES = {
     "MS": ["holidays", "working_days", "seollal", "chuseok", "month", "days"],
 }  # fmt: skip
 _FEATURES["B"] = _FEATURES["D"]
+_FEATURES["BH"] = _FEATURES["h"]
 _LAG_SEASON = {"h": 168, "D": 7, "W": 52, "MS": 12, "B": 5}
 
 
@@ -317,7 +336,12 @@ class CalendarRegression(Model):
     def _train(self, y: pd.Series, h: int) -> None:
         from sklearn.ensemble import HistGradientBoostingRegressor
 
-        base = _LAG_SEASON[self.freq_]
+        if self.freq_ == "BH":  # one office week, else one office day
+            base = office_week(y.index)
+            if len(y) < 3 * base:
+                base = office_day(y.index)
+        else:
+            base = _LAG_SEASON[self.freq_]
         if len(y) < 3 * base and self.freq_ == "h":
             base = 24
         lag = base * math.ceil(h / base)

@@ -9,7 +9,9 @@ What ``prepare_series`` does, in order, each step reported as a Korean sentence 
    ``"D"``, weekly ``"W"`` (anchored on the weekday the data uses) or monthly ``"MS"``; stamps
    are put on their period's start (14:30 → 14:00, 2024-03-31 → 2024-03-01 for months);
 3. sorts, and sums the values that share a timestamp (several rows for one day are several
-   records of that day);
+   records of that day); a daily series without weekend rows is kept on its working days
+   (``"B"``), an hourly one with rows only in office hours on those hours (``"BH"``), see
+   ``workdays.py``;
 4. fills gaps explicitly: with 0 for counts (no row means nothing happened), by linear
    interpolation for measurements such as traffic volumes (a missing day was not counted).
 
@@ -26,18 +28,25 @@ import pandas as pd
 
 from dadeum.engine.cells import CellError, Placeholder, is_blank
 from dadeum.engine.dates import to_date_series
-from dadeum.engine.forecast.workdays import working_day_calendar, working_day_offset
+from dadeum.engine.forecast.workdays import (
+    forced_working_days,
+    office_hours,
+    working_day_calendar,
+    working_day_offset,
+)
 from dadeum.engine.numbers import to_number_series
 from dadeum.errors import InvalidArgumentError
 from dadeum.limits import MAX_PERIODS
 
 __all__ = ["FREQ_NAMES", "PreparedSeries", "count_by_period", "prepare_series"]
 
-FREQ_NAMES = {"h": "시간", "D": "일", "W": "주", "MS": "월", "B": "근무일"}
-_UNITS = {"h": "시간", "D": "일", "W": "주", "MS": "개월", "B": "일"}
+FREQ_NAMES = {"h": "시간", "D": "일", "W": "주", "MS": "월", "B": "근무일", "BH": "근무시간"}
+_UNITS = {"h": "시간", "D": "일", "W": "주", "MS": "개월", "B": "일", "BH": "시간"}
 WEEKDAY_NAMES = ("월", "화", "수", "목", "금", "토", "일")
 _PERIODS = {"day": "D", "week": "W", "month": "MS", "일": "D", "주": "W", "월": "MS",
-            "workday": "B", "근무일": "B"}  # fmt: skip
+            "workday": "B", "근무일": "B", "workhour": "BH", "근무시간": "BH"}  # fmt: skip
+# Office hours counted by ``count_by_period(..., "workhour")``: 09:00–18:00 on working days.
+OFFICE_START, OFFICE_END = 9, 18
 
 
 @dataclass
@@ -45,7 +54,8 @@ class PreparedSeries:
     """A regular series ready for the models, and what was done to get it."""
 
     series: pd.Series
-    freq: str  # "h" | "D" | "W" | "MS" | "B" (working days only, see workdays.py)
+    # "h" | "D" | "W" | "MS" | "B" (working days only) | "BH" (office hours only), see workdays.py
+    freq: str
     notes: list[str] = field(default_factory=list)
     filled: pd.Series | None = None  # True where a value was filled in
 
@@ -91,11 +101,16 @@ def read_dates(dates: Any) -> pd.Series:
     return converted
 
 
-def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> PreparedSeries:
+def prepare_series(
+    dates: Any, values: Any = None, *, kind: str = "traffic", workdays: bool | None = None
+) -> PreparedSeries:
     """One regular series from dates and values (see the module docstring).
 
     ``kind="complaints"`` (counts) fills gaps with 0; ``kind="traffic"`` interpolates them.
     Without ``values`` every row counts as one record and gaps are 0 whatever the kind.
+    ``workdays``: ``None`` detects a series kept only on working days (or office hours),
+    ``True`` keeps only Korean working days (weekdays that are not public holidays) whatever
+    the data shows, ``False`` keeps every day.
     """
     if kind not in ("traffic", "complaints"):
         raise InvalidArgumentError(
@@ -159,8 +174,10 @@ def prepare_series(dates: Any, values: Any = None, *, kind: str = "traffic") -> 
         f"W-{['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'][anchor]}" if (freq == "W") else freq
     )
     _check_span(numbers.index[0], numbers.index[-1], freq)
-    if freq == "D":
-        numbers, freq, pandas_freq = _working_days(numbers, pandas_freq, counts, notes)
+    if freq == "D" and workdays is not False:
+        numbers, freq, pandas_freq = _working_days(numbers, pandas_freq, counts, notes, workdays)
+    elif freq == "h":
+        numbers, freq, pandas_freq = _office_hours(numbers, pandas_freq, counts, notes, workdays)
     full = pd.date_range(numbers.index[0], numbers.index[-1], freq=pandas_freq)
     series = numbers.reindex(full)
     missing = series.isna()
@@ -208,23 +225,53 @@ def _check_span(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> None:
         )
 
 
-def _working_days(numbers: pd.Series, freq, counts: bool, notes: list[str]):
+def _working_days(numbers: pd.Series, freq, counts: bool, notes: list[str], force=None):
     """A daily series without weekend rows goes onto its working-day calendar."""
-    workdays = working_day_offset(numbers.index)
+    if force:
+        workdays = forced_working_days(numbers.index)
+    else:
+        workdays = working_day_offset(numbers.index)
     if workdays is None:
         return numbers, "D", freq
-    if len(workdays.stray):
-        stray = numbers.index.isin(workdays.stray)
-        moved = numbers[stray]
-        numbers = numbers[~stray]
-        if counts:
-            moved.index = pd.DatetimeIndex([workdays.offset.rollforward(d) for d in moved.index])
-            numbers = pd.concat([numbers, moved]).groupby(level=0, sort=True).sum(min_count=1)
-            notes.append(f"쉬는 날에 있던 {len(moved):,}일치 기록은 다음 근무일에 더했습니다.")
-        else:
-            notes.append(f"쉬는 날에 있던 {len(moved):,}일치 값은 뺐습니다.")
+    numbers = _move_strays(numbers, workdays.stray, workdays.offset, counts, notes, "일치")
     notes.append(workdays.note)
     return numbers, "B", workdays.offset
+
+
+def _office_hours(numbers: pd.Series, freq, counts: bool, notes: list[str], force=None):
+    """An hourly series with rows only in office hours goes onto its office-hours calendar."""
+    hours = office_hours(numbers.index, workdays=force)
+    if hours is None:
+        return numbers, "h", freq
+    numbers = _move_strays(numbers, hours.stray, hours.offset, counts, notes, "시간")
+    notes.append(hours.note)
+    return numbers, "BH", hours.offset
+
+
+def _move_strays(numbers, stray, offset, counts: bool, notes: list[str], unit: str):
+    """Rows on closed days or hours: counts go to the next open period, values are dropped."""
+    if not len(stray):
+        return numbers
+    closed, when = ("날", "근무일") if unit == "일치" else ("시간", "근무시간")
+    at = numbers.index.isin(stray)
+    moved = numbers[at]
+    numbers = numbers[~at]
+    if counts:
+        moved.index = pd.DatetimeIndex([_next_open(offset, d) for d in moved.index])
+        numbers = pd.concat([numbers, moved]).groupby(level=0, sort=True).sum(min_count=1)
+        notes.append(f"쉬는 {closed}에 있던 {len(moved):,}{unit} 기록은 다음 {when}에 더했습니다.")
+    else:
+        notes.append(f"쉬는 {closed}에 있던 {len(moved):,}{unit} 값은 뺐습니다.")
+    return numbers
+
+
+def _next_open(offset, stamp: pd.Timestamp) -> pd.Timestamp:
+    """The open period a record on a closed day or hour belongs to. For office hours a record
+    at closing time (18:00) counts in the next morning's first hour, which ``rollforward``
+    alone leaves at 18:00."""
+    if isinstance(offset, pd.offsets.CustomBusinessHour):
+        return offset.rollforward(stamp + pd.Timedelta(minutes=1)).floor("h")
+    return offset.rollforward(stamp)
 
 
 def _detect_frequency(index: pd.DatetimeIndex, *, records: bool = False) -> tuple[str, int]:
@@ -280,12 +327,14 @@ def count_by_period(dates: Any, period: str = "day") -> pd.DataFrame:
     Weeks start on Monday and months on the 1st; periods without records count 0. With
     ``period="workday"`` only working days are listed (weekdays that are not Korean public
     holidays): a record on a closed day counts on the next working day, when it is handled.
-    Returns a DataFrame with the columns 날짜 and 건수.
+    ``period="workhour"`` counts per office hour (09–18 on working days) in the same way: a
+    record after hours counts in the next office hour. Returns 날짜 and 건수.
     """
     key = str(period).strip().lower() if period not in (None, "") else "day"
     if key not in _PERIODS:
         raise InvalidArgumentError(
-            f'\'period\' 인수는 "day", "week", "month", "workday"(근무일) 중 하나여야 합니다. '
+            '\'period\' 인수는 "day", "week", "month", "workday"(근무일), '
+            f'"workhour"(근무시간) 중 하나여야 합니다. '
             f"받은 값: {period!r}"
         )
     freq = _PERIODS[key]
@@ -295,8 +344,16 @@ def count_by_period(dates: Any, period: str = "day") -> pd.DataFrame:
         raise InvalidArgumentError("날짜가 하나도 없습니다. 날짜 범위를 확인하세요.")
     # Bound the span before any calendar or range is built (a working-day calendar is daily).
     raw = pd.DatetimeIndex(stamps)
-    _check_span(raw.min(), raw.max(), "D" if freq == "B" else freq)
-    if freq == "B":
+    _check_span(raw.min(), raw.max(), {"B": "D", "BH": "h"}.get(freq, freq))
+    if freq == "BH":
+        days = working_day_calendar(raw)
+        offset = pd.offsets.CustomBusinessHour(
+            start=f"{OFFICE_START:02d}:00", end=f"{OFFICE_END:02d}:00",
+            weekmask="Mon Tue Wed Thu Fri", holidays=list(days.holidays),
+        )  # fmt: skip
+        index = pd.DatetimeIndex([_next_open(offset, d) for d in raw.floor("h")])
+        pandas_freq = offset
+    elif freq == "B":
         offset = working_day_calendar(raw)
         days = raw.normalize()
         index = pd.DatetimeIndex([offset.rollforward(d) for d in days])
