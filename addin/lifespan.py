@@ -2,7 +2,9 @@
 
 Only here is xlwings Server's own security-header middleware registered and every module
 imported, so this is where ``dadeum.server.speedups.lighten_requests`` swaps that middleware
-for a plain ASGI one and freezes the start-up heap out of the garbage collector.
+for a plain ASGI one and freezes the start-up heap out of the garbage collector. The forecast
+models' libraries are imported first, so a worker's first forecast does not pay for them
+(about 0.4 s of a three-year daily forecast) and they sit in the frozen heap too.
 """
 
 import logging
@@ -20,6 +22,14 @@ async def lifespan(app):
     # get this warning in every worker's log.
     for problem in secret_problems(PROJECT_DIR):
         logging.getLogger(__name__).warning("보안 경고: %s", problem)
+    _import_forecast_libraries()
     for change in lighten_requests(app):
         logging.getLogger(__name__).info("Dadeum speed-up: %s", change)
     yield
+
+
+def _import_forecast_libraries() -> None:
+    """Import what the forecast models import on first use (statsmodels, scikit-learn)."""
+    import sklearn.ensemble  # noqa: F401
+    import statsmodels.tsa.holtwinters
+    import statsmodels.tsa.seasonal  # noqa: F401
