@@ -171,3 +171,24 @@ def test_places_bodies_and_compounds_are_not_names(text):
 )
 def test_names_the_stricter_rules_keep(text, expected):
     assert names(text) == expected
+
+
+def test_repeated_cells_are_analysed_once(monkeypatch):
+    from dadeum.engine.privacy import detect_nlp
+
+    kiwi = detect_nlp._kiwi()
+    if kiwi is None:
+        pytest.skip("kiwipiepy is not installed")
+    analysed: list[str] = []
+    tokenize = kiwi.tokenize
+
+    def counting(texts, *args, **kwargs):
+        texts = list(texts)
+        analysed.extend(texts)
+        return tokenize(texts, *args, **kwargs)
+
+    monkeypatch.setattr(kiwi, "tokenize", counting)
+    cell = "양승태 공소장 공범을 수사해 주세요."
+    found = find_pii_series(pd.Series([cell] * 50 + ["민원인 김서진 씨 동행"]))
+    assert analysed.count(cell) == 1
+    assert all([cell[f.start : f.end] for f in cells] == ["양승태"] for cells in found[:50])

@@ -76,10 +76,17 @@ def analyse_names(
     kiwi = _kiwi()
     if kiwi is None:  # no analyser: the weak names stand, as before the analysis existed
         return [[(a, b, 0.6) for a, b, bare in spans if not bare] for spans in weak]
-    out = []
-    for text, spans, tokens in zip(texts, weak, kiwi.tokenize(texts), strict=True):
-        out.append(_names_in(text, spans, tokens))
-    return out
+    # Each distinct text is analysed once: a sheet repeats cells (담당자 홍길동, 보호자 동행).
+    first: dict[tuple[str, tuple], int] = {}
+    for position, (text, spans) in enumerate(zip(texts, weak, strict=True)):
+        first.setdefault((text, tuple(spans)), position)
+    unique = list(first)
+    names = [
+        _names_in(text, list(spans), tokens)
+        for (text, spans), tokens in zip(unique, kiwi.tokenize([t for t, _ in unique]), strict=True)
+    ]
+    by_key = dict(zip(unique, names, strict=True))
+    return [list(by_key[(text, tuple(spans))]) for text, spans in zip(texts, weak, strict=True)]
 
 
 def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
