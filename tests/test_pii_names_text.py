@@ -192,3 +192,8 @@ def test_repeated_cells_are_analysed_once(monkeypatch):
     found = find_pii_series(pd.Series([cell] * 50 + ["민원인 김서진 씨 동행"]))
     assert analysed.count(cell) == 1
     assert all([cell[f.start : f.end] for f in cells] == ["양승태"] for cells in found[:50])
+
+
+def test_a_compass_point_surname_with_an_honorific_is_a_name():
+    # 서 + 정원 reads like 서해안, but 님 is said only of people
+    assert names("서정원 님께서 공원 정원 관리를 건의하셨습니다.") == ["서정원"]

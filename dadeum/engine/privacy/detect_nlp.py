@@ -167,6 +167,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     after, before, weak, glued, phone = context
     if word in SIGUNGU_NAMES or _is_place(word):
         return 0.0
+    if after not in _HONORIFICS and _direction_compound(word):
+        return 0.0  # 서해안, 남대문 시장; but 서정원 님 is a person
     if phone and len(word) == 3 and name_shape(word):
         return 0.8  # 토목부 정문수(☏02-…): a contact person, however the analyser splits it
     if not (proper or unknown):
@@ -216,7 +218,6 @@ def _is_place(word: str) -> bool:
         word in _SIDO
         or any(word + end in SIGUNGU_NAMES for end in "시군구")
         or (_PLACE_END.search(word) is not None and len(word) == 2)
-        or _direction_compound(word)
     )
 
 
@@ -229,6 +230,8 @@ def _direction_compound(word: str) -> bool:
     return len(rest) == 1 and rest[0][1] == "NNG" and rest[0][2] > _KNOWN_NOUN_SCORE
 
 
+# Said only of people: before these a compass-point compound is a name (서정원 님).
+_HONORIFICS = frozenset("님 씨 씨가 군 양 옹 여사 여사님 선생 선생님".split())
 # A common noun well known to the dictionary (해안 -11, 대문 -10); 재정 (-10) is one too,
 # which is why the compass-point rule stops at nouns and never applies to a proper noun.
 _KNOWN_NOUN_SCORE = -12.5
