@@ -195,5 +195,5 @@ def test_repeated_cells_are_analysed_once(monkeypatch):
 
 
 def test_a_compass_point_surname_with_an_honorific_is_a_name():
-    # 서 + 정원 reads like 서해안, but 님 is said only of people
-    assert names("서정원 님께서 공원 정원 관리를 건의하셨습니다.") == ["서정원"]
+    # 남 + 정원 reads like 남해안, but 선생님 is said only of people
+    assert names("교통과 남정원 선생님 말씀으로는 다음 주에 됩니다.") == ["남정원"]
