@@ -197,3 +197,14 @@ def test_repeated_cells_are_analysed_once(monkeypatch):
 def test_a_compass_point_surname_with_an_honorific_is_a_name():
     # 남 + 정원 reads like 남해안, but 선생님 is said only of people
     assert names("교통과 남정원 선생님 말씀으로는 다음 주에 됩니다.") == ["남정원"]
+
+
+def test_a_name_owning_a_personal_number_needs_no_analysis(monkeypatch):
+    from dadeum.engine.privacy import detect
+
+    def no_analysis(texts, weak):
+        raise AssertionError(f"analysed: {texts}")
+
+    monkeypatch.setattr(detect, "analyse_names", no_analysis)
+    text = "외국인 한서준의 외국인등록번호 확인 완료."
+    assert [text[f.start : f.end] for f in find_pii_series(pd.Series([text]))[0]] == ["한서준"]

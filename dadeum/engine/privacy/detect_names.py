@@ -247,7 +247,15 @@ def _judge_name_bare(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     run = m["run"]
     if run in NOT_NAMES or run[:2] in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
         return []  # 홍천군, 이번엔: places and words
+    if _common_full_name(run) and _PERSONAL_NUMBER_OF.match(ctx.text, m.start() + 3, ctx.hi):
+        return [(NAME, m.start(), m.start() + 3, 0.8)]  # 이영철의 외국인등록번호: no analysis
     return [(WEAK_NAME, m.start(), m.start() + 3, BARE_CONFIDENCE)]
+
+
+# Numbers only a person holds, after a name and 의: the owner is a person, by the form alone.
+_PERSONAL_NUMBER_OF = re.compile(
+    r"의[ \t]?(?:주민등록번호|외국인등록번호|여권번호|운전면허번호|휴대전화|휴대폰)"
+)
 
 
 # In a column of names: every name-shaped word.
