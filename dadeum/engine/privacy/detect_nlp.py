@@ -9,7 +9,12 @@ miss names with no title beside them (``양승태 공소장``). Here the analyse
 - proper nouns shaped like a Korean name (a 성씨 and common given-name syllables) are names
   when a person context is next to them: a title or honorific after (대통령, 의원, 님, 양,
   드림 …), a role before (교수, 대사, 사령관 …) or a name-like use (정권, 정부, 공소장 …);
-  foreign proper nouns (``해리스``, ``룻츠 피들러``) need a title or role beside them.
+  foreign proper nouns (``해리스``, ``룻츠 피들러``) need a title or role beside them;
+- a name-shaped proper noun with no person word beside it must read as a name when the
+  analyser sees the word alone too (``손자녀`` splits into 손자 + 녀 and is dropped);
+  places and bodies are never names: a compass point before a common noun (``서해안``), a
+  body before its head's title (``부산대 총장``); a full name before a phone number is a
+  contact person.
 
 The analyser is loaded once per process, on first use (about a second), and only runs on
 cells that hold free text with a weak name or a person context word; structured columns and
