@@ -128,3 +128,83 @@ def test_verbs_and_people_words_before_titles_are_not_names(text):
 )
 def test_names_beside_titles_the_analyser_keeps_whole(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a compound the analyser reads as one proper noun in the sentence, but splits alone
+        "손자녀 돌봄 수당은 누가 받을 수 있나요? 문의드립니다.",
+        # a compass point before a well-known common noun: a place, though 서/남 are surnames
+        "우리 동네는 서해안 갯벌과 가깝습니다. 이장님께 여쭈었더니 시청에 알아보라고 하셨습니다.",
+        "남대문 앞 도로가 늘 막힙니다. 구청장님께 부탁드립니다.",
+        "남해안 양식장 피해가 큽니다. 장관님이 살펴 주십시오.",
+        # a body before the title of its head, and a 시군구 before any title
+        "부산대 총장 선출 방식에 대해 건의합니다.",
+        "저는 동네 여행사 사장으로 일하고 있습니다.",
+        "고양시 주무관에게 두 번이나 전화했습니다.",
+        # a word and its object particle after a label word
+        "사전 연락도 없이 담당자 변경을 통보받았습니다.",
+    ],
+)
+def test_places_bodies_and_compounds_are_not_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the analyser reads the surname (and one syllable) as a proper noun, then nouns
+        ("경찰이 사기단 최민경 일당을 붙잡았다고 합니다. 주무관님 확인 부탁드립니다.", ["최민경"]),
+        ("어제 김건수 씨가 찾아왔습니다.", ["김건수"]),
+        ("양승태 공소장 공범을 수사해 주세요.", ["양승태"]),
+        # a contact person: a full name right before a phone number
+        (
+            "궁금하신 점은 서울시 보도환경과 도민혁(02-2133-8126)에 문의하여 주시기 바랍니다.",
+            ["도민혁"],
+        ),
+        (
+            "궁금하신 점은 서울시 보행정책과 조민구 02-2133-8126 에 문의하여 주시기 바랍니다.",
+            ["조민구"],
+        ),
+    ],
+)
+def test_names_the_stricter_rules_keep(text, expected):
+    assert names(text) == expected
+
+
+def test_repeated_cells_are_analysed_once(monkeypatch):
+    from dadeum.engine.privacy import detect_nlp
+
+    kiwi = detect_nlp._kiwi()
+    if kiwi is None:
+        pytest.skip("kiwipiepy is not installed")
+    analysed: list[str] = []
+    tokenize = kiwi.tokenize
+
+    def counting(texts, *args, **kwargs):
+        texts = list(texts)
+        analysed.extend(texts)
+        return tokenize(texts, *args, **kwargs)
+
+    monkeypatch.setattr(kiwi, "tokenize", counting)
+    cell = "양승태 공소장 공범을 수사해 주세요."
+    found = find_pii_series(pd.Series([cell] * 50 + ["민원인 김서진 씨 동행"]))
+    assert analysed.count(cell) == 1
+    assert all([cell[f.start : f.end] for f in cells] == ["양승태"] for cells in found[:50])
+
+
+def test_a_compass_point_surname_with_an_honorific_is_a_name():
+    # 남 + 정원 reads like 남해안, but 선생님 is said only of people
+    assert names("교통과 남정원 선생님 말씀으로는 다음 주에 됩니다.") == ["남정원"]
+
+
+def test_a_name_owning_a_personal_number_needs_no_analysis(monkeypatch):
+    from dadeum.engine.privacy import detect
+
+    def no_analysis(texts, weak):
+        raise AssertionError(f"analysed: {texts}")
+
+    monkeypatch.setattr(detect, "analyse_names", no_analysis)
+    text = "외국인 한서준의 외국인등록번호 확인 완료."
+    assert [text[f.start : f.end] for f in find_pii_series(pd.Series([text]))[0]] == ["한서준"]

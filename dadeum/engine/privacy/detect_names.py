@@ -154,9 +154,32 @@ def _common_full_name(word: str) -> bool:
     return (
         len(word) == 3
         and word[0] in COMMON_SURNAMES
-        and word[-1] not in _VERB_ENDINGS + "자"  # 구조자님, 관리자님: people, not names
+        # 구조자님, 관리자님: people; 변경을, 유령의: a word and its particle, not names
+        and word[-1] not in _VERB_ENDINGS + "자을의"
         and name_shape(word)
     )
+
+
+# The head of a body is named after it (부산대 총장, 여행사 사장, 고양시 시장): before such a
+# title, a word ending in the body's syllable is the body, not a person. (고양시 군수 and
+# 중랑구 구청장 are left to the 시군구 list: 나진구 구청장 is a person.)
+_HEAD_TITLES = {
+    "대": ("총장", "학장"),
+    "사": ("사장", "대표"),
+    "시": ("시장",),
+    "청": ("청장",),
+    "회": ("회장",),
+    "교": ("교장",),
+    "당": ("대표", "당대표", "원내대표"),
+}
+
+
+def body_before_title(word: str, title: str) -> bool:
+    """Whether ``word`` names a body or place rather than a person before ``title``: a
+    시군구 (고양시 주무관), or a body whose head the title is (부산대 총장, 여행사 사장)."""
+    if word in _SIGUNGU_NAMES:
+        return True
+    return len(word) >= 3 and title in _HEAD_TITLES.get(word[-1], ())
 
 
 # Endings of verbs and connectives (계시고 계장님, 하시며): never the last syllable of a name
@@ -186,6 +209,8 @@ def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
     if title in WEAK_TITLES:  # 군/양: 가평군, 다양 — only after a space or a 3-syllable name
         if not (spaced or len(run) == 3) or run + title in _SIGUNGU_NAMES:
             return []
+    if body_before_title(run, title):
+        return []
     return [(NAME, start, end, boost(0.85, NAME, ctx))]
 
 
@@ -222,7 +247,15 @@ def _judge_name_bare(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     run = m["run"]
     if run in NOT_NAMES or run[:2] in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
         return []  # 홍천군, 이번엔: places and words
+    if _common_full_name(run) and _PERSONAL_NUMBER_OF.match(ctx.text, m.start() + 3, ctx.hi):
+        return [(NAME, m.start(), m.start() + 3, 0.8)]  # 이영철의 외국인등록번호: no analysis
     return [(WEAK_NAME, m.start(), m.start() + 3, BARE_CONFIDENCE)]
+
+
+# Numbers only a person holds, after a name and 의: the owner is a person, by the form alone.
+_PERSONAL_NUMBER_OF = re.compile(
+    r"의[ \t]?(?:주민등록번호|외국인등록번호|여권번호|운전면허번호|휴대전화|휴대폰)"
+)
 
 
 # In a column of names: every name-shaped word.

@@ -9,7 +9,12 @@ miss names with no title beside them (``양승태 공소장``). Here the analyse
 - proper nouns shaped like a Korean name (a 성씨 and common given-name syllables) are names
   when a person context is next to them: a title or honorific after (대통령, 의원, 님, 양,
   드림 …), a role before (교수, 대사, 사령관 …) or a name-like use (정권, 정부, 공소장 …);
-  foreign proper nouns (``해리스``, ``룻츠 피들러``) need a title or role beside them.
+  foreign proper nouns (``해리스``, ``룻츠 피들러``) need a title or role beside them;
+- a name-shaped proper noun with no person word beside it must read as a name when the
+  analyser sees the word alone too (``손자녀`` splits into 손자 + 녀 and is dropped);
+  places and bodies are never names: a compass point before a common noun (``서해안``), a
+  body before its head's title (``부산대 총장``); a full name before a phone number is a
+  contact person.
 
 The analyser is loaded once per process, on first use (about a second), and only runs on
 cells that hold free text with a weak name or a person context word; structured columns and
@@ -20,7 +25,7 @@ import re
 from functools import cache
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
-from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES, name_shape
+from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES, body_before_title, name_shape
 from dadeum.engine.privacy.detect_words import (
     COMMON_SURNAMES,
     NOT_NAMES,
@@ -76,10 +81,17 @@ def analyse_names(
     kiwi = _kiwi()
     if kiwi is None:  # no analyser: the weak names stand, as before the analysis existed
         return [[(a, b, 0.6) for a, b, bare in spans if not bare] for spans in weak]
-    out = []
-    for text, spans, tokens in zip(texts, weak, kiwi.tokenize(texts), strict=True):
-        out.append(_names_in(text, spans, tokens))
-    return out
+    # Each distinct text is analysed once: a sheet repeats cells (담당자 홍길동, 보호자 동행).
+    first: dict[tuple[str, tuple], int] = {}
+    for position, (text, spans) in enumerate(zip(texts, weak, strict=True)):
+        first.setdefault((text, tuple(spans)), position)
+    unique = list(first)
+    names = [
+        _names_in(text, list(spans), tokens)
+        for (text, spans), tokens in zip(unique, kiwi.tokenize([t for t, _ in unique]), strict=True)
+    ]
+    by_key = dict(zip(unique, names, strict=True))
+    return [list(by_key[(text, tuple(spans))]) for text, spans in zip(texts, weak, strict=True)]
 
 
 def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
@@ -103,7 +115,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             glued = nxt is not None and nxt[0] == stop and nxt[3] in ("NNG", "NNP")
             weak = weak_at.get(start) == stop
             unknown = unknown and (unseen or weak or bool(after or before))
-            context = (after, before, weak, glued)
+            phone = _PHONE_AFTER.match(text, stop) is not None
+            context = (after, before, weak, glued, phone)
             verdict = _judge(word, proper, unknown, context)
             if verdict:
                 found.append((start, stop, verdict))
@@ -145,27 +158,64 @@ def _name_group(toks, index: int, text: str):
 
 
 _UNKNOWN_SCORE = -19.0
+# A phone number right after the word, bracketed or not: 정문수(☏02-3708-2588), 이오수
+# 02-2133-2296, 김규희 (3783-5950).
+_PHONE_AFTER = re.compile(
+    r"[ \t]?[(\[]?[ \t]*(?:[☏☎]|[Tt][Ee][Ll]\.?)?[ \t]*:?[ \t]*\d{2,4}[-)．.]\d{3,4}"
+)
 # Far below: a word never seen at all (이춘재 -26); with no context it is taken for a name.
 _UNSEEN_SCORE = -24.0
 
 
 def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
-    after, before, weak, glued = context
-    if not (proper or unknown) or word in SIGUNGU_NAMES or _is_place(word):
+    after, before, weak, glued, phone = context
+    if word in SIGUNGU_NAMES or _is_place(word):
+        return 0.0
+    if after not in _HONORIFICS and _direction_compound(word):
+        return 0.0  # 서해안, 남대문 시장; but 서정원 님 is a person
+    if phone and len(word) == 3 and name_shape(word):
+        return 0.8  # 토목부 정문수(☏02-…): a contact person, however the analyser splits it
+    if not (proper or unknown):
         return 0.0
     if after in _AFTER or before in _BEFORE:
+        if body_before_title(word, after):
+            return 0.0  # 부산대 총장, 여행사 사장: the body, then its head
         return 0.8 if name_shape(word) or weak else 0.0
     if weak and not (unknown and not proper and word[-1] in "관사"):
         return 0.8  # a pattern's weak name that the analysis reads as a name too
     if word[-1] in _ORG_END:
         return 0.0
     if proper and not glued and len(word) == 3 and word[0] in _COMMON_SURNAMES:
-        # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun
-        return (
-            0.6 if name_shape(word) else 0.0
-        )  # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun
+        # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun, with no
+        # person word beside it; so the word read on its own must agree (see _reads_as_name)
+        return 0.6 if name_shape(word) and _reads_as_name(word, unknown) else 0.0
     return 0.0
+
+
+def _reads_as_name(word: str, unknown: bool) -> bool:
+    """Whether the analyser, reading ``word`` alone, still sees one proper noun. In a
+    sentence it sometimes takes a compound or a word and its particle for one proper noun
+    (손자녀, 정산금, 유령의); alone it splits them (손자 + 녀, 정산 + 금, 유령 + 의). A word it
+    never saw (이춘재 in a sentence, about -26) keeps its benefit of the doubt: names are
+    exactly the words a dictionary lacks."""
+    tokens = _alone(word)
+    if len(tokens) == 1:
+        return tokens[0][1] == "NNP" or tokens[0][2] < _UNKNOWN_SCORE
+    first, rest = tokens[0] if tokens else ("", "", 0.0), tokens[1:]
+    if first[1] == "NNP" and len(first[0]) <= 2 and all(tag == "NNG" for _, tag, _ in rest):
+        return True  # 김 + 건수, 이춘 + 재: a surname read as such, then nouns, no suffix
+    return unknown
+
+
+@cache
+def _alone(word: str) -> tuple:
+    """The analyser's tokens for ``word`` on its own, as (form, tag, score); cached, since
+    the same few candidates recur across a column."""
+    kiwi = _kiwi()
+    if kiwi is None:
+        return ()
+    return tuple((t.form, t.tag, t.score) for t in kiwi.tokenize(word))
 
 
 def _is_place(word: str) -> bool:
@@ -174,6 +224,22 @@ def _is_place(word: str) -> bool:
         or any(word + end in SIGUNGU_NAMES for end in "시군구")
         or (_PLACE_END.search(word) is not None and len(word) == 2)
     )
+
+
+def _direction_compound(word: str) -> bool:
+    """서해안, 남대문, 북방향: a compass point before a common noun the analyser knows well
+    (해안, 대문, 방향) is a place or a direction, though 서 and 남 are also surnames."""
+    if len(word) != 3 or word[0] not in "동서남북":
+        return False
+    rest = _alone(word[1:])
+    return len(rest) == 1 and rest[0][1] == "NNG" and rest[0][2] > _KNOWN_NOUN_SCORE
+
+
+# Said only of people: before these a compass-point compound is a name (서정원 님).
+_HONORIFICS = frozenset("님 씨 씨가 군 양 옹 여사 여사님 선생 선생님".split())
+# A common noun well known to the dictionary (해안 -11, 대문 -10); 재정 (-10) is one too,
+# which is why the compass-point rule stops at nouns and never applies to a proper noun.
+_KNOWN_NOUN_SCORE = -12.5
 
 
 def _foreign(toks, index: int, text: str):

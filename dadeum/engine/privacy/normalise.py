@@ -66,7 +66,12 @@ def needs_normalising(text: str) -> bool:
 
 
 def _ascii_controls(text: str) -> bool:
-    return any(ch < " " and ch not in _KEEP_CONTROLS for ch in text) or "\x7f" in text
+    return _CONTROL.search(text) is not None
+
+
+# ASCII control characters other than tab and line breaks; one regex pass instead of a
+# Python loop over every character (this runs on every cell of a sheet).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
