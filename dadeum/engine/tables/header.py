@@ -12,6 +12,12 @@ from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.tables.periods import PERIOD_HEADER, is_period, year_of
 
 MAX_HEADER_ROWS = 5
+# Metadata rows under a series-name row (Unit, Series Type, Frequency, Series ID …), as in
+# statistical offices' time-series downloads: at most this many more header rows.
+MAX_METADATA_ROWS = 12
+# A label column is a date column when this share of its filled cells from its first date
+# on are dates.
+DATE_SHARE = 0.8
 # A column whose cells below the first row are mostly text holds row labels (구분, 시군구, …).
 LABEL_SHARE = 0.6
 NUMBER_SHARE = 0.6
@@ -274,7 +280,8 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
     it holds text, or a run of distinct years (2021, 2022, …) with no new row label.
     """
     value_columns = list(kinds.columns[labels:])
-    below = kinds.iloc[1:]
+    first_date = _first_date_row(block.iloc[:, 0]) if labels else None
+    below = kinds.iloc[max(1, first_date or 1) :]  # a time series' values start at its dates
     numeric = [
         c for c in value_columns
         if (below[c] != "blank").any()
@@ -283,7 +290,15 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
     if not numeric:
         return 1
     count = 1
-    for position in range(1, min(MAX_HEADER_ROWS, len(block) - 1)):
+    for position in range(1, min(MAX_HEADER_ROWS + MAX_METADATA_ROWS, len(block) - 1)):
+        key = block.iat[position, 0]
+        if first_date and position < first_date and isinstance(key, str) and key.strip():
+            # Above dated rows, a row named by a text key ("Unit", "Series ID") describes
+            # each column's series: a header level, whatever its cells hold.
+            count += 1
+            continue
+        if position >= MAX_HEADER_ROWS:
+            break
         row_kinds = kinds.iloc[position][numeric]
         present = row_kinds[row_kinds != "blank"]
         label_cells = block.iloc[position, :labels]
@@ -312,6 +327,18 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
             continue
         break
     return count
+
+
+def _first_date_row(values: pd.Series) -> int | None:
+    """Position of the first date in a label column whose cells from there on are mostly
+    dates (a time series' date column), else None."""
+    is_date = values.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).to_numpy()
+    if not is_date.any():
+        return None
+    first = int(np.argmax(is_date))
+    rest = values.iloc[first:]
+    present = rest.notna().sum()
+    return first if present >= 2 and is_date[first:].sum() >= DATE_SHARE * present else None
 
 
 def header_text(value: object) -> str:
