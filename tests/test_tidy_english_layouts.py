@@ -51,3 +51,70 @@ def test_text_rows_over_a_dated_body_without_keys_are_not_stretched():
     (table,) = tidy(rows)
     assert len(table.data) == 3
     assert sorted(table.long()["value"].tolist()) == [4, 5, 6, 10, 11, 12]
+
+
+# Source: readxl R package, inst/extdata/deaths.xlsx (MIT), sheet "arts", cut to three rows.
+DEATHS_ARTS = [
+    ["Lots of people", None, None, None],
+    ["simply cannot resist writing", None, None, "some notes"],
+    ["at", "the", "top", "of"],
+    ["or", "merging", "merging", "cells"],
+    ["Name", "Profession", "Age", "Has kids"],
+    ["David Bowie", "musician", 69, True],
+    ["Carrie Fisher", "actor", 60, True],
+    ["Chuck Berry", "musician", 90, True],
+    ["Some", None, None, None],
+    [None, "also like to write stuff", None, None],
+    [None, None, "at the", "bottom,"],
+]
+# Same source, sheet "other": notes above that leave the label column blank or fill it.
+DEATHS_OTHER = [
+    ["For the sake", None, None, None],
+    [None, "of consistency", "in the", "data layout,"],
+    ["which is really", None, "a", "beautiful thing,"],
+    ["I will", "keep making notes", "keep making notes", "up here."],
+    ["Name", "Profession", "Age", "Has kids"],
+    ["Vera Rubin", "scientist", 88, True],
+    ["Mohamed Ali", "athlete", 74, True],
+]
+
+
+def test_free_notes_above_and_below_a_table_are_set_aside():
+    (table,) = tidy(DEATHS_ARTS)
+    assert table.label_columns[:2] == ["Name", "Profession"]
+    assert table.data["Name"].tolist() == ["David Bowie", "Carrie Fisher", "Chuck Berry"]
+    assert table.data["Age"].tolist() == [69, 60, 90]
+    noted = {(i.row, i.value) for i in table.issues if i.type == "note-row"}
+    assert {(3, "at"), (4, "or"), (9, "Some"), (11, "at the")} <= noted
+
+
+def test_notes_above_a_full_row_of_headings_are_not_header_levels():
+    (table,) = tidy(DEATHS_OTHER)
+    assert table.label_columns[:2] == ["Name", "Profession"]
+    assert table.data["Age"].tolist() == [88, 74]
+    assert list(table.long()["item"].unique()) == ["Age"]
+
+
+def test_a_group_row_under_a_header_is_not_taken_for_a_note():
+    rows = [
+        ["구분", "2019", "2020"],
+        ["서울특별시", None, None],
+        ["종로구", 1, 2],
+        ["중구", 3, 4],
+    ]
+    (table,) = tidy(rows)
+    assert table.long()["value"].tolist() == [1, 2, 3, 4]
+    assert not [i for i in table.issues if i.type == "note-row"]
+
+
+def test_a_title_over_the_label_heading_is_a_header_level_not_a_note():
+    # 도로교통공단 PM 교통사고 현황 layout: 발생년도 merged over the label columns, years across.
+    rows = [
+        ["발생년도", "발생년도", "2017", "2017", "2018", "2018"],
+        ["사고유형_대분류", "사고유형", "사고건수", "사망자수", "사고건수", "사망자수"],
+        ["차대사람", "횡단중", 6, 0, 12, 1],
+        ["차대사람", "차도통행중", 3, 0, 7, 0],
+    ]
+    (table,) = tidy(rows)
+    assert len(table.long()) == 8
+    assert not [i for i in table.issues if i.type == "note-row"]

@@ -329,6 +329,50 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
     return count
 
 
+def notes_above_header(
+    block: pd.DataFrame, count: int, labels: int, kinds: pd.DataFrame | None = None
+) -> tuple[int, int]:
+    """(rows of notes at the top, header rows under them) of a table whose ``count`` header
+    rows were counted from its first row.
+
+    In a real multi-row header the label column's heading is merged down or blank above its
+    name; a different text above it ("or" over "Name") belongs to free notes written above
+    the table, and so does every row above that one. Given ``kinds``, text rows between the
+    counted header and the first number count too when the row right above that number is a
+    full row of distinct headings (Name, Age, …). A time series' metadata rows (keyed by text
+    above dated rows) are header levels and stay.
+    """
+    if labels < 1 or _first_date_row(block.iloc[:, 0]) is not None:
+        return 0, count
+    end = count
+    if kinds is not None:
+        numbers = (kinds.iloc[count:, labels:] == "number").any(axis=1).to_numpy()
+        first_data = count + int(np.argmax(numbers)) if numbers.any() else count
+        leaf = [header_text(v) for v in block.iloc[first_data - 1]]
+        if first_data > count and all(leaf) and len(set(leaf)) == len(leaf):
+            end = first_data
+    if end < 2:
+        return 0, count
+    column = [header_text(v) for v in block.iloc[:end, 0]]
+    skip = 0
+    for position in range(end - 1):
+        upper, lower = column[position], column[position + 1]
+        if upper and lower and upper != lower and not _titles_a_level(block.iloc[position]):
+            skip = position + 1
+    return (skip, end - skip) if skip else (0, count)
+
+
+def _titles_a_level(row: pd.Series) -> bool:
+    """Whether a header row with its own text over the label column names the level it
+    spans: that text merged over the next column too (발생년도 over the label columns), or
+    years across the rest (발생년도 | 2017 | 2017 | 2018)."""
+    texts = [header_text(v) for v in row]
+    if len(texts) > 1 and texts[0] == texts[1]:
+        return True
+    rest = [v for v in row.iloc[1:] if header_text(v)]
+    return bool(rest) and all(_year_like(v) for v in rest)
+
+
 def _first_date_row(values: pd.Series) -> int | None:
     """Position of the first date in a label column whose cells from there on are mostly
     dates (a time series' date column), else None."""

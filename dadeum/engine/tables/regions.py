@@ -104,11 +104,19 @@ def _holds_no_text(cells: list[tuple[int, object]]) -> bool:
     return all(not isinstance(v, str) or _looks_numeric(v) for _, v in cells)
 
 
-def _is_annotation_below(cells: list[tuple[int, object]]) -> bool:
+def _is_annotation_below(cells: list[tuple[int, object]], width: int = 0) -> bool:
     texts = [value for _, value in cells]
     if len(set(texts)) == 1 and isinstance(texts[0], str):
         return True
-    return bool(texts) and is_note(texts[0]) and all(isinstance(t, str) for t in texts)
+    if bool(texts) and is_note(texts[0]) and all(isinstance(t, str) for t in texts):
+        return True
+    # Free text scattered under a table ("at the | bottom,"): a few words in under half of
+    # the table's columns and not one number, so no record of the table.
+    return (
+        0 < len(set(texts)) <= 2
+        and 2 * len(texts) <= width
+        and all(isinstance(t, str) and not _looks_numeric(t) for t in texts)
+    )
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
@@ -145,7 +153,8 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
             if not any(unit_of(v) or BASIS_PATTERN.search(v) for _, v in lone):
                 first -= 1
         last = len(block_rows) - 1
-        while last >= first and _is_annotation_below(cells[block_rows[last]]):
+        width = int(mask.iloc[start : end + 1].any(axis=0).sum())
+        while last >= first and _is_annotation_below(cells[block_rows[last]], width):
             last -= 1
         above = block_rows[:first]
         below = block_rows[last + 1 :]

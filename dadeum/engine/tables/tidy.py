@@ -27,6 +27,7 @@ from dadeum.engine.tables.header import (
     header_text,
     is_total_label,
     label_column_count,
+    notes_above_header,
     read_cells,
     split_label_mark,
 )
@@ -118,6 +119,17 @@ def tidy_region(
     labels = label_column_count(kinds, block)
     if header_rows is None:
         count = header_row_count(block, kinds, labels)
+        # Only the first column names rows here: notes above can make every column look
+        # like labels until they are set aside.
+        skip, _ = notes_above_header(block, count, min(labels, 1), kinds)
+        if skip:
+            for row in block.index[:skip]:
+                for column, text in block.loc[row].dropna().drop_duplicates().items():
+                    report("note-row", "표 위의 메모 행을 데이터에서 뺐습니다.", row, column, text)
+            block, converted, kinds = block.iloc[skip:], converted.iloc[skip:], kinds.iloc[skip:]
+            codes = codes[skip:]
+            labels = label_column_count(kinds, block)
+            count = header_row_count(block, kinds, labels)
         labels = label_column_count(kinds, block, count)
     else:
         count = max(1, min(header_rows, len(block) - 1 if len(block) > 1 else 1))
