@@ -118,3 +118,44 @@ def test_a_title_over_the_label_heading_is_a_header_level_not_a_note():
     (table,) = tidy(rows)
     assert len(table.long()) == 8
     assert not [i for i in table.issues if i.type == "note-row"]
+
+
+# Layout of the RBI Handbook of Statistics Table 166 (stacked CPI tables); figures invented.
+STACKED = [
+    ["CONSUMER PRICE INDEX - MONTHLY", None, None],
+    [None, None, None],
+    ["Industrial Workers", None, "(Base: 1982=100)"],
+    [None, None, None],
+    ["Year/Month", "APR", "MAY"],
+    ["1990-91", "182", "186"],
+    ["1991-92", "207", "-"],
+    [None, None, None],
+    ["Agricultural Labourers", None, "(Base: 1960-61=100)"],
+    [None, None, None],
+    ["Year/Month", "APR", "MAY"],
+    ["1990-91", "830", "843"],
+]
+
+
+def test_stacked_tables_of_the_same_columns_take_their_captions_as_labels():
+    tables = tidy(STACKED)
+    assert len(tables) == 2  # the captions are not tables of their own
+    first, second = (t.long() for t in tables)
+    assert first["table"].unique().tolist() == ["Industrial Workers"]
+    assert second["table"].unique().tolist() == ["Agricultural Labourers"]
+    assert first["value"].tolist() == [182, 186, 207]
+    assert tables[0].region.unit == "1982=100"  # an index's base is its unit, not a label
+
+
+def test_stacked_tables_of_different_columns_keep_captions_as_titles():
+    rows = [
+        ["- 사고유형별", None, None],
+        ["사고유형", "2018", "2019"],
+        ["횡단중", 6, 7],
+        [None, None, None],
+        ["- 가해자연령별", None, None],
+        ["가해자연령", "2018", "2019", "2020"],
+        ["20세이하", 16, 25, 30],
+    ]
+    tables = tidy(rows)
+    assert [t.label_columns for t in tables] == [["사고유형"], ["가해자연령"]]

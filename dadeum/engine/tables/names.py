@@ -40,7 +40,7 @@ _NAMES = {"year": ("연도", "year"), "month": ("월", "month"), "quarter": ("�
           "sigungu": ("시군구", "district"), "eupmyeon": ("읍면", "town"),
           "eupmyeondong": ("읍면동", "town"), "ri": ("리", "village"),
           "item": ("항목", "item"), "unit": ("단위", "unit"),
-          "group": ("상위구분", "group")}  # fmt: skip
+          "group": ("상위구분", "group"), "table": ("표", "table")}  # fmt: skip
 
 # A header spanning every value column that names the level below it (사고유형 over 차대사람,
 # 차대차, …) rather than a measure (인구 over 남, 여).

@@ -8,9 +8,11 @@ import pandas as pd
 
 from dadeum.engine.tables.grid import filled
 
-# "(단위: 천원)", "[단위 : 건, 명]", "단위:%", "(Unit: thousand persons)", "Units: KRW"
+# "(단위: 천원)", "[단위 : 건, 명]", "단위:%", "(Unit: thousand persons)", "Units: KRW"; an
+# index's base "(Base: 2010=100)" is what its values are measured in.
 UNIT_PATTERN = re.compile(
-    r"^[(\[<〈【]?\s*(?:단\s*위|units?\b)\s*[:：]?\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$",
+    r"^[(\[<〈【]?\s*(?:단\s*위|units?\b|base\s*[:：])\s*[:：]?\s*"
+    r"(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$",
     re.IGNORECASE,
 )
 # Footnotes and sources under a table: "※ …", "주) …", "1) …", "자료: …", "출처 : …", "* …"
@@ -100,6 +102,14 @@ def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     return len(distinct) - len(side_notes) <= 1
 
 
+def _is_caption(cells: list[tuple[int, object]]) -> bool:
+    """A row of one text, perhaps with a unit or reference date beside it."""
+    texts = {v for _, v in cells}
+    if not texts or not all(isinstance(t, str) and not _looks_numeric(t) for t in texts):
+        return False
+    return len([t for t in texts if not (unit_of(t) or BASIS_PATTERN.search(t))]) == 1
+
+
 def _holds_no_text(cells: list[tuple[int, object]]) -> bool:
     return all(not isinstance(v, str) or _looks_numeric(v) for _, v in cells)
 
@@ -178,6 +188,11 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 ]
             continue
         body_rows = block_rows[first : last + 1]
+        if len(block_rows) == 1 and _is_caption(cells[block_rows[0]]):
+            # One text (and perhaps its unit) alone between blank rows: the caption of the
+            # table below.
+            pending_above += _classify_row(block_rows[0], cells[block_rows[0]])
+            continue
         if not (above or pending_above or closed) and _continues(grid, regions[-1], body_rows):
             regions[-1].bottom = body_rows[-1]
             regions[-1].notes += below_notes

@@ -65,10 +65,34 @@ def tidy_grid(
     grid: pd.DataFrame, *, header_rows: int | None = None, sheet: str | None = None
 ) -> list[TidyTable]:
     """Every table found on a grid, tidied. Empty list when the grid holds no table."""
-    return [
+    tables = [
         tidy_region(grid, region, header_rows=header_rows, sheet=sheet)
         for region in find_tables(trim(grid))
     ]
+    _label_captions(tables)
+    return tables
+
+
+def _label_captions(tables: list[TidyTable]) -> None:
+    """Stacked tables of the same columns under their own captions (CPI of industrial
+    workers, of farm labourers, …) differ only by caption, so it becomes their first label
+    column; tables of different columns keep their captions as titles."""
+    groups: dict[tuple, list[TidyTable]] = {}
+    for table in tables:
+        groups.setdefault(tuple(table.data.columns), []).append(table)
+    for group in groups.values():
+        # The title nearest the table is its caption; a sheet title above the first is not.
+        captions = [t.region.titles[-1][2] if t.region and t.region.titles else None
+                    for t in group]  # fmt: skip
+        if len(group) < 2 or not all(captions) or len(set(captions)) < len(captions):
+            continue
+        for table, caption in zip(group, captions, strict=True):
+            name = name_for("table", table.language)
+            if name in table.data.columns:
+                continue
+            for frame in (table.data, table.totals):
+                frame.insert(0, name, caption)
+            table.label_columns.insert(0, name)
 
 
 def _quiet(*args, **kwargs) -> None:
