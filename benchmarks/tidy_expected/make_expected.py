@@ -24,6 +24,7 @@ CORPUS = Path("/work/shared/corpus/tables")
 HERE = Path(__file__).parent
 TOTALS = {"합계", "소계", "계", "총계", "전체", "전국"}
 PLACEHOLDERS = {"", "-", "X", "x", "…", "...", "***"}
+MARKS = re.compile(r"[†‡*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # footnote marks after a label (Jan†, Apr¹)
 UNIT_SUFFIX = re.compile(r"\s*\((명|가구|호|명/㎢|㎢|%|천명)\)$")
 
 # name: (file under CORPUS, header rows, label columns, first body row, last body row, options)
@@ -141,6 +142,18 @@ LAYOUTS = {
         146,
         {"sheet": "Data1"},
     ),
+    # ONS Table 1: four header rows (All Visits / Area of residence > region > of which > EU
+    # group > NSA or SA) over spacer columns; the year written on January only; footnote
+    # marks on months (Jan†, Apr¹). The summary rows under the months (latest three months,
+    # year to date, % change) are derived figures, not expected cells.
+    "ons_ott_table1": (
+        "_non_korean/ons_overseas_travel/ott.xls",
+        [3, 4, 5, 6],
+        [1, 2],
+        7,
+        48,
+        {"sheet": "Table 1", "fill_down": [1], "strip_marks": True, "last_column": 17},
+    ),
     # RBI: seven stacked tables on one sheet, each under its own caption (series name, then
     # its base year, which is a unit and not a label); fiscal years down, APR … MAR across.
     **{
@@ -247,6 +260,8 @@ def expected_rows(grid, header_rows, label_columns, first, last, options):
         labels = []
         for column in label_columns:
             label = text(grid.at[row, column])
+            if options.get("strip_marks"):
+                label = MARKS.sub("", label)
             if not label and column in options.get("fill_down", []):
                 label = previous[column]
             previous[column] = label
