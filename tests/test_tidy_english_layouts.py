@@ -159,3 +159,29 @@ def test_stacked_tables_of_different_columns_keep_captions_as_titles():
     ]
     tables = tidy(rows)
     assert [t.label_columns for t in tables] == [["사고유형"], ["가해자연령"]]
+
+
+# Layout of ONS Overseas Travel and Tourism Table 1 (ott.xls, Open Government Licence v3.0),
+# cut to two columns and three months: a numbered title, a unit word at the far right, a
+# group header spanning a spacer column, the year on January only, a revision mark (Jan†).
+ONS_TABLE = [
+    [1.0, "Overseas residents' visits to the UK by month", None, None, None, None, None],
+    [None, None, None, None, None, None, "thousands"],
+    [None, None, "All Visits", "All Visits", "All Visits", None, "Area of residence"],
+    [None, None, "NSA", None, "SA", None, "NSA"],
+    [2014.0, "Dec", 2400.5, None, 2600.0, None, 1200.0],
+    [2015.0, "Jan†", 2391.6, None, 2820.0, None, 1300.0],
+    [None, "Feb", 1900.2, None, 2790.0, None, 1500.0],
+]
+
+
+def test_numbered_title_spacer_columns_year_on_january_and_revision_marks():
+    (table,) = tidy(ONS_TABLE)
+    long = table.long()
+    labels = table.label_columns
+    assert len(long) == 9  # the spacer columns hold no values
+    feb = long[long[labels[1]] == "Feb"]
+    assert feb[labels[0]].unique().tolist() == ["2015"]  # the year is filled down
+    assert "Jan" in long[labels[1]].tolist() and "Jan†" not in long[labels[1]].tolist()
+    assert sorted(feb["value"].tolist()) == [1500.0, 1900.2, 2790.0]
+    assert "Overseas residents' visits" in table.region.title

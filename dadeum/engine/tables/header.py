@@ -457,14 +457,14 @@ _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
 _ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
 
 
-# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)" (not "2016 p)",
-# a provisional mark, nor "(소계)").
+# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)", "Jan†" (a
+# revision mark) (not "2016 p)", a provisional mark, nor "(소계)").
 _LABEL_MARK = re.compile(
-    r"(?:(?<=\S)\s*\*{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
+    r"(?:(?<=\S)\s*[*†‡]{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
 )
 
 
-_MARK_ENDS = set("*)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
+_MARK_ENDS = set("*†‡)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
 def split_label_mark(value: object) -> tuple[object, str | None]:

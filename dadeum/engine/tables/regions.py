@@ -77,6 +77,7 @@ class _RowCells(dict):
         return cells
 
 
+_TABLE_NUMBER = re.compile(r"^(?:(?:table|표|<표)\s*)?\d{1,2}(?:[.-]\d{1,2})?[.>]?$", re.IGNORECASE)
 # The key of a "key: value" metadata row above a KOSIS download (통계표명:, 단위:, 조회기간:).
 _META_KEY = re.compile(r"^\s*(?P<key>[^\d:：]{1,12}?)\s*[:：]\s*$")
 
@@ -93,6 +94,8 @@ def _metadata_row(cells: list[tuple[int, object]]) -> tuple[str, str] | None:
 def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     """A row above a table holding only a title, and perhaps a unit or reference date."""
     texts = [value for _, value in cells]
+    if len(texts) == 2 and _is_table_number(texts[0]) and isinstance(texts[1], str):
+        return True  # a numbered title: "1.0 | Overseas residents' visits to the UK"
     if not texts or not all(isinstance(value, str) for value in texts):
         return False
     if _metadata_row(cells):
@@ -108,6 +111,15 @@ def _is_caption(cells: list[tuple[int, object]]) -> bool:
     if not texts or not all(isinstance(t, str) and not _looks_numeric(t) for t in texts):
         return False
     return len([t for t in texts if not (unit_of(t) or BASIS_PATTERN.search(t))]) == 1
+
+
+def _is_table_number(value: object) -> bool:
+    """A table's number before its title: 1, 1.0, "2.1", "Table 3", "표 4"."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return 0 < value < 100
+    return isinstance(value, str) and bool(_TABLE_NUMBER.match(value.strip()))
 
 
 def _holds_no_text(cells: list[tuple[int, object]]) -> bool:
