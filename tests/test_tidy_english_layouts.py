@@ -185,3 +185,19 @@ def test_numbered_title_spacer_columns_year_on_january_and_revision_marks():
     assert "Jan" in long[labels[1]].tolist() and "Jan†" not in long[labels[1]].tolist()
     assert sorted(feb["value"].tolist()) == [1500.0, 1900.2, 2790.0]
     assert "Overseas residents' visits" in table.region.title
+
+
+def test_summary_rows_under_the_months_are_set_aside():
+    rows = [
+        ["Year", "Month", "Visits"],
+        [2015, "Jan", 2391.6],
+        [None, "Feb", 1900.2],
+        [None, "Mar", 2100.0],
+        ["Latest three months", None, 6391.8],
+        ["% change from year earlier", None, 5.0],
+        ["Year to date", None, 6391.8],
+    ]
+    (table,) = tidy(rows)
+    assert table.long()["value"].tolist() == [2391.6, 1900.2, 2100.0]
+    assert len(table.totals) == 3
+    assert [i.row for i in table.issues if i.type == "summary-row"] == [5, 6, 7]

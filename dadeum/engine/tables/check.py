@@ -52,6 +52,7 @@ _FROM_TIDY = {
     "row-label-filled": ("merged-cell", lambda i: "병합된 행 구분 셀입니다."),
     "total-row": ("total-row", lambda i: "합계·소계 행입니다."),
     "total-column": ("total-row", lambda i: "합계 열입니다."),
+    "summary-row": ("total-row", lambda i: "요약 행(누계·증감률 등)입니다."),
     "empty-row": ("empty-line", lambda i: "표 안에 빈 행이 있습니다."),
     "empty-column": ("empty-line", lambda i: "표 안에 빈 열이 있습니다."),
     "note-row": ("note-row", lambda i: "표 아래에 주석·출처 행이 있습니다."),

@@ -453,6 +453,21 @@ _TOTAL = re.compile(
     r"all(regions|areas|persons|people|households|sectors|countries|groups|types|items))$",
     re.IGNORECASE,
 )
+# Row labels of figures derived from the rows above them (rolling sums, year to date,
+# changes), set aside like totals: "Latest three months", "Year to date", "% change from
+# year earlier", "Change on previous year".
+_SUMMARY = re.compile(
+    r"^(latest\s+(\w+\s+)?(months?|quarters?|years?)|year\s+to\s+date|"
+    r"%?\s*change\s+(from|on|over)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_summary_label(value: object) -> bool:
+    """True for a row label naming a summary of the rows above ("Year to date")."""
+    return isinstance(value, str) and bool(_SUMMARY.match(value.strip()))
+
+
 _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
 _ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
 

@@ -25,6 +25,7 @@ from dadeum.engine.tables.header import (
     flatten_header,
     header_row_count,
     header_text,
+    is_summary_label,
     is_total_label,
     label_column_count,
     notes_above_header,
@@ -598,17 +599,24 @@ def drop_header_echo_labels(frame: pd.DataFrame, label_names: list[str], report=
 
 def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):
     """(the rows that are not totals, the 합계·소계 rows): a row is a total when any of its
-    ``label_names`` cells is (합계, 소계, 계, 전국, Total …); each reported at its row."""
+    ``label_names`` cells is (합계, 소계, 계, 전국, Total …) or names a summary of the rows
+    above it (Year to date, % change from year earlier); each reported at its row."""
     report = report or _quiet
     if not label_names:
         return frame, frame.iloc[0:0]
     labels = frame[label_names].to_numpy(dtype=object)
-    totals = {v for v in pd.unique(labels.ravel()) if is_total_label(v)}
+    distinct = pd.unique(labels.ravel())
+    summaries = {v for v in distinct if is_summary_label(v)}
+    totals = {v for v in distinct if is_total_label(v)} | summaries
     if not totals:
         return frame, frame.iloc[0:0]
     is_total = pd.Series(labels.ravel()).isin(totals).to_numpy().reshape(labels.shape).any(axis=1)
     for position in np.flatnonzero(is_total):
         text = " ".join(dict.fromkeys(str(v) for v in labels[position] if not pd.isna(v)))
+        if summaries.intersection(labels[position]):
+            report("summary-row", f"요약 행 {quoted(text, '을/를')} 따로 뺐습니다.",
+                   frame.index[position])  # fmt: skip
+            continue
         report("total-row", f"합계·소계 행 {quoted(text, '을/를')} 따로 뺐습니다.",
                frame.index[position])  # fmt: skip
     return frame[~is_total].copy(), frame[is_total].copy()
