@@ -201,3 +201,25 @@ def test_summary_rows_under_the_months_are_set_aside():
     assert table.long()["value"].tolist() == [2391.6, 1900.2, 2100.0]
     assert len(table.totals) == 3
     assert [i.row for i in table.issues if i.type == "summary-row"] == [5, 6, 7]
+
+
+def test_fiscal_years_across_the_top_are_not_months():
+    from dadeum.engine.tables.periods import fiscal_years, is_fiscal_year, is_period
+
+    assert is_fiscal_year("2013-14") and is_fiscal_year("1999-00") and is_fiscal_year("2013/2014")
+    assert not is_fiscal_year("2013-15") and not is_fiscal_year("2013-2015")
+    assert fiscal_years(["2011-12", "2012-13"]) and not fiscal_years(["2011-12", "2012-01"])
+    assert is_period("2013-14")
+    (table,) = tidy([["Item", "2013-14", "2014-15"], ["Rice", 1, 2], ["Wheat", 3, 4]])
+    assert list(table.long().columns) == ["Item", "fiscal year", "value"]
+    (table,) = tidy([["구분", "2011-12", "2012-13"], ["쌀", 1, 2]])
+    assert "회계연도" in table.long().columns
+
+
+def test_fiscal_years_down_the_side_stay_row_labels():
+    # RBI Handbook Table 166 layout: fiscal years down, APR … MAR across; figures invented.
+    rows = [["Year/Month", "APR", "MAY"], ["2013-14   ", "182", "186"], ["2014-15", "190", "-"]]
+    (table,) = tidy(rows)
+    long = table.long()
+    assert long[table.label_columns[0]].tolist() == ["2013-14", "2013-14", "2014-15"]
+    assert long["value"].tolist() == [182, 186, 190]
