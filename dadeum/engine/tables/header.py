@@ -346,7 +346,9 @@ def notes_above_header(
         return 0, count
     end = count
     if kinds is not None:
-        numbers = (kinds.iloc[count:, labels:] == "number").any(axis=1).to_numpy()
+        # Notes above are a few rows: the first number is looked for near the top only.
+        near = kinds.iloc[count : count + MAX_HEADER_ROWS + MAX_METADATA_ROWS, labels:]
+        numbers = (near == "number").any(axis=1).to_numpy()
         first_data = count + int(np.argmax(numbers)) if numbers.any() else count
         leaf = [header_text(v) for v in block.iloc[first_data - 1]]
         if first_data > count and all(leaf) and len(set(leaf)) == len(leaf):
@@ -375,14 +377,15 @@ def _titles_a_level(row: pd.Series) -> bool:
 
 def _first_date_row(values: pd.Series) -> int | None:
     """Position of the first date in a label column whose cells from there on are mostly
-    dates (a time series' date column), else None."""
-    is_date = values.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).to_numpy()
-    if not is_date.any():
+    dates (a time series' date column), else None. Only the top rows can hold the header,
+    and a sample of cells after the first date tells the column, so long columns cost little."""
+    top = values.iloc[: MAX_HEADER_ROWS + MAX_METADATA_ROWS + 1].tolist()
+    first = next((n for n, v in enumerate(top) if isinstance(v, (dt.date, pd.Timestamp))), None)
+    if first is None:
         return None
-    first = int(np.argmax(is_date))
-    rest = values.iloc[first:]
-    present = rest.notna().sum()
-    return first if present >= 2 and is_date[first:].sum() >= DATE_SHARE * present else None
+    rest = [v for v in values.iloc[first : first + SAMPLE].tolist() if v is not None and v == v]
+    dates = sum(isinstance(v, (dt.date, pd.Timestamp)) for v in rest)
+    return first if len(rest) >= 2 and dates >= DATE_SHARE * len(rest) else None
 
 
 def header_text(value: object) -> str:
