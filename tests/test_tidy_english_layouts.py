@@ -84,8 +84,10 @@ def test_free_notes_above_and_below_a_table_are_set_aside():
     assert table.label_columns[:2] == ["Name", "Profession"]
     assert table.data["Name"].tolist() == ["David Bowie", "Carrie Fisher", "Chuck Berry"]
     assert table.data["Age"].tolist() == [69, 60, 90]
-    noted = {(i.row, i.value) for i in table.issues if i.type == "note-row"}
-    assert {(3, "at"), (4, "or"), (9, "Some"), (11, "at the")} <= noted
+    above = {(i.row, i.value) for i in table.issues if i.type == "note-above"}
+    below = {(i.row, i.value) for i in table.issues if i.type == "note-row"}
+    assert {(3, "at"), (4, "or")} <= above
+    assert {(9, "Some"), (11, "at the")} <= below
 
 
 def test_notes_above_a_full_row_of_headings_are_not_header_levels():
@@ -104,7 +106,7 @@ def test_a_group_row_under_a_header_is_not_taken_for_a_note():
     ]
     (table,) = tidy(rows)
     assert table.long()["value"].tolist() == [1, 2, 3, 4]
-    assert not [i for i in table.issues if i.type == "note-row"]
+    assert not [i for i in table.issues if i.type in ("note-row", "note-above")]
 
 
 def test_a_title_over_the_label_heading_is_a_header_level_not_a_note():
@@ -117,7 +119,7 @@ def test_a_title_over_the_label_heading_is_a_header_level_not_a_note():
     ]
     (table,) = tidy(rows)
     assert len(table.long()) == 8
-    assert not [i for i in table.issues if i.type == "note-row"]
+    assert not [i for i in table.issues if i.type in ("note-row", "note-above")]
 
 
 # Layout of the RBI Handbook of Statistics Table 166 (stacked CPI tables); figures invented.
@@ -223,3 +225,11 @@ def test_fiscal_years_down_the_side_stay_row_labels():
     long = table.long()
     assert long[table.label_columns[0]].tolist() == ["2013-14", "2013-14", "2014-15"]
     assert long["value"].tolist() == [182, 186, 190]
+
+
+def test_check_names_notes_above_as_such():
+    from dadeum.engine.tables.check import check_grid
+
+    report = check_grid(make_grid(DEATHS_ARTS), sheet="arts")
+    problems = {i.message for i in report.issues if i.row == 4}
+    assert any("표 위에 메모" in p for p in problems)

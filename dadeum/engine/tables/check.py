@@ -56,6 +56,7 @@ _FROM_TIDY = {
     "empty-row": ("empty-line", lambda i: "표 안에 빈 행이 있습니다."),
     "empty-column": ("empty-line", lambda i: "표 안에 빈 열이 있습니다."),
     "note-row": ("note-row", lambda i: "표 아래에 주석·출처 행이 있습니다."),
+    "note-above": ("note-row", lambda i: "표 위에 메모 행이 있습니다."),
     "placeholder": ("number-format", lambda i: f"숫자 자리에 기호 '{i.value}'가 있습니다."),
     "blank-column-name": ("column-name", lambda i: "열 이름이 비어 있습니다."),
     "footnote-mark": ("note-row", lambda i: f"'{i.value}'에 주석 표시가 붙어 있습니다."),

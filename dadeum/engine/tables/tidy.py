@@ -150,7 +150,9 @@ def tidy_region(
         if skip:
             for row in block.index[:skip]:
                 for column, text in block.loc[row].dropna().drop_duplicates().items():
-                    report("note-row", "표 위의 메모 행을 데이터에서 뺐습니다.", row, column, text)
+                    report(
+                        "note-above", "표 위의 메모 행을 데이터에서 뺐습니다.", row, column, text
+                    )
             block, converted, kinds = block.iloc[skip:], converted.iloc[skip:], kinds.iloc[skip:]
             codes = codes[skip:]
             labels = label_column_count(kinds, block)
