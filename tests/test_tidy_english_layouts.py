@@ -233,3 +233,31 @@ def test_check_names_notes_above_as_such():
     report = check_grid(make_grid(DEATHS_ARTS), sheet="arts")
     problems = {i.message for i in report.issues if i.row == 4}
     assert any("표 위에 메모" in p for p in problems)
+
+
+def test_a_blank_row_inside_the_header_does_not_split_the_table():
+    # Layout of ONS ott.xls Table 2 (OGL v3): group headings, a blank row, NSA | SA, values.
+    rows = [
+        [
+            2.0,
+            "Purpose of overseas residents' visits to the UK",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        [None, None, None, None, None, None, None, "thousands"],
+        [None, None, "All Visits", "All Visits", None, "Purpose", "Purpose", "Purpose"],
+        [None, None, None, None, None, "Holiday", None, "Business"],
+        [None, None, None, None, None, None, None, None],
+        [None, None, "NSA", "SA", None, "NSA", None, "NSA"],
+        [2012.0, "Jan", 2245.6, 2660.0, None, 708.0, None, 517.3],
+        [None, "Feb", 1736.1, 2470.0, None, 538.0, None, 548.8],
+    ]
+    (table,) = tidy(rows)
+    long = table.long()
+    assert len(long) == 8
+    holiday = long[long.isin(["Holiday"]).any(axis=1)]
+    assert holiday["value"].tolist() == [708.0, 538.0]

@@ -105,6 +105,39 @@ def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     return len(distinct) - len(side_notes) <= 1
 
 
+def _join_split_headers(
+    runs: list[tuple[int, int]], row_numbers: list[int], cells: "_RowCells"
+) -> list[tuple[int, int]]:
+    """Runs of filled rows, with a header split by one blank row joined again: a few rows
+    of text only, ending in a row of several headings (Holiday | Business | …), then after
+    one blank row a row of text (NSA | SA) over numbers."""
+
+    def text_only(row: int) -> bool:
+        return bool(cells[row]) and all(
+            isinstance(v, str) and not _looks_numeric(v) for _, v in cells[row]
+        )
+
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined:
+            top, bottom = joined[-1]
+            upper = [row_numbers[n] for n in range(top, bottom + 1)]
+            lower = [row_numbers[n] for n in range(start, min(end, start + 1) + 1)]
+            if (
+                start - bottom == 2
+                and len(upper) <= 6
+                and all(text_only(row) or _is_annotation_above(cells[row]) for row in upper)
+                and not _is_annotation_above(cells[upper[-1]])
+                and len(lower) == 2
+                and text_only(lower[0])
+                and any(_looks_numeric(v) for _, v in cells[lower[1]])
+            ):
+                joined[-1] = (top, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
 def _is_caption(cells: list[tuple[int, object]]) -> bool:
     """A row of one text, perhaps with a unit or reference date beside it."""
     texts = {v for _, v in cells}
@@ -163,7 +196,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
     pending_above: list[tuple[str, tuple[int, int, str]]] = []
     closed = True  # the last table has notes below it, so a later block cannot continue it
     cells = _RowCells(grid, mask)
-    for start, end in _runs(mask.any(axis=1).to_numpy()):
+    for start, end in _join_split_headers(_runs(mask.any(axis=1).to_numpy()), row_numbers, cells):
         block_rows = row_numbers[start : end + 1]
         first = 0
         while first < len(block_rows) and _is_annotation_above(cells[block_rows[first]]):
