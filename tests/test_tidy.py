@@ -366,6 +366,7 @@ def test_benchmark_runs_at_a_tiny_size():
     assert result.returncode == 0, result.stderr
     for step in ("pd.read_excel", "read_table", "tidy_grid", "read + tidy"):
         assert step in result.stdout
+    assert "CPU s" in result.stdout and "s CPU" in result.stdout  # CPU time beside wall
 
 
 @pytest.mark.parametrize(

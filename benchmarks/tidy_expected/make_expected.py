@@ -7,7 +7,8 @@ row-label columns and body are, which label columns carry merged-away blanks, an
 rows are totals. This script does nothing clever: it takes the cells at those coordinates
 (through ``read_table(...).grid()``, which spreads merged cells — the reader, not the
 converter under test), drops total rows and total columns (합계, 소계, 계, 총계, 전체, 전국),
-blanks and placeholders (``-``, ``X``), strips units in parentheses from headers where the
+blanks and placeholders (``-``, ``X``), adds a table's caption as a label where the layout
+names its cell (stacked tables on one sheet), strips units in parentheses from headers where the
 layout says so, and writes one CSV per table: the row labels, the header parts, ``value``.
 Every file was then checked by eye against the source (all rows of the small ones, a sample
 of rows of the large ones); the expectation is what an official would want, not what the
@@ -23,6 +24,7 @@ CORPUS = Path("/work/shared/corpus/tables")
 HERE = Path(__file__).parent
 TOTALS = {"합계", "소계", "계", "총계", "전체", "전국"}
 PLACEHOLDERS = {"", "-", "X", "x", "…", "...", "***"}
+MARKS = re.compile(r"[†‡*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")  # footnote marks after a label (Jan†, Apr¹)
 UNIT_SUFFIX = re.compile(r"\s*\((명|가구|호|명/㎢|㎢|%|천명)\)$")
 
 # name: (file under CORPUS, header rows, label columns, first body row, last body row, options)
@@ -112,6 +114,61 @@ LAYOUTS = {
         38,
         {"last_column": 11},
     ),
+    # English tables (round 2). deaths: notes above and below the table on each sheet; the
+    # answer readxl publishes is range A5:F15; Age is the one measure, the rest are labels.
+    "readxl_deaths_arts": (
+        "_non_korean/readxl_deaths/deaths.xlsx",
+        [5],
+        [1, 2, 4, 5, 6],
+        6,
+        15,
+        {"sheet": "arts"},
+    ),
+    "readxl_deaths_other": (
+        "_non_korean/readxl_deaths/deaths.xlsx",
+        [5],
+        [1, 2, 4, 5, 6],
+        6,
+        15,
+        {"sheet": "other"},
+    ),
+    # ABS time series: the series name over nine metadata rows (Unit … Series ID); every
+    # metadata row is a header level of its column (readabs keeps them as columns too).
+    "abs_labour_force_data1": (
+        "_non_korean/abs_labour_force/6202021.xls",
+        list(range(1, 11)),
+        [1],
+        11,
+        146,
+        {"sheet": "Data1"},
+    ),
+    # ONS Table 1: four header rows (All Visits / Area of residence > region > of which > EU
+    # group > NSA or SA) over spacer columns; the year written on January only; footnote
+    # marks on months (Jan†, Apr¹). The summary rows under the months (latest three months,
+    # year to date, % change) are derived figures, not expected cells.
+    "ons_ott_table1": (
+        "_non_korean/ons_overseas_travel/ott.xls",
+        [3, 4, 5, 6],
+        [1, 2],
+        7,
+        48,
+        {"sheet": "Table 1", "fill_down": [1], "strip_marks": True, "last_column": 17},
+    ),
+    # RBI: seven stacked tables on one sheet, each under its own caption (series name, then
+    # its base year, which is a unit and not a label); fiscal years down, APR … MAR across.
+    **{
+        f"rbi_cpi_old_{n}": (
+            "_non_korean/rbi_cpi/RBI_HBS_Table_No_166.xlsx",
+            [caption + 2],
+            [2],
+            caption + 3,
+            last,
+            {"sheet": "CPI-Old", "caption": (caption, 2), "last_column": 14},
+        )
+        for n, (caption, last) in enumerate(
+            [(4, 22), (24, 42), (44, 67), (69, 77), (79, 86), (88, 95), (97, 104)], start=1
+        )
+    },
     "kosis_census_eupmyeondong_2017": (
         "kosis_census_eupmyeondong_2017/M_2017.csv",
         [1, 2],
@@ -196,11 +253,15 @@ def expected_rows(grid, header_rows, label_columns, first, last, options):
     factor = options.get("factor", 1)
     depth = max(len(headers[c]) for c in kept)
     previous = {c: "" for c in label_columns}
+    caption = options.get("caption")
+    caption_labels = [text(grid.at[caption[0], caption[1]])] if caption else []
     out = []
     for row in range(first, last + 1):
         labels = []
         for column in label_columns:
             label = text(grid.at[row, column])
+            if options.get("strip_marks"):
+                label = MARKS.sub("", label)
             if not label and column in options.get("fill_down", []):
                 label = previous[column]
             previous[column] = label
@@ -212,15 +273,15 @@ def expected_rows(grid, header_rows, label_columns, first, last, options):
             if value is None:
                 continue
             parts = headers[column] + [""] * (depth - len(headers[column]))
-            out.append([*labels, *parts, round(value * factor, 6)])
-    return out, len(label_columns), depth
+            out.append([*caption_labels, *labels, *parts, round(value * factor, 6)])
+    return out, len(caption_labels) + len(label_columns), depth
 
 
 def main(corpus: Path = CORPUS) -> None:
     from dadeum.fileio import read_table
 
     for name, (file, header_rows, label_columns, first, last, options) in LAYOUTS.items():
-        grid = read_table(corpus / file).grid()
+        grid = read_table(corpus / file, sheet=options.get("sheet")).grid()
         rows, labels, depth = expected_rows(grid, header_rows, label_columns, first, last, options)
         header = [f"label{n}" for n in range(1, labels + 1)]
         header += [f"level{n}" for n in range(1, depth + 1)] + ["value"]

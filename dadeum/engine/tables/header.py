@@ -12,6 +12,12 @@ from dadeum.engine.cells import CellError, Placeholder
 from dadeum.engine.tables.periods import PERIOD_HEADER, is_period, year_of
 
 MAX_HEADER_ROWS = 5
+# Metadata rows under a series-name row (Unit, Series Type, Frequency, Series ID …), as in
+# statistical offices' time-series downloads: at most this many more header rows.
+MAX_METADATA_ROWS = 12
+# A label column is a date column when this share of its filled cells from its first date
+# on are dates.
+DATE_SHARE = 0.8
 # A column whose cells below the first row are mostly text holds row labels (구분, 시군구, …).
 LABEL_SHARE = 0.6
 NUMBER_SHARE = 0.6
@@ -274,7 +280,8 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
     it holds text, or a run of distinct years (2021, 2022, …) with no new row label.
     """
     value_columns = list(kinds.columns[labels:])
-    below = kinds.iloc[1:]
+    first_date = _first_date_row(block.iloc[:, 0]) if labels else None
+    below = kinds.iloc[max(1, first_date or 1) :]  # a time series' values start at its dates
     numeric = [
         c for c in value_columns
         if (below[c] != "blank").any()
@@ -283,7 +290,15 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
     if not numeric:
         return 1
     count = 1
-    for position in range(1, min(MAX_HEADER_ROWS, len(block) - 1)):
+    for position in range(1, min(MAX_HEADER_ROWS + MAX_METADATA_ROWS, len(block) - 1)):
+        key = block.iat[position, 0]
+        if first_date and position < first_date and isinstance(key, str) and key.strip():
+            # Above dated rows, a row named by a text key ("Unit", "Series ID") describes
+            # each column's series: a header level, whatever its cells hold.
+            count += 1
+            continue
+        if position >= MAX_HEADER_ROWS:
+            break
         row_kinds = kinds.iloc[position][numeric]
         present = row_kinds[row_kinds != "blank"]
         label_cells = block.iloc[position, :labels]
@@ -312,6 +327,65 @@ def header_row_count(block: pd.DataFrame, kinds: pd.DataFrame, labels: int) -> i
             continue
         break
     return count
+
+
+def notes_above_header(
+    block: pd.DataFrame, count: int, labels: int, kinds: pd.DataFrame | None = None
+) -> tuple[int, int]:
+    """(rows of notes at the top, header rows under them) of a table whose ``count`` header
+    rows were counted from its first row.
+
+    In a real multi-row header the label column's heading is merged down or blank above its
+    name; a different text above it ("or" over "Name") belongs to free notes written above
+    the table, and so does every row above that one. Given ``kinds``, text rows between the
+    counted header and the first number count too when the row right above that number is a
+    full row of distinct headings (Name, Age, …). A time series' metadata rows (keyed by text
+    above dated rows) are header levels and stay.
+    """
+    if labels < 1 or _first_date_row(block.iloc[:, 0]) is not None:
+        return 0, count
+    end = count
+    if kinds is not None:
+        # Notes above are a few rows: the first number is looked for near the top only.
+        near = kinds.iloc[count : count + MAX_HEADER_ROWS + MAX_METADATA_ROWS, labels:]
+        numbers = (near == "number").any(axis=1).to_numpy()
+        first_data = count + int(np.argmax(numbers)) if numbers.any() else count
+        leaf = [header_text(v) for v in block.iloc[first_data - 1]]
+        if first_data > count and all(leaf) and len(set(leaf)) == len(leaf):
+            end = first_data
+    if end < 2:
+        return 0, count
+    column = [header_text(v) for v in block.iloc[:end, 0]]
+    skip = 0
+    for position in range(end - 1):
+        upper, lower = column[position], column[position + 1]
+        if upper and lower and upper != lower and not _titles_a_level(block.iloc[position]):
+            skip = position + 1
+    return (skip, end - skip) if skip else (0, count)
+
+
+def _titles_a_level(row: pd.Series) -> bool:
+    """Whether a header row with its own text over the label column names the level it
+    spans: that text merged over the next column too (발생년도 over the label columns), or
+    years across the rest (발생년도 | 2017 | 2017 | 2018)."""
+    texts = [header_text(v) for v in row]
+    if len(texts) > 1 and texts[0] == texts[1]:
+        return True
+    rest = [v for v in row.iloc[1:] if header_text(v)]
+    return bool(rest) and all(_year_like(v) for v in rest)
+
+
+def _first_date_row(values: pd.Series) -> int | None:
+    """Position of the first date in a label column whose cells from there on are mostly
+    dates (a time series' date column), else None. Only the top rows can hold the header,
+    and a sample of cells after the first date tells the column, so long columns cost little."""
+    top = values.iloc[: MAX_HEADER_ROWS + MAX_METADATA_ROWS + 1].tolist()
+    first = next((n for n, v in enumerate(top) if isinstance(v, (dt.date, pd.Timestamp))), None)
+    if first is None:
+        return None
+    rest = [v for v in values.iloc[first : first + SAMPLE].tolist() if v is not None and v == v]
+    dates = sum(isinstance(v, (dt.date, pd.Timestamp)) for v in rest)
+    return first if len(rest) >= 2 and dates >= DATE_SHARE * len(rest) else None
 
 
 def header_text(value: object) -> str:
@@ -382,18 +456,33 @@ _TOTAL = re.compile(
     r"all(regions|areas|persons|people|households|sectors|countries|groups|types|items))$",
     re.IGNORECASE,
 )
+# Row labels of figures derived from the rows above them (rolling sums, year to date,
+# changes), set aside like totals: "Latest three months", "Year to date", "% change from
+# year earlier", "Change on previous year".
+_SUMMARY = re.compile(
+    r"^(latest\s+(\w+\s+)?(months?|quarters?|years?)|year\s+to\s+date|"
+    r"%?\s*change\s+(from|on|over)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_summary_label(value: object) -> bool:
+    """True for a row label naming a summary of the rows above ("Year to date")."""
+    return isinstance(value, str) and bool(_SUMMARY.match(value.strip()))
+
+
 _SUBTOTAL_INSIDE = re.compile(r"(소계|합계|총계)$")  # not 합계출산율
 _ENDS_IN_TOTAL = re.compile(r"\s(계|소계|합계|total|subtotal)$", re.IGNORECASE)
 
 
-# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)" (not "2016 p)",
-# a provisional mark, nor "(소계)").
+# A footnote mark after a row label: "2015 *", "합계¹", "종로구²⁾", "서울1)", "Jan†" (a
+# revision mark) (not "2016 p)", a provisional mark, nor "(소계)").
 _LABEL_MARK = re.compile(
-    r"(?:(?<=\S)\s*\*{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
+    r"(?:(?<=\S)\s*[*†‡]{1,3}|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?|(?<=[가-힣A-Za-z])\s*\d{1,2}\))$"
 )
 
 
-_MARK_ENDS = set("*)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
+_MARK_ENDS = set("*†‡)⁾¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
 def split_label_mark(value: object) -> tuple[object, str | None]:

@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable
 
 from dadeum.engine.tables.header import is_total_label
-from dadeum.engine.tables.periods import _HALF, _MONTH, _MONTH_EN, _QUARTER, year_of
+from dadeum.engine.tables.periods import (
+    _HALF,
+    _MONTH,
+    _MONTH_EN,
+    _QUARTER,
+    fiscal_years,
+    year_of,
+)
 
 KOREAN, ENGLISH = "ko", "en"
 
@@ -40,7 +47,8 @@ _NAMES = {"year": ("연도", "year"), "month": ("월", "month"), "quarter": ("�
           "sigungu": ("시군구", "district"), "eupmyeon": ("읍면", "town"),
           "eupmyeondong": ("읍면동", "town"), "ri": ("리", "village"),
           "item": ("항목", "item"), "unit": ("단위", "unit"),
-          "group": ("상위구분", "group")}  # fmt: skip
+          "group": ("상위구분", "group"), "table": ("표", "table"),
+          "fiscal_year": ("회계연도", "fiscal year")}  # fmt: skip
 
 # A header spanning every value column that names the level below it (사고유형 over 차대사람,
 # 차대차, …) rather than a measure (인구 over 남, 여).
@@ -88,6 +96,8 @@ def value_kind(values: Iterable[object]) -> str | None:
     distinct = set(texts)
     if all(year_of(t) for t in distinct) and len(distinct) >= 1:
         return "year"
+    if fiscal_years(distinct):
+        return "fiscal_year"
     if all(_MONTH.match(t) or _MONTH_EN.match(t) for t in distinct):
         return "month"
     if all(_QUARTER.match(t) for t in distinct):

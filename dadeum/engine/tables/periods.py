@@ -7,6 +7,7 @@ names a level of years 연도), so neither imports the other for it.
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from dadeum.engine.cells import CellError
 from dadeum.engine.dates import to_date
@@ -35,6 +36,33 @@ _MONTH = re.compile(r"^(?:\d{1,2}\s*월|(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*�
 _MONTH_EN = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
+# A fiscal year across two calendar years: "2013-14", "1999-00", "2013/2014", "FY2013-14".
+_FISCAL_YEAR = re.compile(
+    r"^(?:fy\s*)?(?P<start>(?:19|20)\d\d)\s*[-/–]\s*(?P<end>\d\d|(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def is_fiscal_year(value: object) -> bool:
+    """ "2013-14" or "2013/2014": a year and the next one."""
+    match = _FISCAL_YEAR.match(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return False
+    start, end = int(match.group("start")), match.group("end")
+    return int(end) == (start + 1 if len(end) == 4 else (start + 1) % 100)
+
+
+def fiscal_years(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` are fiscal years rather than months: all read as fiscal years and at
+    least one cannot be a month ("2013-14"; "2011-12" alone could be December 2011)."""
+    texts = list(texts)
+    return (
+        bool(texts)
+        and all(is_fiscal_year(t) for t in texts)
+        and any(not 1 <= int(re.split(r"\s*[-/–]\s*", t.strip())[-1][-2:]) <= 12 for t in texts)
+    )
+
+
 _QUARTER = re.compile(
     r"^(?:(?:19|20)\d\d\s*(?:년\s*)?)?(?:제?\s*[1-4]\s*(?:/\s*4)?\s*분기|[1-4]\s*/\s*4|[1-4]\s*q|q\s*[1-4])$",
     re.IGNORECASE,

@@ -8,9 +8,11 @@ import pandas as pd
 
 from dadeum.engine.tables.grid import filled
 
-# "(단위: 천원)", "[단위 : 건, 명]", "단위:%", "(Unit: thousand persons)", "Units: KRW"
+# "(단위: 천원)", "[단위 : 건, 명]", "단위:%", "(Unit: thousand persons)", "Units: KRW"; an
+# index's base "(Base: 2010=100)" is what its values are measured in.
 UNIT_PATTERN = re.compile(
-    r"^[(\[<〈【]?\s*(?:단\s*위|units?\b)\s*[:：]?\s*(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$",
+    r"^[(\[<〈【]?\s*(?:단\s*위|units?\b|base\s*[:：])\s*[:：]?\s*"
+    r"(?P<unit>[^)\]>〉】]+?)\s*[)\]>〉】]?\s*$",
     re.IGNORECASE,
 )
 # Footnotes and sources under a table: "※ …", "주) …", "1) …", "자료: …", "출처 : …", "* …"
@@ -75,6 +77,7 @@ class _RowCells(dict):
         return cells
 
 
+_TABLE_NUMBER = re.compile(r"^(?:(?:table|표|<표)\s*)?\d{1,2}(?:[.-]\d{1,2})?[.>]?$", re.IGNORECASE)
 # The key of a "key: value" metadata row above a KOSIS download (통계표명:, 단위:, 조회기간:).
 _META_KEY = re.compile(r"^\s*(?P<key>[^\d:：]{1,12}?)\s*[:：]\s*$")
 
@@ -91,6 +94,8 @@ def _metadata_row(cells: list[tuple[int, object]]) -> tuple[str, str] | None:
 def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     """A row above a table holding only a title, and perhaps a unit or reference date."""
     texts = [value for _, value in cells]
+    if len(texts) == 2 and _is_table_number(texts[0]) and isinstance(texts[1], str):
+        return True  # a numbered title: "1.0 | Overseas residents' visits to the UK"
     if not texts or not all(isinstance(value, str) for value in texts):
         return False
     if _metadata_row(cells):
@@ -100,15 +105,73 @@ def _is_annotation_above(cells: list[tuple[int, object]]) -> bool:
     return len(distinct) - len(side_notes) <= 1
 
 
+def _join_split_headers(
+    runs: list[tuple[int, int]], row_numbers: list[int], cells: "_RowCells"
+) -> list[tuple[int, int]]:
+    """Runs of filled rows, with a header split by one blank row joined again: a few rows
+    of text only, ending in a row of several headings (Holiday | Business | …), then after
+    one blank row a row of text (NSA | SA) over numbers."""
+
+    def text_only(row: int) -> bool:
+        return bool(cells[row]) and all(
+            isinstance(v, str) and not _looks_numeric(v) for _, v in cells[row]
+        )
+
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined:
+            top, bottom = joined[-1]
+            upper = [row_numbers[n] for n in range(top, bottom + 1)]
+            lower = [row_numbers[n] for n in range(start, min(end, start + 1) + 1)]
+            if (
+                start - bottom == 2
+                and len(upper) <= 6
+                and all(text_only(row) or _is_annotation_above(cells[row]) for row in upper)
+                and not _is_annotation_above(cells[upper[-1]])
+                and len(lower) == 2
+                and text_only(lower[0])
+                and any(_looks_numeric(v) for _, v in cells[lower[1]])
+            ):
+                joined[-1] = (top, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _is_caption(cells: list[tuple[int, object]]) -> bool:
+    """A row of one text, perhaps with a unit or reference date beside it."""
+    texts = {v for _, v in cells}
+    if not texts or not all(isinstance(t, str) and not _looks_numeric(t) for t in texts):
+        return False
+    return len([t for t in texts if not (unit_of(t) or BASIS_PATTERN.search(t))]) == 1
+
+
+def _is_table_number(value: object) -> bool:
+    """A table's number before its title: 1, 1.0, "2.1", "Table 3", "표 4"."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return 0 < value < 100
+    return isinstance(value, str) and bool(_TABLE_NUMBER.match(value.strip()))
+
+
 def _holds_no_text(cells: list[tuple[int, object]]) -> bool:
     return all(not isinstance(v, str) or _looks_numeric(v) for _, v in cells)
 
 
-def _is_annotation_below(cells: list[tuple[int, object]]) -> bool:
+def _is_annotation_below(cells: list[tuple[int, object]], width: int = 0) -> bool:
     texts = [value for _, value in cells]
     if len(set(texts)) == 1 and isinstance(texts[0], str):
         return True
-    return bool(texts) and is_note(texts[0]) and all(isinstance(t, str) for t in texts)
+    if bool(texts) and is_note(texts[0]) and all(isinstance(t, str) for t in texts):
+        return True
+    # Free text scattered under a table ("at the | bottom,"): a few words in under half of
+    # the table's columns and not one number, so no record of the table.
+    return (
+        0 < len(set(texts)) <= 2
+        and 2 * len(texts) <= width
+        and all(isinstance(t, str) and not _looks_numeric(t) for t in texts)
+    )
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
@@ -133,7 +196,7 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
     pending_above: list[tuple[str, tuple[int, int, str]]] = []
     closed = True  # the last table has notes below it, so a later block cannot continue it
     cells = _RowCells(grid, mask)
-    for start, end in _runs(mask.any(axis=1).to_numpy()):
+    for start, end in _join_split_headers(_runs(mask.any(axis=1).to_numpy()), row_numbers, cells):
         block_rows = row_numbers[start : end + 1]
         first = 0
         while first < len(block_rows) and _is_annotation_above(cells[block_rows[first]]):
@@ -145,7 +208,8 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
             if not any(unit_of(v) or BASIS_PATTERN.search(v) for _, v in lone):
                 first -= 1
         last = len(block_rows) - 1
-        while last >= first and _is_annotation_below(cells[block_rows[last]]):
+        width = int(mask.iloc[start : end + 1].any(axis=0).sum())
+        while last >= first and _is_annotation_below(cells[block_rows[last]], width):
             last -= 1
         above = block_rows[:first]
         below = block_rows[last + 1 :]
@@ -169,6 +233,11 @@ def find_tables(grid: pd.DataFrame) -> list[TableRegion]:
                 ]
             continue
         body_rows = block_rows[first : last + 1]
+        if len(block_rows) == 1 and _is_caption(cells[block_rows[0]]):
+            # One text (and perhaps its unit) alone between blank rows: the caption of the
+            # table below.
+            pending_above += _classify_row(block_rows[0], cells[block_rows[0]])
+            continue
         if not (above or pending_above or closed) and _continues(grid, regions[-1], body_rows):
             regions[-1].bottom = body_rows[-1]
             regions[-1].notes += below_notes

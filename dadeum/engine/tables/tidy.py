@@ -25,8 +25,10 @@ from dadeum.engine.tables.header import (
     flatten_header,
     header_row_count,
     header_text,
+    is_summary_label,
     is_total_label,
     label_column_count,
+    notes_above_header,
     read_cells,
     split_label_mark,
 )
@@ -64,10 +66,34 @@ def tidy_grid(
     grid: pd.DataFrame, *, header_rows: int | None = None, sheet: str | None = None
 ) -> list[TidyTable]:
     """Every table found on a grid, tidied. Empty list when the grid holds no table."""
-    return [
+    tables = [
         tidy_region(grid, region, header_rows=header_rows, sheet=sheet)
         for region in find_tables(trim(grid))
     ]
+    _label_captions(tables)
+    return tables
+
+
+def _label_captions(tables: list[TidyTable]) -> None:
+    """Stacked tables of the same columns under their own captions (CPI of industrial
+    workers, of farm labourers, …) differ only by caption, so it becomes their first label
+    column; tables of different columns keep their captions as titles."""
+    groups: dict[tuple, list[TidyTable]] = {}
+    for table in tables:
+        groups.setdefault(tuple(table.data.columns), []).append(table)
+    for group in groups.values():
+        # The title nearest the table is its caption; a sheet title above the first is not.
+        captions = [t.region.titles[-1][2] if t.region and t.region.titles else None
+                    for t in group]  # fmt: skip
+        if len(group) < 2 or not all(captions) or len(set(captions)) < len(captions):
+            continue
+        for table, caption in zip(group, captions, strict=True):
+            name = name_for("table", table.language)
+            if name in table.data.columns:
+                continue
+            for frame in (table.data, table.totals):
+                frame.insert(0, name, caption)
+            table.label_columns.insert(0, name)
 
 
 def _quiet(*args, **kwargs) -> None:
@@ -118,6 +144,19 @@ def tidy_region(
     labels = label_column_count(kinds, block)
     if header_rows is None:
         count = header_row_count(block, kinds, labels)
+        # Only the first column names rows here: notes above can make every column look
+        # like labels until they are set aside.
+        skip, _ = notes_above_header(block, count, min(labels, 1), kinds)
+        if skip:
+            for row in block.index[:skip]:
+                for column, text in block.loc[row].dropna().drop_duplicates().items():
+                    report(
+                        "note-above", "표 위의 메모 행을 데이터에서 뺐습니다.", row, column, text
+                    )
+            block, converted, kinds = block.iloc[skip:], converted.iloc[skip:], kinds.iloc[skip:]
+            codes = codes[skip:]
+            labels = label_column_count(kinds, block)
+            count = header_row_count(block, kinds, labels)
         labels = label_column_count(kinds, block, count)
     else:
         count = max(1, min(header_rows, len(block) - 1 if len(block) > 1 else 1))
@@ -562,17 +601,24 @@ def drop_header_echo_labels(frame: pd.DataFrame, label_names: list[str], report=
 
 def set_aside_total_rows(frame: pd.DataFrame, label_names: list[str], report=None):
     """(the rows that are not totals, the 합계·소계 rows): a row is a total when any of its
-    ``label_names`` cells is (합계, 소계, 계, 전국, Total …); each reported at its row."""
+    ``label_names`` cells is (합계, 소계, 계, 전국, Total …) or names a summary of the rows
+    above it (Year to date, % change from year earlier); each reported at its row."""
     report = report or _quiet
     if not label_names:
         return frame, frame.iloc[0:0]
     labels = frame[label_names].to_numpy(dtype=object)
-    totals = {v for v in pd.unique(labels.ravel()) if is_total_label(v)}
+    distinct = pd.unique(labels.ravel())
+    summaries = {v for v in distinct if is_summary_label(v)}
+    totals = {v for v in distinct if is_total_label(v)} | summaries
     if not totals:
         return frame, frame.iloc[0:0]
     is_total = pd.Series(labels.ravel()).isin(totals).to_numpy().reshape(labels.shape).any(axis=1)
     for position in np.flatnonzero(is_total):
         text = " ".join(dict.fromkeys(str(v) for v in labels[position] if not pd.isna(v)))
+        if summaries.intersection(labels[position]):
+            report("summary-row", f"요약 행 {quoted(text, '을/를')} 따로 뺐습니다.",
+                   frame.index[position])  # fmt: skip
+            continue
         report("total-row", f"합계·소계 행 {quoted(text, '을/를')} 따로 뺐습니다.",
                frame.index[position])  # fmt: skip
     return frame[~is_total].copy(), frame[is_total].copy()
