@@ -6,9 +6,10 @@ phone numbers, e-mail and web addresses. ``analyse`` then keeps nouns (a compoun
 one word stays one word: 어린이보호구역을 → 어린이보호구역) and verb/adjective stems with 다
 (막고 → 막다), dropping particles, endings and anything shaped like a person's name.
 
-The analyser (kiwipiepy with its bundled model) loads once per process, on first use. Each
-distinct word (어절) is analysed once and remembered, since a year of 민원 repeats the same
-words endlessly: this is what makes ten thousand complaints a matter of seconds.
+The analyser (kiwipiepy with its bundled model, shared with the privacy engine) loads once
+per process, on first use. Each distinct word (어절) is analysed once and remembered, since a
+year of 민원 repeats the same words endlessly (analysing whole texts instead measured three
+times slower: 2 million characters of text against 0.6 million of distinct words).
 """
 
 import html
@@ -27,7 +28,6 @@ _CACHE_LIMIT = 400_000
 _EDGE_PUNCTUATION = ".,!?\"'()[]{}<>~·…:;-_/\u201c\u201d\u2018\u2019「」『』"
 
 _lock = threading.Lock()
-_kiwi = None
 # word (어절) → its content words, each with True for a noun and False for a stem.
 _cache: dict[str, tuple[tuple[str, bool], ...]] = {}
 
@@ -75,15 +75,17 @@ GENERIC_NOUNS = frozenset(
 
 
 def kiwi() -> Any:
-    """The one kiwipiepy analyser of this process, loaded on first use."""
-    global _kiwi
-    if _kiwi is None:
-        with _lock:
-            if _kiwi is None:
-                from kiwipiepy import Kiwi
+    """The one kiwipiepy analyser of this process, loaded on first use.
 
-                _kiwi = Kiwi()
-    return _kiwi
+    It is the privacy engine's (one model in memory, loaded once, one worker thread so the
+    other core keeps serving requests).
+    """
+    from dadeum.engine.privacy import detect_nlp
+
+    analyser = detect_nlp._kiwi()
+    if analyser is None:
+        raise ImportError("민원 분석에 필요한 형태소 분석기(kiwipiepy)를 불러올 수 없습니다.")
+    return analyser
 
 
 def clean_complaint(text: Any) -> str:
