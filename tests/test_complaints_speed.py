@@ -60,3 +60,12 @@ def test_saved_model_counts_as_the_fitted_one(texts):
     model = ComplaintClassifier().fit(texts, labels)
     loaded = ComplaintClassifier.from_json(model.to_json())
     assert np.allclose(model.predict_proba(texts), loaded.predict_proba(texts), atol=1e-6)
+
+
+def test_char_ngram_vocabulary_of_repeated_texts_matches_scikit_learn(texts):
+    repeated = texts[:40] * 3 + texts[10:30] + ODD_TEXTS
+    reference = CountVectorizer(analyzer="char_wb", ngram_range=(1, 3), min_df=4, max_features=90)
+    expected = reference.fit_transform(repeated)
+    counter, counts = CharNgramCounter.fit(repeated, (1, 3), 4, 90)
+    assert counter.vocabulary == reference.get_feature_names_out().tolist()
+    assert (counts != expected).nnz == 0

@@ -59,6 +59,18 @@ def _word_features(tokens: list[str]) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
+def _analysed(texts: Sequence[Any]) -> tuple[np.ndarray, list[str], list[list[str]]]:
+    """Each text's row among the distinct texts, and those cleaned and analysed.
+
+    A text met again (a repeat 민원, a copied cell) is cleaned and analysed once.
+    """
+    keys = [text if isinstance(text, str) else clean_complaint(text) for text in texts]
+    position: dict[str, int] = {}
+    rows = np.array([position.setdefault(key, len(position)) for key in keys], dtype=np.intp)
+    cleaned = [clean_complaint(text) for text in position]
+    return rows, cleaned, analyse(cleaned, clean=False)
+
+
 def _softmax(scores: np.ndarray) -> np.ndarray:
     scores = scores - scores.max(axis=1, keepdims=True)
     odds = np.exp(scores)
@@ -106,8 +118,9 @@ class ComplaintClassifier:
             )
         texts = [text for text, _ in pairs]
         y = np.array([label for _, label in pairs], dtype=object)
-        cleaned = [clean_complaint(text) for text in texts]
-        words = analyse(cleaned, clean=False)
+        rows, cleaned, words = _analysed(texts)
+        cleaned = [cleaned[i] for i in rows]
+        words = [words[i] for i in rows]
         x = self._features(*self._fit_vocabulary(words, cleaned))
         self.temperature_ = self._fit_temperature(x, y)
         self._fit_weights(x, y)
@@ -194,12 +207,7 @@ class ComplaintClassifier:
     def _transform(self, texts: Sequence[Any]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features, and the share of each text's words the model has seen in training."""
         self._check_fitted()
-        # A text met again (a repeat 민원, a copied cell) is cleaned, analysed and counted once.
-        keys = [text if isinstance(text, str) else clean_complaint(text) for text in texts]
-        position: dict[str, int] = {}
-        rows = np.array([position.setdefault(key, len(position)) for key in keys], dtype=np.intp)
-        cleaned = [clean_complaint(text) for text in position]
-        words = analyse(cleaned, clean=False)
+        rows, cleaned, words = _analysed(texts)
         known_words = self.__dict__.setdefault("_known", set(self.word_vocabulary_))
         known = np.array(
             [sum(w in known_words for w in ws) / len(ws) if ws else 0.0 for ws in words]

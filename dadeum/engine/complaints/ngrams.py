@@ -90,11 +90,23 @@ class CharNgramCounter:
         cls, texts: Sequence[str], ngram_range=(1, 3), min_df: int = 1, max_features=None
     ) -> tuple["CharNgramCounter", sp.csr_matrix]:
         """The vocabulary ``CountVectorizer`` would keep, and the counts of ``texts``."""
-        rows, codes = char_ngram_codes(texts, ngram_range)
-        unique, ids = np.unique(codes, return_inverse=True)
-        term_counts = np.bincount(ids, minlength=len(unique))
-        pairs = np.unique(ids * max(len(texts), 1) + rows)
-        doc_counts = np.bincount(pairs // max(len(texts), 1), minlength=len(unique))
+        # Each distinct text is counted once and weighted by how often it occurs.
+        position: dict[str, int] = {}
+        where = np.array([position.setdefault(t, len(position)) for t in texts], dtype=np.intp)
+        times = np.bincount(where, minlength=len(position))
+        rows, codes = char_ngram_codes(list(position), ngram_range)
+        # Sorting by n-gram (stable, so rows stay ascending within one) finds the distinct
+        # n-grams and, where the row changes, each document once: faster than np.unique.
+        order = np.argsort(codes, kind="stable")
+        codes, rows = codes[order], rows[order]
+        first = np.ones(len(codes), dtype=bool)
+        first[1:] = codes[1:] != codes[:-1]
+        ids = np.cumsum(first) - 1
+        unique = codes[first]
+        new_doc = first.copy()
+        new_doc[1:] |= rows[1:] != rows[:-1]
+        term_counts = np.bincount(ids, times[rows], len(unique)).astype(np.int64)
+        doc_counts = np.bincount(ids[new_doc], times[rows[new_doc]], len(unique))
         mask = doc_counts >= min_df
         if max_features is not None and mask.sum() > max_features:
             # As scikit-learn's _limit_features: the same array argsorted, the same ties.
@@ -105,13 +117,14 @@ class CharNgramCounter:
         if not mask.any():
             raise ValueError("After pruning, no terms remain.")
         counter = cls([decode_ngram(int(code)) for code in unique[mask]], ngram_range)
-        columns = np.cumsum(mask) - 1
+        columns = (np.cumsum(mask) - 1)[ids]
+        kept = mask[ids]
         counts = sp.csr_matrix(
-            (np.ones(mask[ids].sum(), dtype=np.int64), (rows[mask[ids]], columns[ids[mask[ids]]])),
-            shape=(len(texts), counter.width),
+            (np.ones(kept.sum(), dtype=np.int64), (rows[kept], columns[kept])),
+            shape=(len(position), counter.width),
         )
         counts.sum_duplicates()
-        return counter, counts
+        return counter, counts[where]
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Counts, one row per text and one column per vocabulary n-gram."""
