@@ -15,10 +15,20 @@ times slower: 2 million characters of text against 0.6 million of distinct words
 import html
 import re
 import threading
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["analyse", "analyse_one", "clean_complaint", "kiwi", "mask_names", "strip_markup"]
+__all__ = [
+    "analyse",
+    "analyse_one",
+    "analyser_version",
+    "clean_complaint",
+    "kiwi",
+    "mask_names",
+    "strip_markup",
+    "word_analyses",
+]
 
 # Analysing beyond this many characters changes no classification, only the wait.
 MAX_CHARS = 6_000
@@ -29,7 +39,8 @@ _EDGE_PUNCTUATION = ".,!?\"'()[]{}<>~·…:;-_/\u201c\u201d\u2018\u2019「」『
 
 _lock = threading.Lock()
 # word (어절) → its content words, each with True for a noun and False for a stem.
-_cache: dict[str, tuple[tuple[str, bool], ...]] = {}
+Analysis = tuple[tuple[str, bool], ...]
+_cache: dict[str, Analysis] = {}
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]{0,500}>", re.S)
 _STYLE = re.compile(r"<(style|script)[^>]*>.*?</\1>", re.S | re.I)
@@ -208,39 +219,81 @@ def _words_of(tokens: Iterable[Any]) -> tuple[tuple[str, bool], ...]:
     return tuple(item for item in words if item[0] not in STOPWORDS)
 
 
-def _analyse_words(words: list[str]) -> None:
-    """Analyse words not seen before and remember them."""
-    todo = [word for word in dict.fromkeys(words) if word not in _cache]
-    if not todo:
-        return
-    analyser = kiwi()
-    with _lock:
-        if len(_cache) + len(todo) > _CACHE_LIMIT:
-            _cache.clear()
-        for word, tokens in zip(todo, analyser.tokenize(todo), strict=True):
-            _cache[word] = _words_of(tokens)
+def _analyse_words(
+    words: list[str], known: Mapping[str, Analysis] | None = None
+) -> dict[str, Analysis]:
+    """The analysis of each distinct word: remembered, given in ``known`` (a saved model's
+    table), or analysed now and remembered."""
+    found: dict[str, Analysis] = {}
+    todo = []
+    for word in dict.fromkeys(words):
+        hit = _cache.get(word)
+        if hit is None and known is not None:
+            hit = known.get(word)
+        if hit is None:
+            todo.append(word)
+        else:
+            found[word] = hit
+    if todo:
+        analyser = kiwi()
+        with _lock:
+            if len(_cache) + len(todo) > _CACHE_LIMIT:
+                _cache.clear()
+            for word, tokens in zip(todo, analyser.tokenize(todo), strict=True):
+                found[word] = _cache[word] = _words_of(tokens)
+    return found
 
 
-def analyse(
-    texts: Iterable[Any], *, clean: bool = True, nouns_only: bool = False
-) -> list[list[str]]:
-    """Content words of each text, in order (repeats kept, so they can be counted).
-
-    >>> analyse(["주차장을 넓혀 주세요"])
-    [['주차장', '넓히다']]
-    """
-    eojeols = [
+def _eojeols(texts: Iterable[Any], clean: bool) -> list[list[str]]:
+    return [
         [
             word.strip(_EDGE_PUNCTUATION)
             for word in (clean_complaint(t) if clean else str(t or "")).split()
         ]
         for t in texts
     ]
-    _analyse_words([word for words in eojeols for word in words])
+
+
+def analyse(
+    texts: Iterable[Any],
+    *,
+    clean: bool = True,
+    nouns_only: bool = False,
+    known: Mapping[str, Analysis] | None = None,
+) -> list[list[str]]:
+    """Content words of each text, in order (repeats kept, so they can be counted).
+
+    ``known`` holds analyses already made (``word_analyses``), used before the analyser.
+
+    >>> analyse(["주차장을 넓혀 주세요"])
+    [['주차장', '넓히다']]
+    """
+    eojeols = _eojeols(texts, clean)
+    found = _analyse_words([word for words in eojeols for word in words], known)
     return [
-        [w for word in words for w, noun in _cache.get(word, ()) if noun or not nouns_only]
+        [w for word in words for w, noun in found[word] if noun or not nouns_only]
         for words in eojeols
     ]
+
+
+def word_analyses(
+    texts: Iterable[Any], *, clean: bool = True, min_texts: int = 2, limit: int = 100_000
+) -> dict[str, Analysis]:
+    """Analyses of the words found in at least ``min_texts`` of ``texts`` (the ``limit``
+    commonest): what a saved model carries so new 민원 need not analyse them again."""
+    counts = Counter(word for words in _eojeols(texts, clean) for word in set(words))
+    common = [word for word, n in counts.most_common(limit) if n >= min_texts]
+    return _analyse_words(common)
+
+
+def analyser_version() -> str | None:
+    """kiwipiepy and its model, as installed: saved analyses hold only for the same ones."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}"
+    except PackageNotFoundError:
+        return None
 
 
 def analyse_one(text: Any) -> list[str]:
