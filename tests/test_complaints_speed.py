@@ -107,9 +107,18 @@ def test_analyses_from_another_analyser_version_are_not_used(saved, monkeypatch)
         loaded.predict([max(model.word_analyses_, key=len)])
 
 
-@pytest.mark.parametrize("table", [["주차"], {"주차장을": 3}, {"주차장을": "X주차장"}])
+@pytest.mark.parametrize(
+    "table", [["주차"], {"주차장을": 3}, {"주차장을": ["X주차장"]}, {"주차장을": "N주차장"}]
+)
 def test_a_damaged_analysis_table_is_a_model_file_error(saved, table):
     data = json.loads(saved.to_json())
     data["word_analyses"] = table
     with pytest.raises(ModelFileError):
         ComplaintClassifier.from_json(json.dumps(data))
+
+
+def test_analyses_with_spaces_in_a_form_survive_the_model_file(saved):
+    model = ComplaintClassifier.from_json(saved.to_json())
+    model.word_analyses_ = {"뉴욕타임스에": (("뉴욕 타임스", True),), "막고": (("막다", False),)}
+    loaded = ComplaintClassifier.from_json(model.to_json())
+    assert loaded.word_analyses_ == model.word_analyses_

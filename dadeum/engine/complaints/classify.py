@@ -129,7 +129,7 @@ class ComplaintClassifier:
         texts = [text for text, _ in pairs]
         y = np.array([label for _, label in pairs], dtype=object)
         rows, cleaned, words = _analysed(texts)
-        self.word_analyses_ = word_analyses(cleaned, clean=False)
+        self.word_analyses_ = word_analyses(cleaned, clean=False, min_texts=1)
         cleaned = [cleaned[i] for i in rows]
         words = [words[i] for i in rows]
         x = self._features(*self._fit_vocabulary(words, cleaned))
@@ -292,7 +292,7 @@ class ComplaintClassifier:
                 "intercept": _encode(self.intercept_),
                 "analyser": analyser_version(),
                 "word_analyses": {
-                    word: " ".join(("N" if noun else "V") + form for form, noun in analysis)
+                    word: [("N" if noun else "V") + form for form, noun in analysis]
                     for word, analysis in self.__dict__.get("word_analyses_", {}).items()
                 },
             },
@@ -356,14 +356,14 @@ def _decode(data: Any, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def _analyses(table: Any) -> dict[str, tuple[tuple[str, bool], ...]]:
-    """A saved word → analysis table ("N주차장 V넓히다": a noun, then a stem)."""
+    """A saved word → analysis table (["N주차장", "V넓히다"]: a noun, then a stem; a form
+    may hold a space, as a multi-word proper noun does)."""
     if not isinstance(table, dict):
         raise TypeError("word_analyses")
     out = {}
-    for word, text in table.items():
-        if not isinstance(text, str):
+    for word, items in table.items():
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
             raise TypeError("word_analyses")
-        items = text.split()
         if any(len(item) < 2 or item[0] not in "NV" for item in items):
             raise ValueError("word_analyses")
         out[word] = tuple((item[1:], item[0] == "N") for item in items)
