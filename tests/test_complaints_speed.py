@@ -1,13 +1,12 @@
 """The fast paths of 민원 classification give what the straightforward ones give."""
 
 import importlib
-import json
 
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
-from dadeum.engine.complaints import ComplaintClassifier, ModelFileError
+from dadeum.engine.complaints import ComplaintClassifier
 from dadeum.engine.complaints.ngrams import CharNgramCounter, decode_ngram, encode_ngram
 from dadeum.engine.privacy import detect_nlp
 from dadeum.samples.complaints import complaint_frame
@@ -70,55 +69,3 @@ def test_char_ngram_vocabulary_of_repeated_texts_matches_scikit_learn(texts):
     counter, counts = CharNgramCounter.fit(repeated, (1, 3), 4, 90)
     assert counter.vocabulary == reference.get_feature_names_out().tolist()
     assert (counts != expected).nnz == 0
-
-
-@pytest.fixture(scope="module")
-def saved():
-    frame = complaint_frame(200, seed=11)
-    texts, labels = frame["민원 내용"].tolist(), frame["담당부서"].tolist()
-    return ComplaintClassifier().fit(texts, labels)
-
-
-def _no_analyser(monkeypatch):
-    analyse_module = importlib.import_module("dadeum.engine.complaints.analyse")
-    monkeypatch.setattr(analyse_module, "_cache", {})
-    monkeypatch.setattr(detect_nlp, "_kiwi", lambda: None)
-
-
-def test_saved_model_carries_the_analyses_of_its_common_words(saved, monkeypatch):
-    model = saved
-    table = model.word_analyses_
-    words = sorted(table)[:40]
-    new = [" ".join(words[i : i + 6]) for i in range(0, 40, 6)]
-    expected = model.predict_proba(new)
-    loaded = ComplaintClassifier.from_json(model.to_json())
-    _no_analyser(monkeypatch)  # every word must come from the file
-    assert np.allclose(loaded.predict_proba(new), expected, atol=1e-6)
-
-
-def test_analyses_from_another_analyser_version_are_not_used(saved, monkeypatch):
-    model = saved
-    data = json.loads(model.to_json())
-    data["analyser"] = "kiwipiepy 0.0.1, kiwipiepy_model 0.0.1"
-    loaded = ComplaintClassifier.from_json(json.dumps(data))
-    assert not hasattr(loaded, "word_analyses_")
-    _no_analyser(monkeypatch)
-    with pytest.raises(ImportError):
-        loaded.predict([max(model.word_analyses_, key=len)])
-
-
-@pytest.mark.parametrize(
-    "table", [["주차"], {"주차장을": 3}, {"주차장을": ["X주차장"]}, {"주차장을": "N주차장"}]
-)
-def test_a_damaged_analysis_table_is_a_model_file_error(saved, table):
-    data = json.loads(saved.to_json())
-    data["word_analyses"] = table
-    with pytest.raises(ModelFileError):
-        ComplaintClassifier.from_json(json.dumps(data))
-
-
-def test_analyses_with_spaces_in_a_form_survive_the_model_file(saved):
-    model = ComplaintClassifier.from_json(saved.to_json())
-    model.word_analyses_ = {"뉴욕타임스에": (("뉴욕 타임스", True),), "막고": (("막다", False),)}
-    loaded = ComplaintClassifier.from_json(model.to_json())
-    assert loaded.word_analyses_ == model.word_analyses_

@@ -15,19 +15,16 @@ times slower: 2 million characters of text against 0.6 million of distinct words
 import html
 import re
 import threading
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
     "analyse",
     "analyse_one",
-    "analyser_version",
     "clean_complaint",
     "kiwi",
     "mask_names",
     "strip_markup",
-    "word_analyses",
 ]
 
 # Analysing beyond this many characters changes no classification, only the wait.
@@ -219,17 +216,15 @@ def _words_of(tokens: Iterable[Any]) -> tuple[tuple[str, bool], ...]:
     return tuple(item for item in words if item[0] not in STOPWORDS)
 
 
-def _analyse_words(
-    words: list[str], known: Mapping[str, Analysis] | None = None
-) -> dict[str, Analysis]:
-    """The analysis of each distinct word: remembered, given in ``known`` (a saved model's
-    table), or analysed now and remembered."""
+def _analyse_words(words: list[str]) -> dict[str, Analysis]:
+    """The analysis of each distinct word, remembered or analysed now (and remembered).
+
+    Returned rather than read back from the cache, which another thread may clear meanwhile.
+    """
     found: dict[str, Analysis] = {}
     todo = []
     for word in dict.fromkeys(words):
         hit = _cache.get(word)
-        if hit is None and known is not None:
-            hit = known.get(word)
         if hit is None:
             todo.append(word)
         else:
@@ -255,45 +250,19 @@ def _eojeols(texts: Iterable[Any], clean: bool) -> list[list[str]]:
 
 
 def analyse(
-    texts: Iterable[Any],
-    *,
-    clean: bool = True,
-    nouns_only: bool = False,
-    known: Mapping[str, Analysis] | None = None,
+    texts: Iterable[Any], *, clean: bool = True, nouns_only: bool = False
 ) -> list[list[str]]:
     """Content words of each text, in order (repeats kept, so they can be counted).
-
-    ``known`` holds analyses already made (``word_analyses``), used before the analyser.
 
     >>> analyse(["주차장을 넓혀 주세요"])
     [['주차장', '넓히다']]
     """
     eojeols = _eojeols(texts, clean)
-    found = _analyse_words([word for words in eojeols for word in words], known)
+    found = _analyse_words([word for words in eojeols for word in words])
     return [
         [w for word in words for w, noun in found[word] if noun or not nouns_only]
         for words in eojeols
     ]
-
-
-def word_analyses(
-    texts: Iterable[Any], *, clean: bool = True, min_texts: int = 2, limit: int = 100_000
-) -> dict[str, Analysis]:
-    """Analyses of the words found in at least ``min_texts`` of ``texts`` (the ``limit``
-    commonest): what a saved model carries so new 민원 need not analyse them again."""
-    counts = Counter(word for words in _eojeols(texts, clean) for word in set(words))
-    common = [word for word, n in counts.most_common(limit) if n >= min_texts]
-    return _analyse_words(common)
-
-
-def analyser_version() -> str | None:
-    """kiwipiepy and its model, as installed: saved analyses hold only for the same ones."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}"
-    except PackageNotFoundError:
-        return None
 
 
 def analyse_one(text: Any) -> list[str]:

@@ -15,10 +15,8 @@ of the training 민원 (a model learnt on the earlier four fifths predicts them)
 means roughly "right four times in five". Features and model were chosen on the earlier part
 of the training data of real sets, validated on its later part (benchmarks/README.md).
 
-A saved model is plain JSON (vocabularies, IDF weights and coefficients as base64 float32,
-and the analyses of the words common in its training 민원, so a fresh process need not
-analyse them again; they are used only with the same kiwipiepy version): loading one runs no
-code, so a model file from another office is safe to open.
+A saved model is plain JSON (vocabularies, IDF weights and coefficients as base64 float32):
+loading one runs no code, so a model file from another office is safe to open.
 """
 
 import base64
@@ -32,12 +30,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from dadeum.engine.cells import is_blank
-from dadeum.engine.complaints.analyse import (
-    analyse,
-    analyser_version,
-    clean_complaint,
-    word_analyses,
-)
+from dadeum.engine.complaints.analyse import analyse, clean_complaint
 from dadeum.engine.complaints.ngrams import CharNgramCounter
 from dadeum.errors import InvalidArgumentError
 
@@ -66,19 +59,16 @@ def _word_features(tokens: list[str]) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
-def _analysed(
-    texts: Sequence[Any], known: dict | None = None
-) -> tuple[np.ndarray, list[str], list[list[str]]]:
+def _analysed(texts: Sequence[Any]) -> tuple[np.ndarray, list[str], list[list[str]]]:
     """Each text's row among the distinct texts, and those cleaned and analysed.
 
-    A text met again (a repeat 민원, a copied cell) is cleaned and analysed once; words in
-    ``known`` (the model's own table) are not analysed again.
+    A text met again (a repeat 민원, a copied cell) is cleaned and analysed once.
     """
     keys = [text if isinstance(text, str) else clean_complaint(text) for text in texts]
     position: dict[str, int] = {}
     rows = np.array([position.setdefault(key, len(position)) for key in keys], dtype=np.intp)
     cleaned = [clean_complaint(text) for text in position]
-    return rows, cleaned, analyse(cleaned, clean=False, known=known)
+    return rows, cleaned, analyse(cleaned, clean=False)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -129,7 +119,6 @@ class ComplaintClassifier:
         texts = [text for text, _ in pairs]
         y = np.array([label for _, label in pairs], dtype=object)
         rows, cleaned, words = _analysed(texts)
-        self.word_analyses_ = word_analyses(cleaned, clean=False, min_texts=1)
         cleaned = [cleaned[i] for i in rows]
         words = [words[i] for i in rows]
         x = self._features(*self._fit_vocabulary(words, cleaned))
@@ -218,7 +207,7 @@ class ComplaintClassifier:
     def _transform(self, texts: Sequence[Any]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features, and the share of each text's words the model has seen in training."""
         self._check_fitted()
-        rows, cleaned, words = _analysed(texts, self.__dict__.get("word_analyses_"))
+        rows, cleaned, words = _analysed(texts)
         known_words = self.__dict__.setdefault("_known", set(self.word_vocabulary_))
         known = np.array(
             [sum(w in known_words for w in ws) / len(ws) if ws else 0.0 for ws in words]
@@ -290,11 +279,6 @@ class ComplaintClassifier:
                 "char_idf": _encode(self.char_idf_),
                 "coef": _encode(self.coef_),
                 "intercept": _encode(self.intercept_),
-                "analyser": analyser_version(),
-                "word_analyses": {
-                    word: [("N" if noun else "V") + form for form, noun in analysis]
-                    for word, analysis in self.__dict__.get("word_analyses_", {}).items()
-                },
             },
             ensure_ascii=False,
         )
@@ -330,9 +314,6 @@ class ComplaintClassifier:
                 raise ValueError("temperature")
             if list(data["char_ngrams"]) != list(CHAR_NGRAMS) or len(model.classes_) < 2:
                 raise ValueError("shape")
-            # Analyses made by another analyser version are left out: they might differ.
-            if data.get("analyser") is not None and data["analyser"] == analyser_version():
-                model.word_analyses_ = _analyses(data.get("word_analyses", {}))
         except (KeyError, TypeError, ValueError) as error:
             raise ModelFileError(
                 "민원 분류 모델 파일이 손상되었거나 형식이 맞지 않습니다."
@@ -353,21 +334,6 @@ def _decode(data: Any, shape: tuple[int, ...]) -> np.ndarray:
     if array.size != int(np.prod(shape)) or not np.isfinite(array).all():
         raise ValueError("values")
     return array.reshape(shape).astype(np.float32)
-
-
-def _analyses(table: Any) -> dict[str, tuple[tuple[str, bool], ...]]:
-    """A saved word → analysis table (["N주차장", "V넓히다"]: a noun, then a stem; a form
-    may hold a space, as a multi-word proper noun does)."""
-    if not isinstance(table, dict):
-        raise TypeError("word_analyses")
-    out = {}
-    for word, items in table.items():
-        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise TypeError("word_analyses")
-        if any(len(item) < 2 or item[0] not in "NV" for item in items):
-            raise ValueError("word_analyses")
-        out[word] = tuple((item[1:], item[0] == "N") for item in items)
-    return out
 
 
 def _strings(values: Any) -> list[str]:
