@@ -18,14 +18,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = [
-    "analyse",
-    "analyse_one",
-    "clean_complaint",
-    "kiwi",
-    "mask_names",
-    "strip_markup",
-]
+__all__ = ["analyse", "analyse_one", "clean_complaint", "kiwi", "mask_names", "strip_markup"]
 
 # Analysing beyond this many characters changes no classification, only the wait.
 MAX_CHARS = 6_000
@@ -35,8 +28,8 @@ _CACHE_LIMIT = 400_000
 _EDGE_PUNCTUATION = ".,!?\"'()[]{}<>~·…:;-_/\u201c\u201d\u2018\u2019「」『』"
 
 _lock = threading.Lock()
-# word (어절) → its content words, each with True for a noun and False for a stem.
 Analysis = tuple[tuple[str, bool], ...]
+# word (어절) → its content words, each with True for a noun and False for a stem.
 _cache: dict[str, Analysis] = {}
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]{0,500}>", re.S)
