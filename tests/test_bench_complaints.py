@@ -15,3 +15,10 @@ def test_time_split_trains_on_the_earlier_records():
     train, test = bench_complaints.time_split(frame)
     assert train["date"].max() <= test["date"].min()
     assert len(train) == int(len(frame) * bench_complaints.TRAIN_SHARE)
+
+
+def test_speed_mode_times_a_cold_and_a_warm_classification(tmp_path, capsys):
+    bench_complaints.main(["--corpus", str(tmp_path), "--speed-only", "--speed", "60"])
+    out = capsys.readouterr().out
+    assert out.startswith("speed: train on 60 ")
+    assert "warm cache:" in out and "before:" not in out

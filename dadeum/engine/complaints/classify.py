@@ -31,6 +31,7 @@ import scipy.sparse as sp
 
 from dadeum.engine.cells import is_blank
 from dadeum.engine.complaints.analyse import analyse, clean_complaint
+from dadeum.engine.complaints.ngrams import CharNgramCounter
 from dadeum.errors import InvalidArgumentError
 
 __all__ = ["FORMAT", "UNKNOWN", "ComplaintClassifier", "ModelFileError"]
@@ -56,6 +57,18 @@ def _word_features(tokens: list[str]) -> list[str]:
     if not WORD_PAIRS:
         return tokens
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+
+
+def _analysed(texts: Sequence[Any]) -> tuple[np.ndarray, list[str], list[list[str]]]:
+    """Each text's row among the distinct texts, and those cleaned and analysed.
+
+    A text met again (a repeat 민원, a copied cell) is cleaned and analysed once.
+    """
+    keys = [text if isinstance(text, str) else clean_complaint(text) for text in texts]
+    position: dict[str, int] = {}
+    rows = np.array([position.setdefault(key, len(position)) for key in keys], dtype=np.intp)
+    cleaned = [clean_complaint(text) for text in position]
+    return rows, cleaned, analyse(cleaned, clean=False)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
@@ -105,33 +118,32 @@ class ComplaintClassifier:
             )
         texts = [text for text, _ in pairs]
         y = np.array([label for _, label in pairs], dtype=object)
-        cleaned = [clean_complaint(text) for text in texts]
-        words = analyse(cleaned, clean=False)
-        self._fit_vocabulary(words, cleaned)
-        x = self._features(*self._counts(words, cleaned))
+        rows, cleaned, words = _analysed(texts)
+        cleaned = [cleaned[i] for i in rows]
+        words = [words[i] for i in rows]
+        x = self._features(*self._fit_vocabulary(words, cleaned))
         self.temperature_ = self._fit_temperature(x, y)
         self._fit_weights(x, y)
         self.n_trained_ = len(texts)
         return self
 
-    def _fit_vocabulary(self, words: list[list[str]], cleaned: list[str]) -> None:
+    def _fit_vocabulary(self, words: list[list[str]], cleaned: list[str]):
+        """Learn both vocabularies and IDF weights; the counts of the training texts."""
         from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
         min_df = 2 if len(cleaned) >= 200 else 1
         word_counts = CountVectorizer(
             analyzer=_word_features, min_df=min_df, max_features=MAX_WORD_FEATURES
         )
-        char_counts = CountVectorizer(
-            analyzer="char_wb", ngram_range=CHAR_NGRAMS, min_df=min_df,
-            max_features=MAX_CHAR_FEATURES, lowercase=True,
-        )  # fmt: skip
         xw = word_counts.fit_transform(words)
-        xc = char_counts.fit_transform(cleaned)
+        char_counts, xc = CharNgramCounter.fit(cleaned, CHAR_NGRAMS, min_df, MAX_CHAR_FEATURES)
         self.word_vocabulary_ = word_counts.get_feature_names_out().tolist()
-        self.char_vocabulary_ = char_counts.get_feature_names_out().tolist()
+        self.char_vocabulary_ = char_counts.vocabulary
         self.__dict__.pop("_known", None)
+        self.__dict__["_char_counter"] = char_counts
         self.word_idf_ = TfidfTransformer(sublinear_tf=True).fit(xw).idf_.astype(np.float32)
         self.char_idf_ = TfidfTransformer(sublinear_tf=True).fit(xc).idf_.astype(np.float32)
+        return xw, xc
 
     def _fit_weights(self, x: sp.csr_matrix, y: np.ndarray) -> None:
         from sklearn.svm import LinearSVC
@@ -186,22 +198,22 @@ class ComplaintClassifier:
         from sklearn.feature_extraction.text import CountVectorizer
 
         word_counts = CountVectorizer(analyzer=_word_features, vocabulary=self.word_vocabulary_)
-        char_counts = CountVectorizer(
-            analyzer="char_wb", ngram_range=CHAR_NGRAMS, vocabulary=self.char_vocabulary_,
-            lowercase=True,
-        )  # fmt: skip
+        char_counts = self.__dict__.get("_char_counter")
+        if char_counts is None:  # a model read from a file: built once, on first use
+            char_counts = CharNgramCounter(self.char_vocabulary_, CHAR_NGRAMS)
+            self.__dict__["_char_counter"] = char_counts
         return word_counts.transform(words), char_counts.transform(cleaned)
 
     def _transform(self, texts: Sequence[Any]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Features, and the share of each text's words the model has seen in training."""
         self._check_fitted()
-        cleaned = [clean_complaint(text) for text in texts]
-        words = analyse(cleaned, clean=False)
+        rows, cleaned, words = _analysed(texts)
         known_words = self.__dict__.setdefault("_known", set(self.word_vocabulary_))
         known = np.array(
             [sum(w in known_words for w in ws) / len(ws) if ws else 0.0 for ws in words]
         )
-        return self._features(*self._counts(words, cleaned)), known
+        x = self._features(*self._counts(words, cleaned))
+        return x[rows], known[rows]
 
     def _scores(self, x: sp.csr_matrix) -> np.ndarray:
         return np.asarray(x @ self.coef_.T + self.intercept_, dtype=np.float64)
