@@ -142,7 +142,14 @@ def replay_recipe(book: xw.Book, user: CurrentUser = None):
         raise xw.XlwingsError(f"레시피를 다시 실행하지 못했습니다. {error}") from error
     name = source.name
     sheet = add_result_sheet(book, f"{name}_레시피")
-    write_grid(sheet, with_header_row(frame), _text_columns(frame))
+    header_rows = frame.attrs.get("header_rows")
+    if header_rows:  # a multi-row header is written as the recorded 정리 step wrote it
+        top = pd.DataFrame(header_rows, columns=frame.columns, dtype=object)
+        cells = pd.concat([top, frame.astype(object)], ignore_index=True)
+        formats = {p: (len(header_rows), f) for p, (_, f) in _text_columns(frame).items()}
+        write_grid(sheet, cells, formats, header_row=len(header_rows))
+    else:
+        write_grid(sheet, with_header_row(frame), _text_columns(frame))
     if issues:
         review = labelled(issues_frame(issues))
         formats = {REPORT_COLUMNS.index("원래 값"): (1, TEXT_FORMAT)}

@@ -226,12 +226,22 @@ def replay_sheets(
         names = _unique(header_names(branch.grid, rows))
         body = branch.grid.iloc[rows:].to_numpy(dtype=object)
         frame = pd.DataFrame(body, columns=names, dtype=object)
+        sources = list(names)
         if branch.layout:
             try:
-                frame = _in_recorded_order(frame, branch.layout, branch.issues)
+                frame, sources = _in_recorded_order(frame, branch.layout, branch.issues)
             except InvalidArgumentError as error:
                 where = f"'{branch.sheet}' 시트, " if several and branch.sheet else ""
                 raise InvalidArgumentError(f"{where}기록된 열 순서: {error}") from error
+        if rows > 1:
+            # The header rows as the file has them (범죄 over 발생/검거), for a sheet that shows
+            # them as the recorded step did; the column names stay joined (살인_발생).
+            where = {name: position for position, name in enumerate(names)}
+            block = branch.grid.iloc[:rows].to_numpy(dtype=object)
+            frame.attrs["header_rows"] = [
+                [_header_cell(block[row, where[source]]) for source in sources]
+                for row in range(rows)
+            ]
         sheet = branch.sheet
         issues = [replace(i, sheet=sheet) if sheet and i.sheet is None else i
                   for i in branch.issues]  # fmt: skip
@@ -243,7 +253,8 @@ def _in_recorded_order(frame: pd.DataFrame, layout: list[str], issues: list[Issu
     """``frame`` with the recorded columns first, in the recorded order and under the
     recorded names, so this month's output stacks under last month's; a recorded column
     that is missing raises InvalidArgumentError (with the closest header); columns the
-    recipe does not know come after them, each reported."""
+    recipe does not know come after them, each reported. Also returns, for each output
+    column, the name of the column of ``frame`` it came from."""
     mapping = resolve_columns(layout, list(frame.columns))
     found = set(mapping.values())
     extra = [c for c in frame.columns if c not in found]
@@ -253,9 +264,16 @@ def _in_recorded_order(frame: pd.DataFrame, layout: list[str], issues: list[Issu
             f"레시피에 없는 열 {quoted(column, '이/가')} 있어 기록된 열들 뒤에 붙였습니다.",
             value=column,
         ))  # fmt: skip
-    ordered = frame[[mapping[c] for c in layout] + extra]
+    sources = [mapping[c] for c in layout] + extra
+    ordered = frame[sources]
     ordered.columns = [*layout, *extra]
-    return ordered
+    return ordered, sources
+
+
+def _header_cell(value: Any) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return str(value)
 
 
 def _title(branch: _Branch) -> str:
