@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from dadeum.engine.tables.header import is_total_label
 from dadeum.engine.tables.periods import (
-    _HALF,
-    _MONTH,
-    _MONTH_EN,
-    _QUARTER,
+    HALF,
+    MONTH,
+    MONTH_EN,
+    QUARTER,
     fiscal_years,
     year_of,
 )
@@ -98,11 +98,11 @@ def value_kind(values: Iterable[object]) -> str | None:
         return "year"
     if fiscal_years(distinct):
         return "fiscal_year"
-    if all(_MONTH.match(t) or _MONTH_EN.match(t) for t in distinct):
+    if all(MONTH.match(t) or MONTH_EN.match(t) for t in distinct):
         return "month"
-    if all(_QUARTER.match(t) for t in distinct):
+    if all(QUARTER.match(t) for t in distinct):
         return "quarter"
-    if all(_HALF.match(t) for t in distinct):
+    if all(HALF.match(t) for t in distinct):
         return "half"
     if distinct <= SEXES or {t.lower() for t in distinct} <= SEXES_EN:
         return "sex"

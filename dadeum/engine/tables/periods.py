@@ -32,8 +32,8 @@ def year_of(value: object) -> tuple[str, str | None] | None:
     return match.group("year"), match.group("mark")
 
 
-_MONTH = re.compile(r"^(?:\d{1,2}\s*월|(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*월?)$")
-_MONTH_EN = re.compile(
+MONTH = re.compile(r"^(?:\d{1,2}\s*월|(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*월?)$")
+MONTH_EN = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
 # A fiscal year across two calendar years: "2013-14", "1999-00", "2013/2014", "FY2013-14".
@@ -63,11 +63,11 @@ def fiscal_years(texts: Iterable[str]) -> bool:
     )
 
 
-_QUARTER = re.compile(
+QUARTER = re.compile(
     r"^(?:(?:19|20)\d\d\s*(?:년\s*)?)?(?:제?\s*[1-4]\s*(?:/\s*4)?\s*분기|[1-4]\s*/\s*4|[1-4]\s*q|q\s*[1-4])$",
     re.IGNORECASE,
 )
-_HALF = re.compile(r"^(?:(?:19|20)\d\d\s*(?:년\s*)?)?(?:상|하)반기$|^h[12]$", re.IGNORECASE)
+HALF = re.compile(r"^(?:(?:19|20)\d\d\s*(?:년\s*)?)?(?:상|하)반기$|^h[12]$", re.IGNORECASE)
 
 
 # Headers of a period column: 기간 | 자치구 | … with a block of rows per year.
@@ -94,7 +94,7 @@ def is_period(value: object, header: str = "") -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if _MONTH.match(text) or _MONTH_EN.match(text) or _QUARTER.match(text) or _HALF.match(text):
+    if MONTH.match(text) or MONTH_EN.match(text) or QUARTER.match(text) or HALF.match(text):
         return True
     if text.isdigit():
         if len(text) in (6, 8) and header:  # 201901, 20190131 under 시점, 기준일 …
