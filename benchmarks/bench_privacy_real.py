@@ -46,13 +46,12 @@ def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     petitions = corpus / labels["sources"]["petition"]["folder"]
     replies_file = corpus / labels["sources"]["reply"]["file"]
-    if not petitions.is_dir() or not replies_file.is_file():
+    proposals_file = corpus / labels["sources"]["proposal"]["file"]
+    if not petitions.is_dir() or not replies_file.is_file() or not proposals_file.is_file():
         return None
-    replies = pd.read_excel(replies_file, engine="openpyxl")
-    by_number = {
-        str(number): reply_text(str(text))
-        for number, text in zip(replies["제안번호"], replies["담당부서 의견"], strict=True)
-        if isinstance(text, str)
+    by_source = {
+        "reply": _html_texts(replies_file, "담당부서 의견"),
+        "proposal": _html_texts(proposals_file, "제안내용"),
     }
     out = []
     for position, item in enumerate(labels["texts"]):
@@ -60,10 +59,20 @@ def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | 
             data = json.loads((petitions / f"{item['id']}.json").read_text(encoding="utf-8"))
             text = data["content"][:1500]
         else:
-            text = by_number[item["id"]][:1500]
+            text = by_source[item["source"]][item["id"]][:1500]
         spans = [(start, start + length) for start, length in item["names"]]
         out.append(("tune" if position % 2 == 0 else "held-out", text, spans))
     return out
+
+
+def _html_texts(path: Path, column: str) -> dict[str, str]:
+    """제안번호 → cleaned text of ``column`` (a repeated number keeps its last row)."""
+    frame = pd.read_excel(path, engine="openpyxl")
+    return {
+        str(number): reply_text(str(text))
+        for number, text in zip(frame["제안번호"], frame[column], strict=True)
+        if isinstance(text, str)
+    }
 
 
 def span_scores(found: list[list[tuple[int, int]]], truth: list[list[tuple[int, int]]]):
