@@ -22,7 +22,9 @@ from dadeum.engine.privacy import (
     records_frame,
     scan_frame,
 )
+from dadeum.engine.privacy.plan import default_plan
 from dadeum.samples.people import FALSE_FRIENDS, minwon_frame
+from dadeum.samples.sheets import station_sheet
 from tests.conftest import office_js_call
 
 FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
@@ -494,6 +496,29 @@ def test_a_column_of_names_is_recognised_without_a_header():
     assert all(cell and cell[0].type == "이름" for cell in find_pii_series(names))
     words = pd.Series(["김치", "정리", "이동", "조사", "신청"], dtype=object)
     assert all(cell == [] for cell in find_pii_series(words))
+
+
+def test_a_repeated_category_word_is_not_a_column_of_names():
+    # Seen on real sheets: 오피넷's 경유 header read as data under a title row, and the
+    # constant 구분 column of a 서울시 statistics table, were both taken for names.
+    header_as_data = pd.Series(["경유", *[1650 + i for i in range(40)]], dtype=object)
+    assert all(cell == [] for cell in find_pii_series(header_as_data))
+    for rows in (10, 40):  # the few-cell path and the column-wise path
+        constant = pd.Series(["구분"] * rows, dtype=object)
+        assert all(cell == [] for cell in find_pii_series(constant))
+        two_words = pd.Series(["구분", "경유"] * (rows // 2), dtype=object)
+        assert all(cell == [] for cell in find_pii_series(two_words))
+
+
+def test_grid_with_a_title_row_does_not_report_its_header_cells():
+    grid = pd.DataFrame(station_sheet(50), dtype=object)  # title row, then the header
+    assert [r for r in scan_frame(grid) if r.type == "이름"] == []
+
+
+def test_default_plan_keeps_a_constant_category_column():
+    frame = pd.DataFrame({"기간": range(2006, 2022), "구분 ": ["구분"] * 16, "비만율": [1.5] * 16})
+    plans = {plan.column: plan.technique for plan in default_plan(frame)}
+    assert plans == {"기간": "keep", "구분 ": "keep", "비만율": "keep"}
 
 
 def test_phone_column_reads_local_numbers_and_numbers_without_the_zero():

@@ -104,6 +104,8 @@ _NEEDS_MAPPING = (
 _AMOUNT_HEADER = re.compile(r"금액|액$|액\(|비용|요금|수량|인원|합계|면적|점수|세액|원\)")
 _NAME_CELL = r"^\s*[가-힣]{2,4}\s*$"
 _NAME_COLUMN_SHARE = 0.8
+# Also the fewest distinct names: one or two words repeated down a column are a category
+# (구분, 경유 under a title row), not people.
 _NAME_COLUMN_MIN = 3
 # Up to this many cells, the regexes run directly (a single Excel cell costs ~0.3 ms, not 3).
 _FEW = 64
@@ -295,8 +297,10 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
     texts = [text.translate(_ONE_TO_ONE) if text is not None else None for text in texts]
     if rules.NAME not in hint and len(texts) >= _NAME_COLUMN_MIN:
         shaped = [t.strip() for t in texts if t is not None and re.fullmatch(_NAME_CELL, t)]
-        names = sum(1 for word in shaped if rules.name_shape(word))
-        if names >= _NAME_COLUMN_SHARE * int(present.sum()):
+        names = [word for word in shaped if rules.name_shape(word)]
+        if len(set(names)) >= _NAME_COLUMN_MIN and len(names) >= _NAME_COLUMN_SHARE * int(
+            present.sum()
+        ):
             hint = hint | {rules.NAME}
     rows = np.flatnonzero(present)
     hits: dict[int, list[Finding]] = {}
@@ -452,8 +456,8 @@ def _looks_like_names(array: pa.Array, present: np.ndarray) -> bool:
     if shaped.sum() < _NAME_COLUMN_SHARE * count:
         return False
     words = pc.utf8_trim_whitespace(array.filter(pa.array(shaped))).to_pylist()
-    names = sum(1 for word in words if rules.name_shape(word))
-    return names >= _NAME_COLUMN_SHARE * count
+    names = [word for word in words if rules.name_shape(word)]
+    return len(names) >= _NAME_COLUMN_SHARE * count and len(set(names)) >= _NAME_COLUMN_MIN
 
 
 def _matches(array: pa.Array, pattern: str) -> np.ndarray:
