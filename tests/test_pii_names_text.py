@@ -208,3 +208,49 @@ def test_a_name_owning_a_personal_number_needs_no_analysis(monkeypatch):
     monkeypatch.setattr(detect, "analyse_names", no_analysis)
     text = "외국인 한서준의 외국인등록번호 확인 완료."
     assert [text[f.start : f.end] for f in find_pii_series(pd.Series([text]))[0]] == ["한서준"]
+
+
+# Seen on the second round of hand-labelled 민원 (petitions, 자유제안, office replies); the
+# sentences here are written for the tests, in the shapes the real texts had.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "저는 운동선수였습니다.한가정의 엄마이기도 합니다.",  # 한 (one) opening a sentence
+        "비가 많이 와요...... 장마철이 아닌데도 물이 넘칩니다.",  # a known noun opening one
+        "사당역을 지나 남태령 방면으로 가는 차선입니다.",  # a pass
+        "“양평서 중학생 폭행 사건” 기사를 보셨습니까",  # 양평경찰서, shortened
+        "그동안 무궁화는 나라꽃임에도 관심을 받지 못했습니다.",
+        "슬하에 두 아이를 둔 전산직 과장입니다.",  # a job series before an office title
+        "민원봉사과 민원실(02-2133-1234)로 문의하십시오.",  # an office to call, no person
+        "이호준 서강대 교수와 함께 황창규 전 삼성전자 사장이 참석했습니다.",
+        "미얀마 대통령이 방한했습니다.",
+    ],
+)
+def test_real_text_words_that_are_not_names(text):
+    found = names(text)
+    assert not {"한가정", "장마철", "남태령", "양평서", "나라꽃", "전산직", "민원실"} & set(found)
+    assert not {"서강대", "삼성전자", "미얀마"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contact person between a department and a phone number
+        ("궁금한 사항은 도시기반시설본부 토목부 정문수(☏02-3708- 2588)으로 문의하십시오.",
+         ["정문수"]),
+        ("자세한 내용은 보도환경개선과 도형태(02-2133-8126)에게 문의하여 주시기 바랍니다.",
+         ["도형태"]),
+        # a particle the analyser reads as a noun (윤석열 + 을)
+        ("따라서 윤석열을 징계해 주십시오.", ["윤석열"]),
+        # a 국 word before a minister's title is a person, not a country
+        ("또한 조국 장관에 대한 수사가 지나쳤습니다.", ["조국"]),
+        ("문 대통령이 시진핑 주석에게 선물했습니다.", ["시진핑"]),
+        # a role glued to a longer noun, and the Hanja of the name in brackets
+        ("대통령 비서실장 임종석(任鍾晳, 1966년생)은", ["임종석", "任鍾晳"]),
+        ("조회수 895 / 취재기자 김진아 ◀ANC▶ 아파트 세입자들이", ["김진아"]),
+        # a given name alone before 씨
+        ("그날 수현 씨가 먼저 도와주었습니다.", ["수현"]),
+    ],
+)  # fmt: skip
+def test_real_text_names(text, expected):
+    assert names(text) == expected

@@ -346,7 +346,21 @@ def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
                 found[row] = _settle(kept + added)
             else:
                 found.pop(row, None)
-    return {row: fs for row, fs in found.items() if fs}
+    return {row: _with_hanja(texts[row], fs) for row, fs in found.items() if fs}
+
+
+def _with_hanja(text: str, findings: list[Finding]) -> list[Finding]:
+    """A found name's Hanja written after it in brackets is the same name: 임종석(任鍾晳, …)."""
+    added = []
+    for f in findings:
+        if f.type == rules.NAME and text[f.end : f.end + 1] in "(（":
+            m = _HANJA_AFTER.match(text, f.end + 1)
+            if m is not None and len(m[1]) == f.end - f.start:
+                added.append(Finding(rules.NAME, m.start(1), m.end(1), f.confidence))
+    return _settle(findings + added) if added else findings
+
+
+_HANJA_AFTER = re.compile(r"\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})\s*[,，)）·]")
 
 
 def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:

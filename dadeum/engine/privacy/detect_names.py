@@ -140,7 +140,8 @@ def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hi
         spaced
         and m[0] in OFFICE_TITLES
         and all(
-            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS for _, start, end, _ in hits
+            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS + "직"
+            for _, start, end, _ in hits
         )
     ):
         return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
@@ -164,10 +165,11 @@ def _common_full_name(word: str) -> bool:
 # title, a word ending in the body's syllable is the body, not a person. (고양시 군수 and
 # 중랑구 구청장 are left to the 시군구 list: 나진구 구청장 is a person.)
 _HEAD_TITLES = {
-    "대": ("총장", "학장"),
+    "대": ("총장", "학장", "교수", "부총장", "명예교수", "석좌교수", "학생", "연구원"),
+    "고": ("교장", "교감", "교사", "학생"),
     "사": ("사장", "대표"),
     "시": ("시장",),
-    "청": ("청장",),
+    "청": ("청장", "차장", "국장", "과장", "팀장", "주무관", "사무관", "서기관"),
     "회": ("회장",),
     "교": ("교장",),
     "당": ("대표", "당대표", "원내대표"),
@@ -229,7 +231,7 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
         return []
     start = m.start("run")
-    kind = NAME if _common_full_name(run) else WEAK_NAME  # 김은찬이 …: no analysis needed
+    kind = WEAK_NAME  # 김은찬이 …, but also 장마철이, 한가정의: the analysis decides
     return [(kind, start, start + 3, boost(0.6, NAME, ctx))]
 
 
@@ -344,6 +346,25 @@ def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     return []
 
 
+# A contact person after a department and before a phone number: 토목부 정문수(☏02-3708-
+# 2588), 보도환경개선과 도형태(02-2133-8126). The form decides; the analysis often splits
+# such a name into ordinary words (정문 + 수).
+_DEPARTMENT = r"[가-힣](?:과|팀|부|실|센터|본부|담당관|사업소|소|단|처|국|청)"
+_PHONE_NEXT = r"[ \t]?[(\[]?[ \t]*(?:[☏☎]|[Tt][Ee][Ll]\.?|전화)?[ \t]*[:.]?[ \t]*\d{2,4}[-)．.]"
+_NAME_CONTACT = re.compile(
+    _DEPARTMENT + r"[ \t](?P<named>[가-힣]{3,4})(?=" + _PHONE_NEXT + ")", ASCII
+)
+# Last syllables of an office or unit (민원실, 총무과, 전산직): the place to call, no person.
+UNIT_END = "실과팀처직계"
+
+
+def _judge_name_contact(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named = m["named"]
+    if named[-1] in UNIT_END or not name_shape(named):
+        return []
+    return [(NAME, m.start("named"), m.end(), boost(0.8, NAME, ctx))]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -355,6 +376,10 @@ NAME_RULES: tuple[Rule, ...] = (
         _judge_name_table,
     ),
     Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
+    Rule(
+        "name-contact", frozenset({NAME}), _DEPARTMENT + r"[ \t][가-힣]{3,4}" + _PHONE_NEXT,
+        _NAME_CONTACT, _judge_name_contact,
+    ),
     Rule("name-cue", frozenset({NAME}), alternation(NAME_CUES), _NAME_CUE, _judge_name_cue),
     Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
     Rule(

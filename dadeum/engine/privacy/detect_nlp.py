@@ -25,9 +25,15 @@ import re
 from functools import cache
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
-from dadeum.engine.privacy.detect_names import SIGUNGU_NAMES, body_before_title, name_shape
+from dadeum.engine.privacy.detect_names import (
+    SIGUNGU_NAMES,
+    UNIT_END,
+    body_before_title,
+    name_shape,
+)
 from dadeum.engine.privacy.detect_words import (
     COMMON_SURNAMES,
+    GIVEN_SYLLABLES,
     NOT_NAMES,
     VEHICLE_REGIONS,
     alternation,
@@ -43,7 +49,7 @@ _AFTER = frozenset(
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
         "위원장 위원 주무관 사무관 서기관 과장 팀장 부장 국장 실장 차장 계장 주임 대리 사원 "
         "드림 올림 배상 정권 정부 행정부 대사 사령관 후보 당선인 씨가 케어 공소장 측 일가 "
-        "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님"
+        "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님 주석 국가주석"
     ).split()
 )
 # Roles written right before a name: 교수 룻츠 피들러, 미대사 해리스, 국무장관 딘 에치슨.
@@ -51,13 +57,15 @@ _BEFORE = frozenset(
     (
         "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
         "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
-        "도지사 총리 박사"
+        "도지사 총리 박사 비서실장 실장 수석 대변인 비서관 앵커"
     ).split()
 )
 # Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
 PERSON_CONTEXT = "(?:" + alternation((_AFTER | _BEFORE) - {"전", "현", "측", "고", "왕"}) + ")"
 AFTER_WORDS, BEFORE_WORDS = _AFTER, _BEFORE
-_PLACE_END = re.compile(r"(?:시|도|군|구|동|읍|면|리|역|로|길|산|강|섬|항|천|교|대|청|원|당|국)$")
+_PLACE_END = re.compile(r"(?:시|도|군|구|동|읍|면|리|역|로|길|산|강|섬|항|천|교|대|청|원|당)$")
+# Two-syllable countries (a 국 word may also be a person: 조국 장관).
+_COUNTRIES = frozenset("한국 중국 미국 영국 태국 외국 타국 본국 전국 각국 독일 일본 우리".split())
 _HANGUL = re.compile(r"[가-힣]+")
 
 
@@ -112,24 +120,59 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             after = _word_after(toks, last, text)
             before = _word_before(toks, index)
             nxt = toks[last + 1] if last + 1 < len(toks) else None
-            glued = nxt is not None and nxt[0] == stop and nxt[3] in ("NNG", "NNP")
+            glued = (
+                nxt is not None
+                and nxt[0] == stop
+                and nxt[3] in ("NNG", "NNP")
+                and nxt[2] not in _PARTICLE_FORMS
+            )
             weak = weak_at.get(start) == stop
             unknown = unknown and (unseen or weak or bool(after or before))
             phone = _PHONE_AFTER.match(text, stop) is not None
-            context = (after, before, weak, glued, phone)
+            quoted = text[start - 1 : start] in _QUOTES and text[stop : stop + 1] in _QUOTES
+            closed = _CLOSED_AFTER.match(text, stop) is not None
+            context = (after, before, weak, glued, phone, quoted or closed)
             verdict = _judge(word, proper, unknown, context)
+            if verdict and after in _AFTER and _right_after_name(found, start, text):
+                verdict = 0.0  # 황창규 전 삼성전자 사장: the title is the name's, the word a body
             if verdict:
                 found.append((start, stop, verdict))
                 index = last + 1
                 continue
+        if tag == "NNP" and _given_name_with_ssi(toks, index):
+            found.append((start, toks[index][1], 0.7))  # 수현 씨가, 희정씨: a given name alone
+            index += 1
+            continue
         if tag == "NNP":
             foreign = _foreign(toks, index, text)
+            if foreign is not None and _right_after_name(found, foreign[0], text):
+                foreign = None  # 변희재 미디어워치 대표
             if foreign is not None:
                 found.append(foreign[:3])
                 index = foreign[3] + 1
                 continue
         index += 1
     return found
+
+
+def _given_name_with_ssi(toks, index: int) -> bool:
+    """A two-syllable proper noun of given-name syllables right before 씨 (수현 씨가)."""
+    start, end, form, _, _ = toks[index]
+    if len(form) != 2 or form[1] == "모" or not all(ch in GIVEN_SYLLABLES for ch in form):
+        return False
+    if form in NOT_NAMES or _is_place(form) or index + 1 >= len(toks):
+        return False
+    n_start, _, n_form, n_tag, _ = toks[index + 1]
+    return n_form == "씨" and n_tag == "NNB" and n_start - end <= 1
+
+
+def _right_after_name(found: list, start: int, text: str) -> bool:
+    """Whether a found name ends just before ``start`` (a space, 전 or 현 between): then a
+    title after the word at ``start`` is that person's, and the word their body."""
+    if not found:
+        return False
+    end = found[-1][1]
+    return 0 < start - end <= 4 and text[end:start].strip() in ("", "전", "현", "前")
 
 
 def _is_hangul(ch: str) -> bool:
@@ -143,7 +186,7 @@ def _name_group(toks, index: int, text: str):
     stop = toks[index][0]
     for last in range(index, min(index + 3, len(toks))):
         start, end, _, tag, _ = toks[last]
-        if start != stop or tag not in ("NNP", "NNG"):
+        if start != stop or tag not in ("NNP", "NNG") and not (last > index and tag == "XPN"):
             break
         stop = end
         word = text[toks[index][0] : stop]
@@ -158,6 +201,11 @@ def _name_group(toks, index: int, text: str):
 
 
 _UNKNOWN_SCORE = -19.0
+# One-syllable particles the analyser sometimes tags as a noun after a name (윤석열 + 을).
+_PARTICLE_FORMS = frozenset("을 를 은 는 이 가 의 도 와 과 로 만 께".split())
+_QUOTES = frozenset("'\"‘’“”")
+# A name standing alone before a bracket or a mark (임종석(任鍾晳, …), 김진아 ◀ＡＮＣ▶).
+_CLOSED_AFTER = re.compile(r"[ \t]?(?:[(\[<◀]|$)", re.MULTILINE)
 # A phone number right after the word, bracketed or not: 정문수(☏02-3708-2588), 이오수
 # 02-2133-2296, 김규희 (3783-5950).
 _PHONE_AFTER = re.compile(
@@ -169,13 +217,25 @@ _UNSEEN_SCORE = -24.0
 
 def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
-    after, before, weak, glued, phone = context
-    if word in SIGUNGU_NAMES or _is_place(word):
-        return 0.0
+    after, before, weak, glued, phone, closed = context
+    person_title = after in _PERSON_ONLY_TITLES
+    if not person_title and (word in SIGUNGU_NAMES or _is_place(word)):
+        return 0.0  # but 세종 대왕 is a person
     if after not in _HONORIFICS and _direction_compound(word):
         return 0.0  # 서해안, 남대문 시장; but 서정원 님 is a person
-    if phone and len(word) == 3 and name_shape(word):
+    if phone and len(word) == 3 and name_shape(word) and word[-1] not in _UNIT_END:
         return 0.8  # 토목부 정문수(☏02-…): a contact person, however the analyser splits it
+    if (
+        not (proper or unknown)
+        and closed
+        and (after in _AFTER or before in _BEFORE)
+        and len(word) == 3
+        and name_shape(word)
+        and word[-1] not in _ORG_END | _UNIT_END
+    ):
+        # '이사부' 장군, 비서실장 임종석(任鍾晳): a name the analyser splits into nouns
+        # (이사 + 부, 임종 + 석), quoted or closed by a bracket, with a title or role beside it
+        return 0.8
     if not (proper or unknown):
         return 0.0
     if after in _AFTER or before in _BEFORE:
@@ -188,9 +248,35 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0
     if proper and not glued and len(word) == 3 and word[0] in _COMMON_SURNAMES:
         # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun, with no
-        # person word beside it; so the word read on its own must agree (see _reads_as_name)
-        return 0.6 if name_shape(word) and _reads_as_name(word, unknown) else 0.0
+        # person word beside it; so the word read on its own must agree
+        # (see _reads_as_name), and must be neither a known common noun (장마철) nor a
+        # place (양평서, 남태령)
+        if not name_shape(word) or not _reads_as_name(word, unknown):
+            return 0.0
+        return 0.0 if _compound(word) or _place_like(word) else 0.6
     return 0.0
+
+
+def _compound(word: str) -> bool:
+    """장마철, 전시회: a word the analyser, reading it alone, knows as one common noun. (A
+    word it never saw scores far lower and stays a candidate: names are exactly those.)"""
+    whole = _alone(word)
+    return len(whole) == 1 and whole[0][1] == "NNG" and whole[0][2] > _UNKNOWN_SCORE
+
+
+def _place_like(word: str) -> bool:
+    """남태령, 이화령, 양평서 (양평경찰서): a place's last syllable (pass, station, road), or
+    a 시군구 stem before the syllable of an office or station in it."""
+    head = word[:2]
+    return word[-1] in _PLACE_LAST or (
+        word[-1] in "서역청" and (head in _SIDO or any(head + e in SIGUNGU_NAMES for e in "시군구"))
+    )
+
+
+_PLACE_LAST = frozenset("령역로길교강섬항읍면")
+# Titles said only of people: before them even a place's name is a person (세종 대왕).
+_PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
+_UNIT_END = frozenset(UNIT_END)
 
 
 def _reads_as_name(word: str, unknown: bool) -> bool:
@@ -221,6 +307,7 @@ def _alone(word: str) -> tuple:
 def _is_place(word: str) -> bool:
     return (
         word in _SIDO
+        or word in _COUNTRIES
         or any(word + end in SIGUNGU_NAMES for end in "시군구")
         or (_PLACE_END.search(word) is not None and len(word) == 2)
     )
@@ -250,8 +337,8 @@ def _foreign(toks, index: int, text: str):
         return None
     if len(form) < 3 and not (index + 1 < len(toks) and toks[index + 1][3] == "NNP"):
         return None  # two syllables alone (회성, 많큼) are mostly typos, not foreign names
-    if form[-1] in _ORG_END:
-        return None  # 민주당, 자유한국당, 국토부
+    if form[-1] in _ORG_END or form.endswith(_ORG_SUFFIXES) or form in _FOREIGN_COUNTRIES:
+        return None  # 민주당, 자유한국당, 국토부, 삼성전자, 미얀마 (대통령)
     last = index
     # Two words (룻츠 피들러, 딘 에치슨): the analyser may read the first as a common noun.
     if index + 1 < len(toks):
@@ -283,6 +370,24 @@ def _foreign(toks, index: int, text: str):
 
 
 _SIDO = frozenset(VEHICLE_REGIONS)
+# Bodies whose head is named by a title after them (삼성전자 사장, 조선일보 기자): no name.
+_ORG_SUFFIXES = tuple(
+    "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
+    "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치".split()
+)
+# Countries written before 대통령, 총리, 대사 (미얀마 대통령): no name.
+_FOREIGN_COUNTRIES = frozenset(
+    """
+    미얀마 몰디브 우즈베키스탄 카자흐스탄 벨라루스 남아공 러시아 프랑스 이탈리아 스페인 캐나다
+    호주 베트남 필리핀 인도네시아 말레이시아 싱가포르 캄보디아 몽골 이란 이라크 시리아 이스라엘
+    이집트 터키 튀르키예 우크라이나 폴란드 브라질 멕시코 아르헨티나 칠레 페루 쿠바 북한 대만
+    홍콩 뉴질랜드 네덜란드 벨기에 스위스 스웨덴 노르웨이 핀란드 덴마크 아일랜드 그리스 포르투갈
+    오스트리아 헝가리 체코 사우디 사우디아라비아 카타르 쿠웨이트 요르단 레바논 리비아 나이지리아
+    케냐 에티오피아 파키스탄 인도 방글라데시 네팔 스리랑카 라오스 아프가니스탄 팔레스타인
+    베네수엘라 콜롬비아 루마니아 불가리아 세르비아 크로아티아 조지아 아제르바이잔 미국 중국
+    일본 한국 영국 독일 태국 유럽 아시아 아프리카
+    """.split()
+)
 _COMMON_SURNAMES = COMMON_SURNAMES
 # Last syllables of places and bodies (서울시, 인권위, 서울대, 민노총): never a bare name.
 _ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기")
@@ -344,7 +449,7 @@ def _word_before(toks, index: int) -> str:
             continue
         if tag not in ("NNG", "NNP", "NNB", "XSN"):
             return ""
-        for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수"):
+        for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수", "기자", "실장", "수석"):
             if form.endswith(role):
                 return role
         return form

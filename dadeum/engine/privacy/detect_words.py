@@ -34,7 +34,7 @@ GIVEN_SYLLABLES = frozenset(
     "역 연 열 염 엽 영 예 오 옥 온 완 왕 요 용 우 욱 운 울 웅 원 월 위 유 육 윤 율 융 은 을 "
     "음 응 의 이 익 인 일 임 자 작 잔 장 재 전 점 정 제 조 종 주 준 중 증 지 직 진 찬 창 채 "
     "책 천 철 청 초 총 추 춘 충 치 칠 탁 태 택 판 팔 평 표 풍 필 하 학 한 함 항 해 행 향 허 "
-    "헌 혁 현 협 형 혜 호 홍 화 환 활 황 회 효 후 훈 휘 희 흠 흥 결 별 솜 봄 꽃 겨 누 새 힘".split()
+    "헌 혁 현 협 형 혜 호 홍 화 환 활 황 회 효 후 훈 휘 희 흠 흥 결 별 솜 봄 겨 누 새 힘".split()
 )
 
 # Words shaped like a name (a surname syllable and one to three more) that are ordinary words,
