@@ -157,7 +157,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
 
 def _given_name_with_ssi(toks, index: int) -> bool:
     """A two-syllable proper noun of given-name syllables right before 씨 (수현 씨가)."""
-    start, end, form, _, _ = toks[index]
+    _, end, form, _, _ = toks[index]
     if len(form) != 2 or form[1] == "모" or not all(ch in GIVEN_SYLLABLES for ch in form):
         return False
     if form in NOT_NAMES or _is_place(form) or index + 1 >= len(toks):
@@ -186,7 +186,8 @@ def _name_group(toks, index: int, text: str):
     stop = toks[index][0]
     for last in range(index, min(index + 3, len(toks))):
         start, end, _, tag, _ = toks[last]
-        if start != stop or tag not in ("NNP", "NNG") and not (last > index and tag == "XPN"):
+        inside = last > index and tag == "XPN"  # 김 + 진(XPN) + 아
+        if start != stop or (tag not in ("NNP", "NNG") and not inside):
             break
         stop = end
         word = text[toks[index][0] : stop]
