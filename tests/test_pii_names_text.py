@@ -250,6 +250,10 @@ def test_real_text_words_that_are_not_names(text):
         ("조회수 895 / 취재기자 김진아 ◀ANC▶ 아파트 세입자들이", ["김진아"]),
         # a given name alone before 씨
         ("그날 수현 씨가 먼저 도와주었습니다.", ["수현"]),
+        # a name the analyser cuts into pieces after a bracketed note, whole when read alone
+        ("<개정 2009. 11. 2.> 윤석열은 취임 이래 사조직을 만들었다.", ["윤석열"]),
+        # but not a place or a title with its particle the same way
+        ("광화문,서대문,마포 역시 직장인이 많습니다. '이사부' 장군이 점령했고", []),
     ],
 )  # fmt: skip
 def test_real_text_names(text, expected):

@@ -106,6 +106,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     toks = [(t.start, t.start + t.len, t.form, t.tag, t.score) for t in tokens]
     # A bare name only brings the text here; the rules below judge it like any proper noun.
     weak_at = {start: end for start, end, bare in weak if not bare}
+    bare_spans = [(start, end) for start, end, bare in weak if bare]
     found: list[tuple[int, int, float]] = []
     index = 0
     while index < len(toks):
@@ -152,7 +153,30 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 index = foreign[3] + 1
                 continue
         index += 1
-    return found
+    for start, end in bare_spans:
+        # 윤석열은 after "<개정 …>": in a sentence the analyser sometimes cuts a name it
+        # knows into pieces (윤 + 석 + 열); read alone, it is one proper noun again.
+        if not any(a < end and start < b for a, b, _ in found):
+            if _known_name_alone(text[start:end]):
+                found.append((start, end, 0.6))
+    return sorted(found)
+
+
+def _known_name_alone(word: str) -> bool:
+    if len(word) != 3 or word[0] not in _COMMON_SURNAMES or not name_shape(word):
+        return False
+    if word[:2] in _AFTER or word[:2] in NOT_NAMES or _is_place(word) or _place_like(word):
+        return False  # 장군이, 서대문, 남양주
+    alone, head = _alone(word), _alone(word[:2])
+    return (
+        len(alone) == 1
+        and alone[0][1] == "NNP"
+        and alone[0][2] > _UNKNOWN_SCORE
+        and word[-1] not in _ORG_END
+        and not _direction_compound(word)
+        # 지배권, 안전문: a common noun and one more syllable
+        and not (len(head) == 1 and head[0][1] == "NNG" and head[0][2] > _KNOWN_NOUN_SCORE)
+    )
 
 
 def _given_name_with_ssi(toks, index: int) -> bool:
