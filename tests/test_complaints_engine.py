@@ -204,6 +204,15 @@ def test_names_are_not_keywords_and_are_masked_in_examples():
     assert "황*준" in example and "정류장" in example
 
 
+def test_places_in_examples_stay_readable():
+    from dadeum.engine.complaints.repeats import masked_examples
+
+    text = "원주 시청과 남양주 주민센터, 서대문 방향 버스에 대해 김영남 위원장에게 건의합니다"
+    example = masked_examples([text], [0])[0]
+    assert "원주 시청" in example and "남양주 주민센터" in example and "서대문 방향" in example
+    assert "김영남" not in example
+
+
 def test_keywords_are_nouns_not_verb_stems_or_words_of_any_text():
     texts = ["가로등이 꺼져서 사람들이 넘어집니다", "가로등이 꺼져 어둡습니다"]
     words = top_keywords(texts, top_n=10)["키워드"].tolist()

@@ -168,10 +168,13 @@ def mask_names(text: str) -> str:
         for first, last in _name_spans(tokens)
     ]
     from dadeum.engine.privacy.detect_names import name_shape
+    from dadeum.engine.privacy.detect_nlp import is_place_name
 
     for start, end in reversed(spans):
         word = text[start:end]
         name = word if name_shape(word) else _name_part(word)
+        if is_place_name(name):
+            continue  # 원주 시청, 서대문 방향: a place, and the example must stay readable
         text = text[:start] + mask_value(name, "이름") + word[len(name) :] + text[end:]
     return text
 

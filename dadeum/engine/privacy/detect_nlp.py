@@ -39,7 +39,7 @@ from dadeum.engine.privacy.detect_words import (
     alternation,
 )
 
-__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names"]
+__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "is_place_name"]
 
 # Titles, honorifics and roles that follow a person's name.
 _AFTER = frozenset(
@@ -327,6 +327,14 @@ def _alone(word: str) -> tuple:
     if kiwi is None:
         return ()
     return tuple((t.form, t.tag, t.score) for t in kiwi.tokenize(word))
+
+
+def is_place_name(word: str) -> bool:
+    """Whether a name-shaped word is a place (원주, 서대문, 남양주, 남태령): a 시도 or 시군구
+    (without its 시/군/구), a compass-point compound or a place's last syllable."""
+    return (
+        word in SIGUNGU_NAMES or _is_place(word) or _place_like(word) or _direction_compound(word)
+    )
 
 
 def _is_place(word: str) -> bool:
