@@ -51,6 +51,7 @@ def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | 
         return None
     by_source = {
         "reply": _html_texts(replies_file, "담당부서 의견"),
+        "adopted": _html_texts(replies_file, "제안내용"),
         "proposal": _html_texts(proposals_file, "제안내용"),
     }
     out = []
