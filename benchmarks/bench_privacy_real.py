@@ -178,6 +178,28 @@ def report_localdata(corpus: Path) -> None:
         found = find_pii_series(phones, header=header)
         share = sum(1 for cell in found if any(f.type == "전화번호" for f in cell)) / len(phones)
         print(f"LOCALDATA 소재지전화 ({len(phones):,} cells), header {header!r}: {share:.1%} found")
+    # Addresses as registered (지번 and 도로명), read without their header; and the columns
+    # that hold no one's personal data (사업장명, 업태, 날짜, 좌표): every finding there is a
+    # false one.
+    for column in ("소재지전체주소", "도로명전체주소"):
+        cells = frame[column].dropna()
+        cells = cells[cells.str.strip() != ""]
+        found = find_pii_series(cells)
+        share = sum(1 for cell in found if any(f.type == "주소" for f in cell)) / len(cells)
+        print(f"LOCALDATA {column} ({len(cells):,} cells), no header: {share:.1%} found as 주소")
+    clean = ["사업장명", "업태구분명", "인허가일자", "최종수정시점", "좌표정보(X)", "좌표정보(Y)"]
+    cells = total = 0
+    kinds: dict[str, int] = {}
+    for column in clean:
+        values = frame[column].dropna()
+        values = values[values.str.strip() != ""]
+        cells += len(values)
+        for cell in find_pii_series(values, header=column):
+            for finding in cell:
+                total += 1
+                kinds[finding.type] = kinds.get(finding.type, 0) + 1
+    listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
+    print(f"LOCALDATA columns with no personal data ({cells:,} cells): {total} flagged ({listed})")
 
 
 # --- identifiers in every form ----------------------------------------------------------

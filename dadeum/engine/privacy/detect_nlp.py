@@ -159,7 +159,14 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         if not any(a < end and start < b for a, b, _ in found):
             if _known_name_alone(text[start:end]):
                 found.append((start, end, 0.6))
+    if found and not _SENTENCE_TAGS & {t[3][:2] for t in toks}:
+        # 메가박스 이시아 제5관, CGV 서현점: with no verb, ending or particle the cell is a
+        # label, not a sentence; a proper noun there needs a person word to be a name
+        found = [item for item in found if item[2] != 0.6]
     return sorted(found)
+
+
+_SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 
 
 def _known_name_alone(word: str) -> bool:
@@ -244,7 +251,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
     after, before, weak, glued, phone, closed = context
     person_title = after in _PERSON_ONLY_TITLES
-    if not person_title and (word in SIGUNGU_NAMES or _is_place(word)):
+    if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
     if after not in _HONORIFICS and _direction_compound(word):
         return 0.0  # 서해안, 남대문 시장; but 서정원 님 is a person
@@ -423,8 +430,8 @@ _FOREIGN_COUNTRIES = frozenset(
 )
 _COMMON_SURNAMES = COMMON_SURNAMES
 # Last syllables of places and bodies (서울시, 인권위, 서울대, 민노총): never a bare name.
-_ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기")
-_NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕"})
+_ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기점")
+_NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕", "군", "양"})
 _SKIP = ("SSO", "SSC", "SS", "SP", "SO")
 
 
