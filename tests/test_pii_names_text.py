@@ -183,6 +183,8 @@ def test_repeated_cells_are_analysed_once(monkeypatch):
     tokenize = kiwi.tokenize
 
     def counting(texts, *args, **kwargs):
+        if isinstance(texts, str):  # one candidate word read alone (cached)
+            return tokenize(texts, *args, **kwargs)
         texts = list(texts)
         analysed.extend(texts)
         return tokenize(texts, *args, **kwargs)
@@ -267,3 +269,32 @@ def test_business_names_in_a_register_are_not_names():
     for header in ("사업장명", None):
         found = find_pii_series(pd.Series(cells, dtype=object), header=header)
         assert all(cell == [] for cell in found)
+
+
+def test_a_name_found_once_is_found_wherever_the_text_repeats_it():
+    text = (
+        "저의 아들 고 박준혁의 일입니다. 그날 준혁이는 친구들과 있었고, 누군가 준혁이를 "
+        "때렸습니다. 박준혁은 끝까지 사과했습니다. 해리스 대사는 답이 없었고 해리스가 떠났습니다."
+    )
+    found = names(text)
+    assert found.count("박준혁") == 2 and found.count("준혁") == 2
+    assert found.count("해리스") == 2
+    # a given name that is an ordinary word stays a word elsewhere (정원: a garden)
+    garden = "이정원 주무관이 답변드립니다. 정원에 나무를 심는 사업은 내년에 합니다."
+    assert names(garden) == ["이정원"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("그런데 문제는 이중경군이 약간 술에 취해 있었다는 것입니다.", ["이중경"]),
+        ("주한미군의 주둔비용 분담금을 인상하라고 합니다.", []),  # 미군 crosses the boundary
+        ("관계자는 조국 전 법무장관 및 청와대의 개입을 부인했다.", ["조국"]),  # 법무 + 장관
+        ("- 게스트 하우스 연계 정류소 : 남대문시장, 명동, 홍대", []),  # a colon ends the phrase
+        ("그러나 남편은 상간녀와 반지를 맞추고 다녔습니다.", []),  # 상간 + 녀, never seen
+        ("마곡나루역에서 신노현 방면으로 전철을 탔습니다.", []),  # a station before 방면
+        ("뇌출혈로 사망하신 소방위님의 명복을 빕니다.", []),  # a rank, not a name
+    ],
+)
+def test_real_text_titles_ranks_and_places(text, expected):
+    assert names(text) == expected

@@ -57,7 +57,12 @@ import pyarrow.compute as pc
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
 from dadeum.engine.privacy.detect_names import BARE_CONFIDENCE, SIGUNGU_NAMES
-from dadeum.engine.privacy.detect_nlp import BEFORE_WORDS, PERSON_CONTEXT, analyse_names
+from dadeum.engine.privacy.detect_nlp import (
+    BEFORE_WORDS,
+    PERSON_CONTEXT,
+    analyse_names,
+    given_name_alone,
+)
 from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
 from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
 from dadeum.engine.text import _SPACES
@@ -346,7 +351,46 @@ def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
                 found[row] = _settle(kept + added)
             else:
                 found.pop(row, None)
-    return {row: _with_hanja(texts[row], fs) for row, fs in found.items() if fs}
+    return {
+        row: _with_hanja(texts[row], _propagate(texts[row], fs)) for row, fs in found.items() if fs
+    }
+
+
+def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name found once, by a title or a form, names the same person wherever else the text
+    writes it (해리스 대사 … 해리스가; 고 이중경의 … 중경이는): the other mentions rarely
+    carry a title of their own. Only confident findings spread, and a given name only when
+    it is no ordinary word (a 정원 in 이정원 stays a garden elsewhere)."""
+    names = {
+        text[f.start : f.end]
+        for f in findings
+        if f.type == rules.NAME and f.confidence >= 0.7 and f.end - f.start >= 2
+    }
+    words = {name for name in names if _HANGUL_WORD.fullmatch(name)}
+    if not words or len(text) < 8:
+        return findings
+    forms = set(words)
+    for name in words:
+        if len(name) == 3 and rules.name_shape(name) and given_name_alone(name[1:]):
+            forms.add(name[1:])
+    taken = [(f.start, f.end) for f in findings]
+    added = []
+    pattern = re.compile(
+        r"(?<![가-힣])(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+        r"(?=(?:이)?(?:" + _PROPAGATE_TAIL + r")?(?![가-힣]))"
+    )
+    for m in pattern.finditer(text):
+        start, end = m.span(1)
+        if not any(a < end and start < b for a, b in taken):
+            added.append(Finding(rules.NAME, start, end, 0.7))
+    return _settle(findings + added) if added else findings
+
+
+_HANGUL_WORD = re.compile(r"[가-힣]{2,8}")
+_PROPAGATE_TAIL = (
+    "아|야|가|는|은|를|을|의|에게|에게서|한테|와|과|도|만|랑|하고|께|께서|씨|님|군|양|이|"
+    "씨가|씨는|씨의|님이|님은|님의|님께|군이|군은|양이|양은|이가|이는|이를|이의|이에게|이도|이와|이랑"
+)
 
 
 def _with_hanja(text: str, findings: list[Finding]) -> list[Finding]:

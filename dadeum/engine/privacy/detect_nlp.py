@@ -39,7 +39,7 @@ from dadeum.engine.privacy.detect_words import (
     alternation,
 )
 
-__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "is_place_name"]
+__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "is_place_name"]
 
 # Titles, honorifics and roles that follow a person's name.
 _AFTER = frozenset(
@@ -49,7 +49,8 @@ _AFTER = frozenset(
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
         "위원장 위원 주무관 사무관 서기관 과장 팀장 부장 국장 실장 차장 계장 주임 대리 사원 "
         "드림 올림 배상 정권 정부 행정부 대사 사령관 후보 당선인 씨가 케어 공소장 측 일가 "
-        "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님 주석 국가주석"
+        "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님 주석 국가주석 "
+        "경위 경사 경장 순경 경감 경정 총경 소방위 소방장 소방교 소방사 소방경 소방령"
     ).split()
 )
 # Roles written right before a name: 교수 룻츠 피들러, 미대사 해리스, 국무장관 딘 에치슨.
@@ -153,6 +154,19 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 index = foreign[3] + 1
                 continue
         index += 1
+    for start, end in weak_at.items():
+        # 이중경군이: before a glued 군/양 the analyser may cut a name into odd pieces (이 +
+        # 중 + 경); it is a name unless a word runs across the boundary (주한 + 미군).
+        word = text[start:end]
+        if (
+            text[end : end + 1] in ("군", "양")
+            and len(word) == 3
+            and word[0] in _COMMON_SURNAMES
+            and name_shape(word)
+            and not any(a < end < b for a, b, *_ in toks)
+            and not any(a < end and start < b for a, b, _ in found)
+        ):
+            found.append((start, end, 0.8))
     for start, end in bare_spans:
         # 윤석열은 after "<개정 …>": in a sentence the analyser sometimes cuts a name it
         # knows into pieces (윤 + 석 + 열); read alone, it is one proper noun again.
@@ -250,6 +264,8 @@ _UNSEEN_SCORE = -24.0
 def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
     after, before, weak, glued, phone, closed = context
+    if after in _PLACE_AFTER:
+        return 0.0  # 신논현 방면, 용문동 일대: a place
     person_title = after in _PERSON_ONLY_TITLES
     if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
@@ -274,6 +290,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         if body_before_title(word, after):
             return 0.0  # 부산대 총장, 여행사 사장: the body, then its head
         return 0.8 if name_shape(word) or weak else 0.0
+    if weak and not proper and unknown and not _unknown_reads_as_name(word):
+        return 0.0  # 남편은 상간녀와: a word never seen that splits into known nouns alone
     if weak and not (unknown and not proper and word[-1] in "관사"):
         return 0.8  # a pattern's weak name that the analysis reads as a name too
     if word[-1] in _ORG_END:
@@ -287,6 +305,13 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             return 0.0
         return 0.0 if _compound(word) or _place_like(word) else 0.6
     return 0.0
+
+
+def _unknown_reads_as_name(word: str) -> bool:
+    """A word the analyser never saw in its sentence, read alone: one word still, or a
+    surname it knows first (이춘 + 재); not common nouns glued together (상간 + 녀)."""
+    alone = _alone(word)
+    return len(alone) == 1 or (bool(alone) and alone[0][1] == "NNP")
 
 
 def _compound(word: str) -> bool:
@@ -305,6 +330,8 @@ def _place_like(word: str) -> bool:
     )
 
 
+# Words said of places after their name (신논현 방면으로).
+_PLACE_AFTER = frozenset("방면 방향 일대 인근 부근 일원 쪽 사거리 교차로 네거리 입구 출구".split())
 _PLACE_LAST = frozenset("령역로길교강섬항읍면")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
@@ -334,6 +361,19 @@ def _alone(word: str) -> tuple:
     if kiwi is None:
         return ()
     return tuple((t.form, t.tag, t.score) for t in kiwi.tokenize(word))
+
+
+def given_name_alone(given: str) -> bool:
+    """Whether a two-syllable given name can stand for the person alone in a text: not an
+    ordinary word (정원, 민원), a place or a word the analyser knows as a common noun."""
+    if len(given) != 2 or given in NOT_NAMES or is_place_name(given):
+        return False
+    if not all(ch in GIVEN_SYLLABLES for ch in given):
+        return False
+    alone = _alone(given)
+    return not (len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _UNKNOWN_SCORE) and not (
+        len(alone) > 1 and all(tag not in ("NNP", "NNG") for _, tag, _ in alone)
+    )
 
 
 def is_place_name(word: str) -> bool:
@@ -433,6 +473,8 @@ _COMMON_SURNAMES = COMMON_SURNAMES
 _ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기점")
 _NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕", "군", "양"})
 _SKIP = ("SSO", "SSC", "SS", "SP", "SO")
+# Marks that end a phrase: a title beyond them is not this word's (정류소 : 남대문시장).
+_STOPS = frozenset(",.:;/")
 
 
 def _word_after(toks, last: int, text: str) -> str:
@@ -443,7 +485,7 @@ def _word_after(toks, last: int, text: str) -> str:
         s, e, form, tag, _ = toks[position]
         if s - end > 1:
             return ""
-        if (tag in _SKIP and form not in ",.") or form in ("전", "현", "前") or tag == "SL":
+        if (tag in _SKIP and form not in _STOPS) or form in ("전", "현", "前") or tag == "SL":
             end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
             continue
         if tag in ("NNG", "NNB", "XSN", "NNP"):
@@ -458,7 +500,7 @@ def _word_after(toks, last: int, text: str) -> str:
                 word, e = word + f2, e2
                 if word in _AFTER:
                     return word
-            return form if form in _AFTER else word
+            return form if form in _AFTER else (_title_end(word) or word)  # 법무 + 장관
         return ""
     return ""
 
@@ -484,7 +526,7 @@ def _word_before(toks, index: int) -> str:
         s, e, form, tag, _ = toks[position]
         if start - e > 1:
             return ""
-        if tag in _SKIP and form not in ",.":
+        if tag in _SKIP and form not in _STOPS:
             start = s
             continue
         if tag not in ("NNG", "NNP", "NNB", "XSN"):
