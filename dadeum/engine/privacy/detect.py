@@ -56,7 +56,11 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
-from dadeum.engine.privacy.detect_names import BARE_CONFIDENCE, SIGUNGU_NAMES
+from dadeum.engine.privacy.detect_names import (
+    BARE_CONFIDENCE,
+    OPENING_CONFIDENCE,
+    SIGUNGU_NAMES,
+)
 from dadeum.engine.privacy.detect_nlp import (
     BEFORE_WORDS,
     PERSON_CONTEXT,
@@ -335,7 +339,7 @@ def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
     for row, text in enumerate(texts):
         findings = found.get(row)
         spans = [
-            (f.start, f.end, f.confidence == BARE_CONFIDENCE)
+            (f.start, f.end, _WEAK_KINDS.get(f.confidence, ""))
             for f in findings or ()
             if f.type == rules.WEAK_NAME
         ]
@@ -375,22 +379,37 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
             forms.add(name[1:])
     taken = [(f.start, f.end) for f in findings]
     added = []
-    pattern = re.compile(
-        r"(?<![가-힣])(" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
-        r"(?=(?:이)?(?:" + _PROPAGATE_TAIL + r")?(?![가-힣]))"
-    )
-    for m in pattern.finditer(text):
-        start, end = m.span(1)
-        if not any(a < end and start < b for a, b in taken):
-            added.append(Finding(rules.NAME, start, end, 0.7))
+    for form in sorted(forms, key=len, reverse=True):
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (
+                (at == 0 or not "가" <= text[at - 1] <= "힣")
+                and _NAME_TAIL.match(text, end) is not None
+                and not any(a < end and at < b for a, b in taken)
+            ):
+                added.append(Finding(rules.NAME, at, end, 0.7))
+                taken.append((at, end))
+            at = text.find(form, end)
     return _settle(findings + added) if added else findings
 
 
 _HANGUL_WORD = re.compile(r"[가-힣]{2,8}")
-_PROPAGATE_TAIL = (
-    "아|야|가|는|은|를|을|의|에게|에게서|한테|와|과|도|만|랑|하고|께|께서|씨|님|군|양|이|"
-    "씨가|씨는|씨의|님이|님은|님의|님께|군이|군은|양이|양은|이가|이는|이를|이의|이에게|이도|이와|이랑"
+_NAME_TAIL = re.compile(
+    r"(?:이)?(?:"
+    + "|".join(
+        (
+            "아 야 가 는 은 를 을 의 에게 에게서 한테 와 과 도 만 랑 하고 께 께서 씨 님 군 양 이 "
+            "씨가 씨는 씨의 님이 님은 님의 님께 군이 군은 양이 양은 이가 이는 이를 이의 이에게 "
+            "이도 이와 이랑"
+        ).split()
+    )
+    + r")?(?![가-힣])"
 )
+
+
+# Weak names that only bring their text to the analysis, by the rule that found them.
+_WEAK_KINDS = {BARE_CONFIDENCE: "bare", OPENING_CONFIDENCE: "opening"}
 
 
 def _with_hanja(text: str, findings: list[Finding]) -> list[Finding]:

@@ -231,8 +231,13 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
     if run[0] not in _OPENING_SURNAMES or run[:2] in NOT_NAMES or not name_shape(run):
         return []
     start = m.start("run")
-    kind = WEAK_NAME  # 김은찬이 …, but also 장마철이, 한가정의: the analysis decides
-    return [(kind, start, start + 3, boost(0.6, NAME, ctx))]
+    # 김은찬이 …, but also 장마철이, 한가정의: the analysis decides, more leniently for a
+    # common surname and given name (the analyser cuts names it never saw into pieces)
+    confidence = OPENING_CONFIDENCE if _common_full_name(run) else boost(0.6, NAME, ctx)
+    return [(WEAK_NAME, start, start + 3, confidence)]
+
+
+OPENING_CONFIDENCE = 0.65
 
 
 # A bare full name with a common surname, alone or with a particle (류현진은, 차승원의): weak;

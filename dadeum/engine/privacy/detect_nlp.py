@@ -107,7 +107,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     toks = [(t.start, t.start + t.len, t.form, t.tag, t.score) for t in tokens]
     # A bare name only brings the text here; the rules below judge it like any proper noun.
     weak_at = {start: end for start, end, bare in weak if not bare}
-    bare_spans = [(start, end) for start, end, bare in weak if bare]
+    bare_spans = [(start, end, kind) for start, end, kind in weak if kind]
     found: list[tuple[int, int, float]] = []
     index = 0
     while index < len(toks):
@@ -167,11 +167,12 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
-    for start, end in bare_spans:
+    for start, end, kind in bare_spans:
         # 윤석열은 after "<개정 …>": in a sentence the analyser sometimes cuts a name it
         # knows into pieces (윤 + 석 + 열); read alone, it is one proper noun again.
         if not any(a < end and start < b for a, b, _ in found):
-            if _known_name_alone(text[start:end]):
+            word = text[start:end]
+            if _known_name_alone(word) or (kind == "opening" and _opening_name(word)):
                 found.append((start, end, 0.6))
     if found and not _SENTENCE_TAGS & {t[3][:2] for t in toks}:
         # 메가박스 이시아 제5관, CGV 서현점: with no verb, ending or particle the cell is a
@@ -181,6 +182,17 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
 
 
 _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
+
+
+def _opening_name(word: str) -> bool:
+    """김은찬이 20240613에 …: a common surname and given name opening a sentence with its
+    particle, unless the analyser knows the word as a common noun (장마철) or reads a
+    numeral and a noun (한 가정, 전 직원)."""
+    alone = _alone(word)
+    if len(alone) == 1 and alone[0][1] == "NNG" and alone[0][2] > _KNOWN_WORD_SCORE:
+        return False  # 장마철 (-11.7); 서진우 (-18.1) is a word it barely knows
+    determiner = word[0] in "한전" and len(alone) == 2 and alone[0][1] == "MM"
+    return not (determiner and alone[1][1] == "NNG" and alone[1][2] > -10.0)  # 한 가정
 
 
 def _known_name_alone(word: str) -> bool:
@@ -247,6 +259,8 @@ def _name_group(toks, index: int, text: str):
 
 
 _UNKNOWN_SCORE = -19.0
+# A word the dictionary surely knows alone (장마철 -11.7); names it half-guesses score lower.
+_KNOWN_WORD_SCORE = -15.0
 # One-syllable particles the analyser sometimes tags as a noun after a name (윤석열 + 을).
 _PARTICLE_FORMS = frozenset("을 를 은 는 이 가 의 도 와 과 로 만 께".split())
 _QUOTES = frozenset("'\"‘’“”")
@@ -308,10 +322,13 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
 
 
 def _unknown_reads_as_name(word: str) -> bool:
-    """A word the analyser never saw in its sentence, read alone: one word still, or a
-    surname it knows first (이춘 + 재); not common nouns glued together (상간 + 녀)."""
+    """A word the analyser never saw in its sentence, read alone: not a common noun of two
+    syllables or more with more nouns glued to it (상간 + 녀); syllables it cannot place
+    (소 + 민 + 서, 최 + 별) are how it reads names it never saw."""
     alone = _alone(word)
-    return len(alone) == 1 or (bool(alone) and alone[0][1] == "NNP")
+    return not (
+        len(alone) > 1 and len(alone[0][0]) >= 2 and all(tag == "NNG" for _, tag, _ in alone)
+    )
 
 
 def _compound(word: str) -> bool:
@@ -529,6 +546,8 @@ def _word_before(toks, index: int) -> str:
         if tag in _SKIP and form not in _STOPS:
             start = s
             continue
+        if tag == "MM" and form == "고":
+            return form  # 고 박준혁의: the late
         if tag not in ("NNG", "NNP", "NNB", "XSN"):
             return ""
         for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수", "기자", "실장", "수석"):
