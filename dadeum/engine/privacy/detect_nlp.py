@@ -22,7 +22,7 @@ cells settled by strong patterns (성명: 홍길동, 홍길동 주무관) never 
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
 from dadeum.engine.privacy.detect_names import (
@@ -370,7 +370,7 @@ def _reads_as_name(word: str, unknown: bool) -> bool:
     return unknown
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a hostile column may hold a million distinct words
 def _alone(word: str) -> tuple:
     """The analyser's tokens for ``word`` on its own, as (form, tag, score); cached, since
     the same few candidates recur across a column."""
