@@ -368,7 +368,7 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
     names = {
         text[f.start : f.end]
         for f in findings
-        if f.type == rules.NAME and f.confidence >= 0.7 and f.end - f.start >= 2
+        if f.type == rules.NAME and f.confidence >= _SEED_CONFIDENCE and f.end - f.start >= 2
     }
     words = {name for name in names if _HANGUL_WORD.fullmatch(name)}
     if not words or len(text) < 8:
@@ -395,6 +395,9 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 _HANGUL_WORD = re.compile(r"[가-힣]{2,8}")
+# Names found by a title, label or form spread; a foreign-looking word beside a title (0.7)
+# does not: in unlabelled proposals such seeds were mostly bus lines and brand names.
+_SEED_CONFIDENCE = 0.75
 _NAME_TAIL = re.compile(
     r"(?:이)?(?:"
     + "|".join(

@@ -164,6 +164,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and word[0] in _COMMON_SURNAMES
             and name_shape(word)
             and not any(a < end < b for a, b, *_ in toks)
+            and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)  # not 방대 + 한
             and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
@@ -181,6 +182,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     return sorted(found)
 
 
+_NOMINAL = frozenset("NNP NNG NNB NR NP MM XPN XSN".split())
 _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 
 
@@ -188,11 +190,19 @@ def _opening_name(word: str) -> bool:
     """김은찬이 20240613에 …: a common surname and given name opening a sentence with its
     particle, unless the analyser knows the word as a common noun (장마철) or reads a
     numeral and a noun (한 가정, 전 직원)."""
+    if word[-1] in _OPENING_NOT_LAST or word[-1] in _BARE_LAST or is_place_name(word):
+        return False  # 전남대는, 신영초의: a body, not a person
     alone = _alone(word)
     if len(alone) == 1 and alone[0][1] == "NNG" and alone[0][2] > _KNOWN_WORD_SCORE:
         return False  # 장마철 (-11.7); 서진우 (-18.1) is a word it barely knows
     determiner = word[0] in "한전" and len(alone) == 2 and alone[0][1] == "MM"
     return not (determiner and alone[1][1] == "NNG" and alone[1][2] > -10.0)  # 한 가정
+
+
+def _not_bare_name(word: str) -> bool:
+    """Words that never stand alone as a name with no person word beside them: bodies and
+    places by their last syllable (전남대, 서실고, 신영초, 남태령) or their stem (양평서)."""
+    return word[-1] in _ORG_END or word[-1] in _BARE_LAST or is_place_name(word)
 
 
 def _known_name_alone(word: str) -> bool:
@@ -205,7 +215,7 @@ def _known_name_alone(word: str) -> bool:
         len(alone) == 1
         and alone[0][1] == "NNP"
         and alone[0][2] > _UNKNOWN_SCORE
-        and word[-1] not in _ORG_END
+        and not _not_bare_name(word)
         and not _direction_compound(word)
         # 지배권, 안전문: a common noun and one more syllable
         and not (len(head) == 1 and head[0][1] == "NNG" and head[0][2] > _KNOWN_NOUN_SCORE)
@@ -303,11 +313,20 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     if after in _AFTER or before in _BEFORE:
         if body_before_title(word, after):
             return 0.0  # 부산대 총장, 여행사 사장: the body, then its head
+        if len(word) == 2 and (
+            after in _NAMED_AFTER_A_LEADER
+            or (after not in _SAID_OF_PEOPLE and _common_word_alone(word))
+        ):
+            return 0.0  # 명장님: a trade; 대한 민국 정부: no leader has a two-syllable name
         return 0.8 if name_shape(word) or weak else 0.0
     if weak and not proper and unknown and not _unknown_reads_as_name(word):
         return 0.0  # 남편은 상간녀와: a word never seen that splits into known nouns alone
+    if weak and _common_word_alone(word):
+        return 0.0  # 상담원에게, 사진가입니다, 현제 학생 입니다: a word it knows alone
     if weak and not (unknown and not proper and word[-1] in "관사"):
-        return 0.8  # a pattern's weak name that the analysis reads as a name too
+        # a pattern's weak name (…입니다, …에게) that the analysis reads as a name too; below
+        # the titles' 0.8, so that it does not spread to other mentions (늦어진 인동선입니다)
+        return 0.7
     if word[-1] in _ORG_END:
         return 0.0
     if proper and not glued and len(word) == 3 and word[0] in _COMMON_SURNAMES:
@@ -317,7 +336,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         # place (양평서, 남태령)
         if not name_shape(word) or not _reads_as_name(word, unknown):
             return 0.0
-        return 0.0 if _compound(word) or _place_like(word) else 0.6
+        return 0.0 if _compound(word) or _not_bare_name(word) else 0.6
     return 0.0
 
 
@@ -329,6 +348,13 @@ def _unknown_reads_as_name(word: str) -> bool:
     return not (
         len(alone) > 1 and len(alone[0][0]) >= 2 and all(tag == "NNG" for _, tag, _ in alone)
     )
+
+
+def _common_word_alone(word: str) -> bool:
+    """Whether the analyser reads ``word`` alone as one word it knows well that is no proper
+    noun (명장, 현제 → 현재?): a trade or a typo, not the two syllables of a name (박훈)."""
+    alone = _alone(word)
+    return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _KNOWN_WORD_SCORE
 
 
 def _compound(word: str) -> bool:
@@ -349,6 +375,12 @@ def _place_like(word: str) -> bool:
 
 # Words said of places after their name (신논현 방면으로).
 _PLACE_AFTER = frozenset("방면 방향 일대 인근 부근 일원 쪽 사거리 교차로 네거리 입구 출구".split())
+# Last syllables of schools, kinds and objects (장위초, 서실고, 고정식, 방음벽, 한정판,
+# 정교모), rare at the end of a given name.
+_BARE_LAST = frozenset("초고모벽판")
+# Last syllables of bodies, for names opening a sentence (the full _ORG_END would drop the
+# many given names ending in 원, 기, 리, 동, 구, 도).
+_OPENING_NOT_LAST = frozenset("대청국당회부처단위총")
 _PLACE_LAST = frozenset("령역로길교강섬항읍면")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
@@ -419,6 +451,10 @@ def _direction_compound(word: str) -> bool:
     return len(rest) == 1 and rest[0][1] == "NNG" and rest[0][2] > _KNOWN_NOUN_SCORE
 
 
+# Words that name a government or a household after its head (노무현 정부, 조국 일가).
+_NAMED_AFTER_A_LEADER = frozenset("정부 정권 행정부 일가 케어".split())
+# Said of a person by name, never of a trade (서승씨, 서승 선생님; but 명장님, 기사님).
+_SAID_OF_PEOPLE = frozenset("씨 씨가 선생 선생님 여사 여사님 옹".split())
 # Said only of people: before these a compass-point compound is a name (서정원 님).
 _HONORIFICS = frozenset("님 씨 씨가 군 양 옹 여사 여사님 선생 선생님".split())
 # A common noun well known to the dictionary (해안 -11, 대문 -10); 재정 (-10) is one too,
