@@ -324,4 +324,5 @@ def test_words_from_unlabelled_proposals_that_are_not_names(text):
 
 
 def test_a_two_syllable_name_before_an_honorific_said_of_people():
-    assert names("재일교포 서승씨를 초대한 자리에서 서승 선생님께 인사했습니다.") == ["서승", "서승"]
+    text = "재일교포 서승씨를 초대한 자리에서 서승 선생님께 인사했습니다."
+    assert names(text) == ["서승", "서승"]
