@@ -62,13 +62,25 @@ def mask_text(text: str, findings: Iterable[Finding]) -> str:
     >>> mask_text(text, find_pii_spans(text))
     '960101-1******이고 010-****-5678로'
     """
+    findings = sorted(findings, key=lambda f: f.start)
+    # A given name written alone (준혁이는) after the full name (박준혁) hides the syllable the
+    # full name's mask hid (박*혁 … *혁이는); 준*이는 beside 박*혁 would give the name away.
+    given = {
+        plain(text[f.start : f.end])[1:]
+        for f in findings
+        if f.type == rules.NAME and f.end - f.start == 3
+    }
     pieces, position = [], 0
-    for finding in sorted(findings, key=lambda f: f.start):
+    for finding in findings:
         if finding.start < position:
             continue  # overlaps the previous one, which is already masked
         pieces.append(text[position : finding.start])
         # The value as detected: characters hidden inside it go, so none of it survives.
-        pieces.append(mask_value(plain(text[finding.start : finding.end]), finding.type))
+        value = plain(text[finding.start : finding.end])
+        if finding.type == rules.NAME and value in given:
+            pieces.append(STAR + value[1:])
+        else:
+            pieces.append(mask_value(value, finding.type))
         position = finding.end
     pieces.append(text[position:])
     return "".join(pieces)
