@@ -245,7 +245,7 @@ def test_excel_mask_pii_with_header_argument_and_error_cells():
 
 
 def test_a_given_name_alone_hides_what_the_full_name_hides():
-    text = "저의 아들 고 박준혁의 일입니다. 그날 준혁이는 친구들과 있었고 누군가 준혁이를 때렸습니다."
+    text = "저의 아들 고 박준혁의 일입니다. 그날 준혁이는 친구들과 있었고 누군가 준혁이를 때렸어요."
     masked = mask_pii(text)
     assert "박*혁의" in masked and "*혁이는" in masked and "*혁이를" in masked
     assert "준" not in masked  # 박*혁 and 준* together would give the name away
