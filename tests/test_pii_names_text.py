@@ -326,3 +326,18 @@ def test_words_from_unlabelled_proposals_that_are_not_names(text):
 def test_a_two_syllable_name_before_an_honorific_said_of_people():
     text = "재일교포 서승씨를 초대한 자리에서 서승 선생님께 인사했습니다."
     assert names(text) == ["서승", "서승"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the analyser reads 양/MM + 승 + 동; 동 is east as well as a surname
+        ("이번 구조조정은 양승동 KBS 사장이 일방적으로 추진했습니다.", ["양승동"]),
+        ("저는 중랑구 새솔초등학교 6학년 학생 동은유라고 합니다.", ["동은유"]),
+        ("문재인 대통령님, 오늘 남대문 시장 방문하셔서 상인들을 만나셨지요.", ["문재인"]),
+        ("여행업을 하고 있는 작은 여행사 사장입니다.", []),
+        ("대규모 전염병 유행시 정부의 대처방안을 묻습니다.", []),
+    ],
+)  # fmt: skip
+def test_round_four_shapes(text, expected):
+    assert names(text) == expected

@@ -34,7 +34,9 @@ from dadeum.engine.privacy.detect_names import (
 from dadeum.engine.privacy.detect_words import (
     COMMON_SURNAMES,
     GIVEN_SYLLABLES,
+    NAME_CUES,
     NOT_NAMES,
+    PARTICLES,
     VEHICLE_REGIONS,
     alternation,
 )
@@ -168,6 +170,24 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
+    for start, end, _kind in bare_spans:
+        # 양승동 KBS 사장이: a common full name the analyser cut into pieces (양/MM + 승 +
+        # 동), with an office title right after (past a Latin name of the body)
+        word = text[start:end]
+        title = _TITLE_AFTER.match(text, end)
+        if (
+            title is not None
+            and title[1] in _AFTER
+            and title[1] not in _NOT_AN_OFFICE
+            and not body_before_title(word, title[1])
+            and name_shape(word)
+            and word[-1] not in _OPENING_NOT_LAST
+            and not is_place_name(word)
+            and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
+            and not any(a < end < b for a, b, *_ in toks)
+            and not any(a < end and start < b for a, b, _ in found)
+        ):
+            found.append((start, end, 0.8))
     for start, end, kind in bare_spans:
         # 윤석열은 after "<개정 …>": in a sentence the analyser sometimes cuts a name it
         # knows into pieces (윤 + 석 + 열); read alone, it is one proper noun again.
@@ -182,6 +202,15 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     return sorted(found)
 
 
+# Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
+_NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
+_TITLE_AFTER = re.compile(
+    r"[ \t]+(?:(?:[A-Za-z]{2,}|전|현)[ \t]+)?("
+    + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
+    + r")(?:님)?(?:"
+    + alternation(PARTICLES)
+    + r")?(?![가-힣])"
+)
 _NOMINAL = frozenset("NNP NNG NNB NR NP MM XPN XSN".split())
 _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 
@@ -293,8 +322,9 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     person_title = after in _PERSON_ONLY_TITLES
     if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
-    if after not in _HONORIFICS and _direction_compound(word):
-        return 0.0  # 서해안, 남대문 시장; but 서정원 님 is a person
+    named_by_cue = weak and before in _CUES
+    if after not in _HONORIFICS and not named_by_cue and _direction_compound(word):
+        return 0.0  # 서해안, 남대문 시장; but 서정원 님 and 학생 동은유라고 are people
     if phone and len(word) == 3 and name_shape(word) and word[-1] not in _UNIT_END:
         return 0.8  # 토목부 정문수(☏02-…): a contact person, however the analyser splits it
     if (
@@ -452,6 +482,8 @@ def _direction_compound(word: str) -> bool:
 
 
 # Words that name a government or a household after its head (노무현 정부, 조국 일가).
+# Words a name follows in a form or a self-introduction (학생 동은유라고).
+_CUES = frozenset(NAME_CUES)
 _NAMED_AFTER_A_LEADER = frozenset("정부 정권 행정부 일가 케어".split())
 # Said of a person by name, never of a trade (서승씨, 서승 선생님; but 명장님, 기사님).
 _SAID_OF_PEOPLE = frozenset("씨 씨가 선생 선생님 여사 여사님 옹".split())
