@@ -341,3 +341,8 @@ def test_a_two_syllable_name_before_an_honorific_said_of_people():
 )  # fmt: skip
 def test_round_four_shapes(text, expected):
     assert names(text) == expected
+
+
+def test_a_writer_introducing_themselves():
+    assert names("안녕하세요, 저는 발명가 김양현입니다. 제가 만든 주차장은") == ["김양현"]
+    assert names("이렇게 써 보면 어떨까요? <저는 임산부입니다!!!>") == []

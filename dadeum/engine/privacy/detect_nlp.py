@@ -170,6 +170,21 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
+    for start, end in weak_at.items():
+        # 저는 발명가 김양현입니다: a self-introduction names the writer, however the
+        # analyser cuts the name (김 + 양/MM + 현)
+        word = text[start:end]
+        if (
+            len(word) == 3
+            and word[0] in _COMMON_SURNAMES
+            and name_shape(word)
+            and not _common_word_alone(word)  # 저는 임산부입니다
+            and _SELF_AFTER.match(text, end) is not None
+            and _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
+            and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
+            and not any(a < end and start < b for a, b, _ in found)
+        ):
+            found.append((start, end, 0.8))
     for start, end, _kind in bare_spans:
         # 양승동 KBS 사장이: a common full name the analyser cut into pieces (양/MM + 승 +
         # 동), with an office title right after (past a Latin name of the body)
@@ -180,6 +195,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and title[1] in _AFTER
             and title[1] not in _NOT_AN_OFFICE
             and not body_before_title(word, title[1])
+            and not _common_word_alone(word)
             and name_shape(word)
             and word[-1] not in _OPENING_NOT_LAST
             and not is_place_name(word)
@@ -202,6 +218,9 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     return sorted(found)
 
 
+# A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
+_SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은)[^.!?\n]*$")
+_SELF_AFTER = re.compile(r"(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|(?:입니다|이라고 합니다)")
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
 _TITLE_AFTER = re.compile(
