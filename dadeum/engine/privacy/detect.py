@@ -59,7 +59,12 @@ from dadeum.engine.privacy import detect_rules as rules
 from dadeum.engine.privacy.detect_names import BARE_CONFIDENCE, SIGUNGU_NAMES
 from dadeum.engine.privacy.detect_nlp import BEFORE_WORDS, PERSON_CONTEXT, analyse_names
 from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
-from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
+from dadeum.engine.privacy.normalise import (
+    needs_normalising,
+    needs_normalising_re2,
+    normalise,
+    original_span,
+)
 from dadeum.engine.text import _SPACES
 
 __all__ = [
@@ -226,15 +231,20 @@ def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Findi
     with without_gc():
         offsets: dict[int, list[int]] = {}
         plain_texts = texts
-        for row, text in enumerate(texts):
-            if text is not None and needs_normalising(text):
-                normal, mapping = normalise(text)
-                if mapping is not None:
-                    if plain_texts is texts:
-                        plain_texts = list(texts)
-                    plain_texts[row] = normal if normal.strip() else None
-                    offsets[row] = mapping
-        found = _find_all(plain_texts, hint)
+        array = None
+        if len(texts) > _FEW:  # one RE2 pass over the column picks the cells to normalise
+            array = pa.array([text or "" for text in texts], type=pa.large_string())
+            rows = np.flatnonzero(_matches(array, needs_normalising_re2())).tolist()
+        else:
+            rows = [row for row, text in enumerate(texts) if text and needs_normalising(text)]
+        for row in rows:
+            normal, mapping = normalise(texts[row])
+            if mapping is not None:
+                if plain_texts is texts:
+                    plain_texts, array = list(texts), None
+                plain_texts[row] = normal if normal.strip() else None
+                offsets[row] = mapping
+        found = _find_all(plain_texts, hint, array)
         for row, mapping in offsets.items():
             if row in found:
                 found[row] = [_remap(f, mapping) for f in found[row]]
@@ -246,13 +256,17 @@ def _remap(finding: Finding, offsets: list[int]) -> Finding:
     return Finding(finding.type, start, end, finding.confidence)
 
 
-def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
+def _find_all(
+    texts: list[str | None], hint: frozenset[str], array: pa.Array | None = None
+) -> dict[int, list[Finding]]:
+    """``array``: the texts as a pyarrow array ('' for None), when the caller has it."""
     present = np.array([text is not None for text in texts], dtype=bool)
     if not present.any():
         return {}
     if len(texts) <= _FEW:
         return _find_few(texts, present, hint)
-    array = pa.array([text or "" for text in texts], type=pa.large_string())
+    if array is None:
+        array = pa.array([text or "" for text in texts], type=pa.large_string())
     mapped = _map_one_to_one(texts, array)
     if mapped is not None:
         texts, array = mapped
