@@ -299,7 +299,13 @@ def _find_all(
             rows = rows[~np.isin(rows, done)]
         if len(rows):
             _run(rule, [texts[row] for row in rows.tolist()], rows, hint, hits, found_rows)
-    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
+    settled = {row: _settle(found) for row, found in hits.items()}
+    if rules.NAME in hint:
+        return _resolve_names(texts, settled, hint)
+    # The cells _resolve_names must look at: a weak name, or a person word (RE2, one pass).
+    person = np.flatnonzero(_matches(array, PERSON_CONTEXT)).tolist()
+    candidates = sorted(set(person).union(found_rows.get(rules.WEAK_NAME, ())))
+    return _resolve_names(texts, settled, hint, candidates)
 
 
 def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
@@ -327,17 +333,23 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
     return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
 
 
-def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
+def _resolve_names(
+    texts: list, found: dict[int, list[Finding]], hint, candidates: list[int] | None = None
+) -> dict:
     """Weak names (``WEAK_NAME``) kept where the language analysis confirms them, and names in
     free text that only the analysis finds (``detect_nlp``). Only cells with a weak name, or
-    free text with a person word not already explained by a found name, are analysed."""
+    free text with a person word not already explained by a found name, are analysed.
+
+    ``candidates``: the rows that may be either, in order (None: every row); the others
+    are not looked at."""
     if rules.NAME in hint:  # a column of names: every name-shaped word is one already
         return {
             row: [f._replace(type=rules.NAME) if f.type == rules.WEAK_NAME else f for f in fs]
             for row, fs in found.items()
         }
     rows, weak = [], []
-    for row, text in enumerate(texts):
+    for row in range(len(texts)) if candidates is None else candidates:
+        text = texts[row]
         findings = found.get(row)
         spans = [
             (f.start, f.end, f.confidence == BARE_CONFIDENCE)
@@ -465,8 +477,14 @@ def _looks_like_names(array: pa.Array, present: np.ndarray) -> bool:
     shaped = pc.match_substring_regex(array, _NAME_CELL).to_numpy(zero_copy_only=False) & present
     if shaped.sum() < _NAME_COLUMN_SHARE * count:
         return False
-    words = pc.utf8_trim_whitespace(array.filter(pa.array(shaped))).to_pylist()
-    names = sum(1 for word in words if rules.name_shape(word))
+    words = pc.value_counts(pc.utf8_trim_whitespace(array.filter(pa.array(shaped))))
+    names = sum(  # each distinct word judged once, counted as often as it occurs
+        count
+        for word, count in zip(
+            words.field("values").to_pylist(), words.field("counts").to_pylist(), strict=True
+        )
+        if rules.name_shape(word)
+    )
     return names >= _NAME_COLUMN_SHARE * count
 
 
