@@ -225,30 +225,70 @@ def without_gc():
 def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
     """Findings per row number, for rows that have any, with spans in the given texts.
 
+    A long column whose cells repeat (부서, 담당자, 비고, dates) is scanned once per distinct
+    text, and the findings are copied to every row that holds it; the share of names that
+    makes a column of names is still counted over every cell."""
+    with without_gc():
+        if len(texts) > _FEW:
+            codes, distinct = pd.factorize(np.array(texts, dtype=object))  # None: -1
+            if len(distinct) <= _DISTINCT_SHARE * len(texts):
+                counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+                found = _find_texts(distinct.tolist(), hint, counts)
+                return _spread(found, codes)
+        return _find_texts(texts, hint)
+
+
+# Columns with fewer distinct texts than this share of their cells are scanned per text.
+_DISTINCT_SHARE = 0.9
+
+
+def _spread(found: dict[int, list[Finding]], codes: np.ndarray) -> dict[int, list[Finding]]:
+    """Findings per distinct text as findings per row (``codes``: the text of each row).
+    Rows come grouped by text, in the order ``found`` has the texts: the order a scan of
+    every row would have met them in (``scan_frame`` lists types in that order)."""
+    if not found:
+        return {}
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    keys = np.fromiter(found, dtype=np.int64, count=len(found))
+    firsts = np.searchsorted(ordered, keys, side="left").tolist()
+    lasts = np.searchsorted(ordered, keys, side="right").tolist()
+    rows = order.tolist()
+    out: dict[int, list[Finding]] = {}
+    for findings, first, last in zip(found.values(), firsts, lasts, strict=True):
+        for row in rows[first:last]:
+            out[row] = list(findings)  # a list per cell: callers may change one
+    return out
+
+
+def _find_texts(
+    texts: list[str | None], hint: frozenset[str], counts: np.ndarray | None = None
+) -> dict[int, list[Finding]]:
+    """``_find`` over the given texts; ``counts``: how many cells each text stands for.
+
     Detection runs on the normalised texts (invisible characters dropped, look-alike digits
     made plain: see ``normalise``); spans are mapped back, covering the dropped characters
     inside an item."""
-    with without_gc():
-        offsets: dict[int, list[int]] = {}
-        plain_texts = texts
-        array = None
-        if len(texts) > _FEW:  # one RE2 pass over the column picks the cells to normalise
-            array = pa.array([text or "" for text in texts], type=pa.large_string())
-            rows = np.flatnonzero(_matches(array, needs_normalising_re2())).tolist()
-        else:
-            rows = [row for row, text in enumerate(texts) if text and needs_normalising(text)]
-        for row in rows:
-            normal, mapping = normalise(texts[row])
-            if mapping is not None:
-                if plain_texts is texts:
-                    plain_texts, array = list(texts), None
-                plain_texts[row] = normal if normal.strip() else None
-                offsets[row] = mapping
-        found = _find_all(plain_texts, hint, array)
-        for row, mapping in offsets.items():
-            if row in found:
-                found[row] = [_remap(f, mapping) for f in found[row]]
-        return found
+    offsets: dict[int, list[int]] = {}
+    plain_texts = texts
+    array = None
+    if len(texts) > _FEW:  # one RE2 pass over the column picks the cells to normalise
+        array = pa.array([text or "" for text in texts], type=pa.large_string())
+        rows = np.flatnonzero(_matches(array, needs_normalising_re2())).tolist()
+    else:
+        rows = [row for row, text in enumerate(texts) if text and needs_normalising(text)]
+    for row in rows:
+        normal, mapping = normalise(texts[row])
+        if mapping is not None:
+            if plain_texts is texts:
+                plain_texts, array = list(texts), None
+            plain_texts[row] = normal if normal.strip() else None
+            offsets[row] = mapping
+    found = _find_all(plain_texts, hint, array, counts)
+    for row, mapping in offsets.items():
+        if row in found:
+            found[row] = [_remap(f, mapping) for f in found[row]]
+    return found
 
 
 def _remap(finding: Finding, offsets: list[int]) -> Finding:
@@ -257,20 +297,24 @@ def _remap(finding: Finding, offsets: list[int]) -> Finding:
 
 
 def _find_all(
-    texts: list[str | None], hint: frozenset[str], array: pa.Array | None = None
+    texts: list[str | None],
+    hint: frozenset[str],
+    array: pa.Array | None = None,
+    counts: np.ndarray | None = None,
 ) -> dict[int, list[Finding]]:
-    """``array``: the texts as a pyarrow array ('' for None), when the caller has it."""
+    """``array``: the texts as a pyarrow array ('' for None), when the caller has it;
+    ``counts``: how many cells each text stands for (None: one each)."""
     present = np.array([text is not None for text in texts], dtype=bool)
     if not present.any():
         return {}
-    if len(texts) <= _FEW:
+    if len(texts) <= _FEW and counts is None:
         return _find_few(texts, present, hint)
     if array is None:
         array = pa.array([text or "" for text in texts], type=pa.large_string())
     mapped = _map_one_to_one(texts, array)
     if mapped is not None:
         texts, array = mapped
-    if rules.NAME not in hint and _looks_like_names(array, present):
+    if rules.NAME not in hint and _looks_like_names(array, present, counts):
         hint = hint | {rules.NAME}
     hits: dict[int, list[Finding]] = {}
     # Cells that are exactly one value, the bulk of a structured column, are settled column-wise;
@@ -469,22 +513,21 @@ def _whole_names(texts: list, array: pa.Array, present: np.ndarray, hits: dict) 
             hits[row] = [Finding(rules.NAME, start, start + len(word), 0.9)]
 
 
-def _looks_like_names(array: pa.Array, present: np.ndarray) -> bool:
-    """Whether nearly every non-blank cell is a name on its own (a column of names)."""
-    count = int(present.sum())
+def _looks_like_names(array: pa.Array, present: np.ndarray, counts: np.ndarray | None) -> bool:
+    """Whether nearly every non-blank cell is a name on its own (a column of names).
+    ``counts``: how many cells each text stands for (None: one each)."""
+    weights = np.ones(len(array), dtype=np.int64) if counts is None else counts
+    count = int(weights[present].sum())
     if count < _NAME_COLUMN_MIN:
         return False
     shaped = pc.match_substring_regex(array, _NAME_CELL).to_numpy(zero_copy_only=False) & present
-    if shaped.sum() < _NAME_COLUMN_SHARE * count:
+    if weights[shaped].sum() < _NAME_COLUMN_SHARE * count:
         return False
-    words = pc.value_counts(pc.utf8_trim_whitespace(array.filter(pa.array(shaped))))
-    names = sum(  # each distinct word judged once, counted as often as it occurs
-        count
-        for word, count in zip(
-            words.field("values").to_pylist(), words.field("counts").to_pylist(), strict=True
-        )
-        if rules.name_shape(word)
-    )
+    words = pc.utf8_trim_whitespace(array.filter(pa.array(shaped))).to_pylist()
+    tally: dict[str, int] = {}  # each distinct word is judged once
+    for word, weight in zip(words, weights[shaped].tolist(), strict=True):
+        tally[word] = tally.get(word, 0) + weight
+    names = sum(weight for word, weight in tally.items() if rules.name_shape(word))
     return names >= _NAME_COLUMN_SHARE * count
 
 
