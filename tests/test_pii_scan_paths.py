@@ -8,8 +8,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from dadeum.engine.privacy import detect, find_pii_series, find_pii_spans, scan_frame
+from dadeum.engine.privacy import (
+    detect,
+    find_pii_series,
+    find_pii_spans,
+    scan_frame,
+)
 from dadeum.engine.privacy import normalise as nm
+from dadeum.engine.privacy.mask import masked_samples
 from dadeum.samples.people import minwon_frame
 from tests.test_find_pii import rrn
 
@@ -133,3 +139,17 @@ def test_findings_of_repeated_cells_are_separate_lists():
     found = find_pii_series(pd.Series(["010-2345-6789"] * 100, dtype=object))
     found.iloc[0].clear()
     assert len(found.iloc[1]) == 1
+
+
+def test_many_masked_samples_are_each_value_masked_alone():
+    texts = detect.scan_texts(pd.Series(TRICKY, dtype=object))
+    found = find_pii_series(pd.Series(TRICKY, dtype=object))
+    by_kind: dict[str, list[str]] = {}
+    for text, findings in zip(texts, found, strict=True):
+        for f in findings:
+            by_kind.setdefault(f.type, []).append(text[f.start : f.end])
+    assert len(by_kind) >= 8
+    for kind, values in by_kind.items():
+        values = values * (detect._FEW // len(values) + 1)  # past the few-values path
+        alone = [masked_samples([value], kind)[0] for value in values]
+        assert masked_samples(values, kind) == alone
