@@ -153,3 +153,9 @@ def test_many_masked_samples_are_each_value_masked_alone():
         values = values * (detect._FEW // len(values) + 1)  # past the few-values path
         alone = [masked_samples([value], kind)[0] for value in values]
         assert masked_samples(values, kind) == alone
+
+
+def test_many_masked_samples_with_a_lone_surrogate():
+    values = ["010-2345-6789\ud800", ZWSP.join("010-2345-6789")] * 40  # no UTF-8 for the first
+    alone = [masked_samples([value], "전화번호")[0] for value in values]
+    assert masked_samples(values, "전화번호") == alone

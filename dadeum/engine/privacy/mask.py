@@ -139,9 +139,12 @@ def masked_samples(values: list[str], kind: str) -> list[str]:
 
 def _plain_values(values: list[str]) -> list[str]:
     """The values with invisible characters dropped; many at once with one RE2 pass."""
-    if len(values) <= _FEW:
+    try:
+        array = pa.array(values, type=pa.large_string()) if len(values) > _FEW else None
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2, so one value at a time
+        array = None
+    if array is None:
         return [plain(value) if needs_normalising(value) else value for value in values]
-    array = pa.array(values, type=pa.large_string())
     changed = pc.match_substring_regex(array, needs_normalising_re2())
     rows = np.flatnonzero(changed.to_numpy(zero_copy_only=False)).tolist()
     if not rows:
