@@ -68,7 +68,12 @@ from dadeum.engine.privacy.detect_nlp import (
     given_name_alone,
 )
 from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
-from dadeum.engine.privacy.normalise import needs_normalising, normalise, original_span
+from dadeum.engine.privacy.normalise import (
+    needs_normalising,
+    needs_normalising_re2,
+    normalise,
+    original_span,
+)
 from dadeum.engine.text import _SPACES
 
 __all__ = [
@@ -113,8 +118,7 @@ _NEEDS_MAPPING = (
 _AMOUNT_HEADER = re.compile(r"금액|액$|액\(|비용|요금|수량|인원|합계|면적|점수|세액|원\)")
 _NAME_CELL = r"^\s*[가-힣]{2,4}\s*$"
 _NAME_COLUMN_SHARE = 0.8
-# Also the fewest distinct names: one or two words repeated down a column are a category
-# (구분, 경유 under a title row), not people.
+# Also the fewest distinct names, unless they are full names (see _varied_names).
 _NAME_COLUMN_MIN = 3
 # Up to this many cells, the regexes run directly (a single Excel cell costs ~0.3 ms, not 3).
 _FEW = 64
@@ -231,25 +235,70 @@ def without_gc():
 def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
     """Findings per row number, for rows that have any, with spans in the given texts.
 
+    A long column whose cells repeat (부서, 담당자, 비고, dates) is scanned once per distinct
+    text, and the findings are copied to every row that holds it; the share of names that
+    makes a column of names is still counted over every cell."""
+    with without_gc():
+        if len(texts) > _FEW:
+            codes, distinct = pd.factorize(np.array(texts, dtype=object))  # None: -1
+            if len(distinct) <= _DISTINCT_SHARE * len(texts):
+                counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+                found = _find_texts(distinct.tolist(), hint, counts)
+                return _spread(found, codes)
+        return _find_texts(texts, hint)
+
+
+# Columns with fewer distinct texts than this share of their cells are scanned per text.
+_DISTINCT_SHARE = 0.9
+
+
+def _spread(found: dict[int, list[Finding]], codes: np.ndarray) -> dict[int, list[Finding]]:
+    """Findings per distinct text as findings per row (``codes``: the text of each row).
+    Rows come grouped by text, in the order ``found`` has the texts: the order a scan of
+    every row would have met them in (``scan_frame`` lists types in that order)."""
+    if not found:
+        return {}
+    order = np.argsort(codes, kind="stable")
+    ordered = codes[order]
+    keys = np.fromiter(found, dtype=np.int64, count=len(found))
+    firsts = np.searchsorted(ordered, keys, side="left").tolist()
+    lasts = np.searchsorted(ordered, keys, side="right").tolist()
+    rows = order.tolist()
+    out: dict[int, list[Finding]] = {}
+    for findings, first, last in zip(found.values(), firsts, lasts, strict=True):
+        for row in rows[first:last]:
+            out[row] = list(findings)  # a list per cell: callers may change one
+    return out
+
+
+def _find_texts(
+    texts: list[str | None], hint: frozenset[str], counts: np.ndarray | None = None
+) -> dict[int, list[Finding]]:
+    """``_find`` over the given texts; ``counts``: how many cells each text stands for.
+
     Detection runs on the normalised texts (invisible characters dropped, look-alike digits
     made plain: see ``normalise``); spans are mapped back, covering the dropped characters
     inside an item."""
-    with without_gc():
-        offsets: dict[int, list[int]] = {}
-        plain_texts = texts
-        for row, text in enumerate(texts):
-            if text is not None and needs_normalising(text):
-                normal, mapping = normalise(text)
-                if mapping is not None:
-                    if plain_texts is texts:
-                        plain_texts = list(texts)
-                    plain_texts[row] = normal if normal.strip() else None
-                    offsets[row] = mapping
-        found = _find_all(plain_texts, hint)
-        for row, mapping in offsets.items():
-            if row in found:
-                found[row] = [_remap(f, mapping) for f in found[row]]
-        return found
+    offsets: dict[int, list[int]] = {}
+    plain_texts = texts
+    array = None
+    if len(texts) > _FEW:  # one RE2 pass over the column picks the cells to normalise
+        array = pa.array([text or "" for text in texts], type=pa.large_string())
+        rows = np.flatnonzero(_matches(array, needs_normalising_re2())).tolist()
+    else:
+        rows = [row for row, text in enumerate(texts) if text and needs_normalising(text)]
+    for row in rows:
+        normal, mapping = normalise(texts[row])
+        if mapping is not None:
+            if plain_texts is texts:
+                plain_texts, array = list(texts), None
+            plain_texts[row] = normal if normal.strip() else None
+            offsets[row] = mapping
+    found = _find_all(plain_texts, hint, array, counts)
+    for row, mapping in offsets.items():
+        if row in found:
+            found[row] = [_remap(f, mapping) for f in found[row]]
+    return found
 
 
 def _remap(finding: Finding, offsets: list[int]) -> Finding:
@@ -257,17 +306,25 @@ def _remap(finding: Finding, offsets: list[int]) -> Finding:
     return Finding(finding.type, start, end, finding.confidence)
 
 
-def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
+def _find_all(
+    texts: list[str | None],
+    hint: frozenset[str],
+    array: pa.Array | None = None,
+    counts: np.ndarray | None = None,
+) -> dict[int, list[Finding]]:
+    """``array``: the texts as a pyarrow array ('' for None), when the caller has it;
+    ``counts``: how many cells each text stands for (None: one each)."""
     present = np.array([text is not None for text in texts], dtype=bool)
     if not present.any():
         return {}
-    if len(texts) <= _FEW:
+    if len(texts) <= _FEW and counts is None:
         return _find_few(texts, present, hint)
-    array = pa.array([text or "" for text in texts], type=pa.large_string())
+    if array is None:
+        array = pa.array([text or "" for text in texts], type=pa.large_string())
     mapped = _map_one_to_one(texts, array)
     if mapped is not None:
         texts, array = mapped
-    if rules.NAME not in hint and _looks_like_names(array, present):
+    if rules.NAME not in hint and _looks_like_names(array, present, counts):
         hint = hint | {rules.NAME}
     hits: dict[int, list[Finding]] = {}
     # Cells that are exactly one value, the bulk of a structured column, are settled column-wise;
@@ -296,7 +353,13 @@ def _find_all(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[F
             rows = rows[~np.isin(rows, done)]
         if len(rows):
             _run(rule, [texts[row] for row in rows.tolist()], rows, hint, hits, found_rows)
-    return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
+    settled = {row: _settle(found) for row, found in hits.items()}
+    if rules.NAME in hint:
+        return _resolve_names(texts, settled, hint)
+    # The cells _resolve_names must look at: a weak name, or a person word (RE2, one pass).
+    person = np.flatnonzero(_matches(array, PERSON_CONTEXT)).tolist()
+    candidates = sorted(set(person).union(found_rows.get(rules.WEAK_NAME, ())))
+    return _resolve_names(texts, settled, hint, candidates)
 
 
 def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
@@ -307,9 +370,7 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
     if rules.NAME not in hint and len(texts) >= _NAME_COLUMN_MIN:
         shaped = [t.strip() for t in texts if t is not None and re.fullmatch(_NAME_CELL, t)]
         names = [word for word in shaped if rules.name_shape(word)]
-        if len(set(names)) >= _NAME_COLUMN_MIN and len(names) >= _NAME_COLUMN_SHARE * int(
-            present.sum()
-        ):
+        if _varied_names(set(names)) and len(names) >= _NAME_COLUMN_SHARE * int(present.sum()):
             hint = hint | {rules.NAME}
     rows = np.flatnonzero(present)
     hits: dict[int, list[Finding]] = {}
@@ -326,17 +387,23 @@ def _find_few(texts: list, present: np.ndarray, hint: frozenset[str]) -> dict:
     return _resolve_names(texts, {row: _settle(found) for row, found in hits.items()}, hint)
 
 
-def _resolve_names(texts: list, found: dict[int, list[Finding]], hint) -> dict:
+def _resolve_names(
+    texts: list, found: dict[int, list[Finding]], hint, candidates: list[int] | None = None
+) -> dict:
     """Weak names (``WEAK_NAME``) kept where the language analysis confirms them, and names in
     free text that only the analysis finds (``detect_nlp``). Only cells with a weak name, or
-    free text with a person word not already explained by a found name, are analysed."""
+    free text with a person word not already explained by a found name, are analysed.
+
+    ``candidates``: the rows that may be either, in order (None: every row); the others
+    are not looked at."""
     if rules.NAME in hint:  # a column of names: every name-shaped word is one already
         return {
             row: [f._replace(type=rules.NAME) if f.type == rules.WEAK_NAME else f for f in fs]
             for row, fs in found.items()
         }
     rows, weak = [], []
-    for row, text in enumerate(texts):
+    for row in range(len(texts)) if candidates is None else candidates:
+        text = texts[row]
         findings = found.get(row)
         spans = [
             (f.start, f.end, _WEAK_KINDS.get(f.confidence, ""))
@@ -527,17 +594,28 @@ def _whole_names(texts: list, array: pa.Array, present: np.ndarray, hits: dict) 
             hits[row] = [Finding(rules.NAME, start, start + len(word), 0.9)]
 
 
-def _looks_like_names(array: pa.Array, present: np.ndarray) -> bool:
-    """Whether nearly every non-blank cell is a name on its own (a column of names)."""
-    count = int(present.sum())
+def _looks_like_names(array: pa.Array, present: np.ndarray, counts: np.ndarray | None) -> bool:
+    """Whether nearly every non-blank cell is a name on its own (a column of names).
+    ``counts``: how many cells each text stands for (None: one each)."""
+    weights = np.ones(len(array), dtype=np.int64) if counts is None else counts
+    count = int(weights[present].sum())
     if count < _NAME_COLUMN_MIN:
         return False
     shaped = pc.match_substring_regex(array, _NAME_CELL).to_numpy(zero_copy_only=False) & present
-    if shaped.sum() < _NAME_COLUMN_SHARE * count:
+    if weights[shaped].sum() < _NAME_COLUMN_SHARE * count:
         return False
     words = pc.utf8_trim_whitespace(array.filter(pa.array(shaped))).to_pylist()
-    names = [word for word in words if rules.name_shape(word)]
-    return len(names) >= _NAME_COLUMN_SHARE * count and len(set(names)) >= _NAME_COLUMN_MIN
+    tally: dict[str, int] = {}  # each distinct word is judged once
+    for word, weight in zip(words, weights[shaped].tolist(), strict=True):
+        tally[word] = tally.get(word, 0) + weight
+    names = {word: weight for word, weight in tally.items() if rules.name_shape(word)}
+    return sum(names.values()) >= _NAME_COLUMN_SHARE * count and _varied_names(names)
+
+
+def _varied_names(names) -> bool:
+    """Enough distinct names for a column of people: one or two two-syllable words down a
+    column are a category (구분, 경유 under a title row); one full name repeated is a person."""
+    return len(names) >= _NAME_COLUMN_MIN or all(len(name) >= 3 for name in names)
 
 
 def _matches(array: pa.Array, pattern: str) -> np.ndarray:

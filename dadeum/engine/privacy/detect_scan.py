@@ -77,34 +77,36 @@ def scan_frame(
         data = frame.iloc[1:] if has_header else frame
         first_row = top + 1 if has_header else top
     with without_gc():
-        records = _scan(data, headers, sheet=sheet, first_row=first_row, left=left)
-        rows = np.fromiter((record.row for record in records), dtype=np.int64, count=len(records))
-        columns = np.fromiter((r.column for r in records), dtype=np.int64, count=len(records))
-        order = np.lexsort((columns, rows))  # sheet order; stable, so text order within a cell
-        return [records[i] for i in order.tolist()]
+        return _scan(data, headers, sheet=sheet, first_row=first_row, left=left)
 
 
 def _scan(data: pd.DataFrame, headers: list, *, sheet, first_row: int, left: int) -> list:
-    # Per type: rows, columns, confidences and values; then one masking pass per type.
-    found: dict[str, tuple[list, list, list, list]] = {}
+    """The records in sheet order."""
+    # Per type: (row, column, confidence, value) per finding; then one masking pass per type.
+    found: dict[str, list[tuple[int, int, float, str]]] = {}
     for position in range(data.shape[1]):
         column = left + position
         texts = scan_texts(data.iloc[:, position], header=headers[position])
         for row, findings in _find(texts, header_types(headers[position])).items():
-            text = texts[row]
+            text, sheet_row = texts[row], first_row + row
             for f in findings:
-                lists = found.get(f.type)
-                if lists is None:
-                    lists = found[f.type] = ([], [], [], [])
-                lists[0].append(first_row + row)
-                lists[1].append(column)
-                lists[2].append(f.confidence)
-                lists[3].append(text[f.start : f.end])
+                items = found.get(f.type)
+                if items is None:
+                    items = found[f.type] = []
+                items.append((sheet_row, column, f.confidence, text[f.start : f.end]))
     records: list[PiiRecord] = []
-    for kind, (rows, columns, confidences, values) in found.items():
-        samples = masked_samples(values, kind)
-        records += map(PiiRecord, repeat(sheet), rows, columns, repeat(kind), samples, confidences)
-    return records
+    rows: list[int] = []
+    columns: list[int] = []
+    for kind, items in found.items():
+        kind_rows, kind_columns, confidences, values = zip(*items, strict=True)
+        samples = masked_samples(list(values), kind)
+        records += map(
+            PiiRecord, repeat(sheet), kind_rows, kind_columns, repeat(kind), samples, confidences
+        )
+        rows += kind_rows
+        columns += kind_columns
+    order = np.lexsort((columns, rows))  # sheet order; stable, so text order within a cell
+    return [records[i] for i in order.tolist()]
 
 
 def _looks_like_header(frame: pd.DataFrame) -> bool:

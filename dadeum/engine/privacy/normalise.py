@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import cache
 
-__all__ = ["needs_normalising", "normalise", "plain"]
+__all__ = ["needs_normalising", "needs_normalising_re2", "normalise", "plain"]
 
 # Where look-alike characters live; scanning all of Unicode once would cost half a second.
 _NFKC_RANGES = ((0x80, 0x3400), (0xF900, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F200))
@@ -28,8 +28,33 @@ _KEEP_CONTROLS = frozenset("\t\n\r")
 
 
 @cache
-def _tables() -> tuple[re.Pattern, dict[int, str]]:
-    """The pattern of characters to change and their replacement ('' = drop), built once."""
+def _tables() -> tuple[re.Pattern, re.Pattern, dict[int, str]]:
+    """The pattern of characters to change, the same restricted to the BMP, and their
+    replacement ('' = drop), built once.
+
+    The BMP pattern is what almost every text needs: Python's ``re`` tests a class of plain
+    BMP ranges with a bitmap, but once one range lies beyond U+FFFF it tests the hundreds of
+    ranges one by one for every character (about three microseconds per cell of Korean
+    text). The full pattern runs only on text with a character beyond the BMP."""
+    ranges, replace = _changed()
+    body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    bmp = [(a, min(b, 0xFFFF)) for a, b in ranges if a <= 0xFFFF]
+    bmp_body = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in bmp)
+    return re.compile("[" + body + "]"), re.compile("[" + bmp_body + "]"), replace
+
+
+@cache
+def needs_normalising_re2() -> str:
+    """The same character class for RE2 (pyarrow's ``match_substring_regex``), so a long
+    column is checked in one vectorised pass instead of one Python call per cell."""
+    ranges, _ = _changed()
+    body = "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ranges)
+    return "[" + body + "]"
+
+
+@cache
+def _changed() -> tuple[list[tuple[int, int]], dict[int, str]]:
+    """The code points to change, as (first, last) ranges, and their replacements."""
     replace: dict[int, str] = {}
     for low, high in _DROP_RANGES:
         for code in range(low, high):
@@ -45,19 +70,13 @@ def _tables() -> tuple[re.Pattern, dict[int, str]]:
             form = unicodedata.normalize("NFKC", ch)
             if form != ch and form.isascii() and form.strip() and form.isprintable():
                 replace[code] = form
-    ranges, start, previous = [], None, None
+    ranges: list[tuple[int, int]] = []
     for code in sorted(replace):
-        if start is None:
-            start = previous = code
-        elif code == previous + 1:
-            previous = code
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
         else:
-            ranges.append((start, previous))
-            start = previous = code
-    if start is not None:
-        ranges.append((start, previous))
-    body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
-    return re.compile("[" + body + "]"), replace
+            ranges.append((code, code))
+    return ranges, replace
 
 
 def needs_normalising(text: str) -> bool:
@@ -72,6 +91,7 @@ def _ascii_controls(text: str) -> bool:
 # ASCII control characters other than tab and line breaks; one regex pass instead of a
 # Python loop over every character (this runs on every cell of a sheet).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
@@ -80,8 +100,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     None when nothing changed (the positions are the same)."""
     if text.isascii() and not _ascii_controls(text):
         return text, None
-    pattern, replace = _tables()
-    if pattern.search(text) is None:
+    pattern, bmp, replace = _tables()
+    if bmp.search(text) is None and (_ASTRAL.search(text) is None or pattern.search(text) is None):
         return text, None
     pieces: list[str] = []
     offsets: list[int] = []
