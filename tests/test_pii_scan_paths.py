@@ -15,7 +15,7 @@ from dadeum.engine.privacy import (
     scan_frame,
 )
 from dadeum.engine.privacy import normalise as nm
-from dadeum.engine.privacy.mask import masked_samples
+from dadeum.engine.privacy.mask import mask_pii, mask_pii_series, masked_samples
 from dadeum.samples.people import minwon_frame
 from tests.test_find_pii import rrn
 
@@ -159,3 +159,16 @@ def test_many_masked_samples_with_a_lone_surrogate():
     values = ["010-2345-6789\ud800", ZWSP.join("010-2345-6789")] * 40  # no UTF-8 for the first
     alone = [masked_samples([value], "전화번호")[0] for value in values]
     assert masked_samples(values, "전화번호") == alone
+
+
+def test_a_long_column_with_a_lone_surrogate_is_scanned_like_one_cell():
+    # Text decoded with errors="surrogateescape" has no UTF-8, which the RE2 passes need.
+    cell = "홍길동 주무관 010-1234-5678 \ud800 끝"
+    column = pd.Series([cell] * 100, dtype=object)
+    alone = find_pii_spans(cell)
+    assert {f.type for f in alone} == {"이름", "전화번호"}
+    assert all(found == alone for found in find_pii_series(column))
+    masked = mask_pii_series(column)
+    assert set(masked) == {mask_pii(cell)}
+    assert "1234" not in masked.iloc[0] and masked.iloc[0].endswith("\ud800 끝")
+    assert len(scan_frame(pd.DataFrame({"비고": column}))) == 200

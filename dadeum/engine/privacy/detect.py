@@ -232,12 +232,27 @@ def without_gc():
             gc.enable()
 
 
+def _without_lone_surrogates(texts: list[str | None]) -> list[str | None]:
+    """The texts with any lone surrogate (text decoded with errors="surrogateescape", a
+    hostile file) made U+FFFD, one character for one, so that spans stay where they were and
+    the RE2 passes, which need UTF-8, can run. One encode of all the text checks for them."""
+    try:
+        "\x00".join(text for text in texts if text is not None).encode("utf-8")
+    except UnicodeEncodeError:
+        return [None if text is None else _SURROGATE.sub("\ufffd", text) for text in texts]
+    return texts
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Finding]]:
     """Findings per row number, for rows that have any, with spans in the given texts.
 
     A long column whose cells repeat (부서, 담당자, 비고, dates) is scanned once per distinct
     text, and the findings are copied to every row that holds it; the share of names that
     makes a column of names is still counted over every cell."""
+    texts = _without_lone_surrogates(texts)
     with without_gc():
         if len(texts) > _FEW:
             codes, distinct = pd.factorize(np.array(texts, dtype=object))  # None: -1
