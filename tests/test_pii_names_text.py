@@ -265,7 +265,8 @@ def test_real_text_names(text, expected):
 def test_business_names_in_a_register_are_not_names():
     # The shapes of LOCALDATA's 사업장명 (cinemas): branch, hall and mall names, no sentence.
     cells = ["CGV명동역 씨네라이브러리 ART 1관", "메가박스 군자6", "메가박스 이시아 제5관",
-             "CGV 서현점 4관", "씨제이 씨지브이 주식회사 (문산점 3관)"] * 4  # fmt: skip
+             "CGV 서현점 4관", "씨제이 씨지브이 주식회사 (문산점 3관)",
+             "롯데시네마광장관 3관"] * 4  # 광장 + 관 holds no 장관  # fmt: skip
     for header in ("사업장명", None):
         found = find_pii_series(pd.Series(cells, dtype=object), header=header)
         assert all(cell == [] for cell in found)

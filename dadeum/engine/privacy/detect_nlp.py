@@ -593,7 +593,7 @@ def _word_after(toks, last: int, text: str) -> str:
             end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
             continue
         if tag in ("NNG", "NNB", "XSN", "NNP"):
-            word = form
+            word, cuts = form, {0}
             if tag == "NNG" and _title_end(form):
                 return _title_end(form)  # 서울시장, 사무총장: the analyser keeps them whole
             for s2, e2, f2, t2, _ in toks[position + 1 : position + 3]:
@@ -601,10 +601,15 @@ def _word_after(toks, last: int, text: str) -> str:
                     break
                 if tag == "NNP" and (f2 in _AFTER or word + f2 in _AFTER):
                     return f2 if f2 in _AFTER else word + f2  # 박원순 서울 시장
+                cuts.add(len(word))
                 word, e = word + f2, e2
                 if word in _AFTER:
                     return word
-            return form if form in _AFTER else (_title_end(word) or word)  # 법무 + 장관
+            if form in _AFTER:
+                return form
+            title = _title_end(word)
+            # 법무 + 장관 ends in a title; 광장 + 관 (롯데시네마광장관) does not
+            return title if title and len(word) - len(title) in cuts else word
         return ""
     return ""
 
