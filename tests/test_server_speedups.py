@@ -112,3 +112,36 @@ def test_the_served_add_in_applies_them_at_start_up(tmp_path):
     text = log.read_text(encoding="utf-8")
     assert "security headers without BaseHTTPMiddleware" in text
     assert "frozen out of the GC" in text
+
+
+WARM_UP_CHILD = textwrap.dedent(
+    """
+    import threading
+    from fastapi.testclient import TestClient
+    from xlwings_server.main import main_app
+    from dadeum.engine.privacy import detect_nlp
+
+    before = detect_nlp._load_kiwi.cache_info().currsize
+    with TestClient(main_app) as client:  # runs addin/lifespan.py
+        status = client.get("/").status_code
+        for thread in threading.enumerate():
+            if thread.name == "dadeum-analyser":
+                thread.join(timeout=120)
+    print(before, detect_nlp._load_kiwi.cache_info().currsize, status)
+    """
+)
+
+
+def test_the_korean_analyser_loads_in_the_background_at_start_up():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    env.update(
+        XLWINGS_ON_SERVER="true", XLWINGS_LICENSE_KEY="noncommercial",
+        XLWINGS_PROJECT_DIR=str(ADDIN), XLWINGS_ENVIRONMENT="prod",
+        XLWINGS_ENABLE_SOCKETIO="false", PYTHONPATH=os.pathsep.join([str(ADDIN), str(REPO)]),
+    )  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_UP_CHILD], cwd=REPO, env=env, capture_output=True,
+        text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["0", "1", "200"]

@@ -22,6 +22,7 @@ cells settled by strong patterns (성명: 홍길동, 홍길동 주무관) never 
 """
 
 import re
+import threading
 from functools import cache, lru_cache
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
@@ -72,9 +73,25 @@ _COUNTRIES = frozenset("한국 중국 미국 영국 태국 외국 타국 본국 
 _HANGUL = re.compile(r"[가-힣]+")
 
 
-@cache
 def _kiwi():
     """The analyser, or None where kiwipiepy cannot load (then patterns alone decide)."""
+    with _KIWI_LOCK:  # the server's warm-up and a first request load it once between them
+        return _load_kiwi()
+
+
+def warm_up() -> None:
+    """Load the analyser and analyse one sentence, so that the first text a user sends does
+    not wait for it (about 2.5 s). The server runs this in a thread at start-up."""
+    kiwi = _kiwi()
+    if kiwi is not None:
+        kiwi.tokenize("총무과 홍길동 주무관에게 문의하시기 바랍니다.")
+
+
+_KIWI_LOCK = threading.Lock()
+
+
+@cache
+def _load_kiwi():
     try:
         from kiwipiepy import Kiwi  # imported here: a second to load, only when text needs it
 
