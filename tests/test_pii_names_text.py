@@ -347,3 +347,34 @@ def test_round_four_shapes(text, expected):
 def test_a_writer_introducing_themselves():
     assert names("안녕하세요, 저는 발명가 김양현입니다. 제가 만든 주차장은") == ["김양현"]
     assert names("이렇게 써 보면 어떨까요? <저는 임산부입니다!!!>") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full name written with a space after the surname, then a title or 이라는
+        ("안녕하세요 박 원순시장님, 서울시민들의 의견을 전합니다.", ["박 원순"]),
+        ("은행나무 연구를 하고 있는 정 일경교수입니다. 지난 9월에", ["정 일경"]),
+        ("이 정도입니다. 김 과장님께 여쭈었고 전 서울시장이 답했습니다.", []),
+        # written without the space before 합니다
+        ("저는 서울에서만 30년째 살고 있는 사회인 임영준이라고합니다.", ["임영준"]),
+        ("그것이 가장 큰 문제라고합니다.", []),
+        # a place before 시장 is a market; kin words with 님 are no names
+        ("저는 용문동 시장에서 야채가게를 한지 1년 정도 되었습니다.", []),
+        ("모두의 부모님, 조부모님 또래 분들인데 추운 날 서 계십니다.", []),
+    ],
+)  # fmt: skip
+def test_round_five_shapes(text, expected):
+    assert names(text) == expected
+
+
+def test_a_list_of_people_names_every_member_and_its_other_mentions():
+    text = (
+        "9/16부터 9/22까지 A팀 김애영, 배민정, 김기환, 김민송은 플라스틱 사용량을 "
+        "기록하였습니다. 비교해 보니 배민정 55개, 김애영 43개, 김기환 33개였습니다."
+    )
+    assert names(text) == ["김애영", "배민정", "김기환", "김민송", "배민정", "김애영", "김기환"]
+    # a list of places or things stays a list of words
+    assert names("강남구, 서초구, 송파구 주민 김철수 씨와 고구마, 고사리, 고등어를 샀습니다.") == [
+        "김철수"
+    ]

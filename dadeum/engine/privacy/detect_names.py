@@ -59,7 +59,9 @@ def _judge_name_profile(m: re.Match, ctx: Context, info: object = None) -> list[
 
 # 저는 홍길동입니다, 김철수에게, 이영희께서: the name is the word right before these.
 _NAME_BEFORE = re.compile(
-    r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])", ASCII
+    r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])"
+    r"|(?:이)?라고합니다",  # 임영준이라고합니다, written without the space
+    ASCII,
 )
 SIGUNGU_NAMES = _SIGUNGU_NAMES = frozenset(_index().by_name)
 

@@ -228,6 +228,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             word = text[start:end]
             if _known_name_alone(word) or (kind == "opening" and _opening_name(word)):
                 found.append((start, end, 0.6))
+    found.extend(_spaced_names(text, found))
+    found = _listed_names(text, found)
     if found and not _SENTENCE_TAGS & {t[3][:2] for t in toks}:
         # 메가박스 이시아 제5관, CGV 서현점: with no verb, ending or particle the cell is a
         # label, not a sentence; a proper noun there needs a person word to be a name
@@ -235,9 +237,82 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     return sorted(found)
 
 
+def _spaced_names(text: str, found: list) -> list:
+    """박 원순시장님, 정 일경교수입니다, 이 중경이라는: a full name written with a space after
+    the surname, which the analyser reads as a surname and two loose syllables. Only with a
+    title or a naming word right after, and only when the two syllables are no word of their
+    own (이 정도입니다, 김 과장님, 전 서울시장)."""
+    out = []
+    for match in _SPACED_NAME.finditer(text):
+        start, end = match.start(1), match.end(2)
+        given = match[2]
+        if (
+            name_shape(match[1] + given)
+            and given not in _AFTER
+            and given not in NOT_NAMES
+            and not _well_known_word(given)
+            and not is_place_name(given)
+            and not any(a < end and start < b for a, b, *_ in found)
+        ):
+            out.append((start, end, 0.8))
+    return out
+
+
+def _listed_names(text: str, found: list) -> list:
+    """A list of people (A팀 김애영, 배민정, 김기환, 김민송은): where two of three or more
+    full names in one list are names, the list is of people, so every full name in it is one,
+    confidently enough to count wherever else the text writes it."""
+    items = list(_LIST_ITEM.finditer(text))
+    runs: list[list] = []
+    for item in items:
+        if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end(), item.start()):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    raised: dict[tuple[int, int], float] = {}
+    for run in runs:
+        people = [
+            item
+            for item in run
+            if item[1][0] in _COMMON_SURNAMES
+            and name_shape(item[1])
+            and item[1] not in NOT_NAMES
+            and not _common_word_alone(item[1])
+            and not is_place_name(item[1])
+        ]
+        named = [i for i in people if any(a < i.end(1) and i.start(1) < b for a, b, _ in found)]
+        if len(people) >= 3 and len(named) >= 2:
+            for item in people:
+                raised[item.span(1)] = 0.8
+    if not raised:
+        return found
+    kept = [
+        (a, b, max(c, 0.8) if (a, b) in raised else c)
+        for a, b, c in found
+        if not any(x < b and a < y and (a, b) != (x, y) for x, y in raised)
+    ]
+    taken = {(a, b) for a, b, _ in kept}
+    return kept + [(a, b, c) for (a, b), c in raised.items() if (a, b) not in taken]
+
+
+_SPACED_NAME = re.compile(
+    r"(?<![가-힣])(["
+    + "".join(sorted(set(COMMON_SURNAMES) - {"전", "현"}))  # 전/현: former, current
+    + r"]) ([가-힣]{2})(?:"
+    + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
+    + r"|이라는|라는|이라고|라고)(?:님)?(?:"
+    + alternation(PARTICLES)
+    + r"|이다|입니다|이었|였)?(?![가-힣])"
+)
+_LIST_ITEM = re.compile(r"(?<![가-힣])([가-힣]{3})(?:" + alternation(PARTICLES) + r")?(?![가-힣])")
+_LIST_GAP = re.compile(r"[ \t]*[,、·][ \t]*")
+
+
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
 _SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은)[^.!?\n]*$")
-_SELF_AFTER = re.compile(r"(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|(?:입니다|이라고 합니다)")
+_SELF_AFTER = re.compile(
+    r"(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
+)
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
 _TITLE_AFTER = re.compile(
@@ -353,8 +428,8 @@ _UNSEEN_SCORE = -24.0
 def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
     after, before, weak, glued, phone, closed = context
-    if after in _PLACE_AFTER:
-        return 0.0  # 신논현 방면, 용문동 일대: a place
+    if after in _PLACE_AFTER or (after == "시장" and word[-1] in _MARKET_PLACE_END):
+        return 0.0  # 신논현 방면, 용문동 일대, 용문동 시장 (a market): a place
     person_title = after in _PERSON_ONLY_TITLES
     if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
@@ -423,6 +498,13 @@ def _common_word_alone(word: str) -> bool:
     return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _KNOWN_WORD_SCORE
 
 
+def _well_known_word(word: str) -> bool:
+    """Stricter than _common_word_alone: a word the dictionary knows well (정도, 과장), not
+    one it half-knows (일경 -13), which a title after it makes a given name."""
+    alone = _alone(word)
+    return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _KNOWN_NOUN_SCORE
+
+
 def _compound(word: str) -> bool:
     """장마철, 전시회: a word the analyser, reading it alone, knows as one common noun. (A
     word it never saw scores far lower and stays a candidate: names are exactly those.)"""
@@ -448,6 +530,8 @@ _BARE_LAST = frozenset("초고모벽판")
 # many given names ending in 원, 기, 리, 동, 구, 도).
 _OPENING_NOT_LAST = frozenset("대청국당회부처단위총")
 _PLACE_LAST = frozenset("령역로길교강섬항읍면")
+# A place before 시장 makes it a market, not a mayor (용문동 시장, 남대문 시장).
+_MARKET_PLACE_END = frozenset("동리역문")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
 _UNIT_END = frozenset(UNIT_END)
