@@ -362,6 +362,9 @@ def test_a_writer_introducing_themselves():
         # a place before 시장 is a market; kin words with 님 are no names
         ("저는 용문동 시장에서 야채가게를 한지 1년 정도 되었습니다.", []),
         ("모두의 부모님, 조부모님 또래 분들인데 추운 날 서 계십니다.", []),
+        # a determiner and a noun open the sentence; words the analyser takes for names
+        ("100명은 되어 보입니다. 이정도의 인원이 긴 배차간격에 고통받고 있죠.", []),
+        ("승강장 안전문과 안내방송으로 홍보하며, 한치의 망설임도 없이 신고합니다.", []),
     ],
 )  # fmt: skip
 def test_round_five_shapes(text, expected):

@@ -329,14 +329,14 @@ _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 def _opening_name(word: str) -> bool:
     """김은찬이 20240613에 …: a common surname and given name opening a sentence with its
     particle, unless the analyser knows the word as a common noun (장마철) or reads a
-    numeral and a noun (한 가정, 전 직원)."""
+    determiner and a noun (한 가정, 전 직원, 이 정도)."""
     if word[-1] in _OPENING_NOT_LAST or word[-1] in _BARE_LAST or is_place_name(word):
         return False  # 전남대는, 신영초의: a body, not a person
     alone = _alone(word)
     if len(alone) == 1 and alone[0][1] == "NNG" and alone[0][2] > _KNOWN_WORD_SCORE:
         return False  # 장마철 (-11.7); 서진우 (-18.1) is a word it barely knows
-    determiner = word[0] in "한전" and len(alone) == 2 and alone[0][1] == "MM"
-    return not (determiner and alone[1][1] == "NNG" and alone[1][2] > -10.0)  # 한 가정
+    determiner = len(alone) == 2 and alone[0][1] == "MM"
+    return not (determiner and alone[1][1] == "NNG" and alone[1][2] > -10.0)  # 한 가정, 이 정도
 
 
 def _not_bare_name(word: str) -> bool:
