@@ -365,6 +365,9 @@ def test_a_writer_introducing_themselves():
         # a determiner and a noun open the sentence; words the analyser takes for names
         ("100명은 되어 보입니다. 이정도의 인원이 긴 배차간격에 고통받고 있죠.", []),
         ("승강장 안전문과 안내방송으로 홍보하며, 한치의 망설임도 없이 신고합니다.", []),
+        # a sea, and the people of a 구
+        ("우리나라는 지중해의 키프러스에 이어 불명예스럽게도 2위입니다.", []),
+        ("강의실에 들어와 남구민이 아니면 수강할 수 없다고 했습니다.", []),
     ],
 )  # fmt: skip
 def test_round_five_shapes(text, expected):

@@ -69,7 +69,10 @@ PERSON_CONTEXT = "(?:" + alternation((_AFTER | _BEFORE) - {"전", "현", "측", 
 AFTER_WORDS, BEFORE_WORDS = _AFTER, _BEFORE
 _PLACE_END = re.compile(r"(?:시|도|군|구|동|읍|면|리|역|로|길|산|강|섬|항|천|교|대|청|원|당)$")
 # Two-syllable countries (a 국 word may also be a person: 조국 장관).
-_COUNTRIES = frozenset("한국 중국 미국 영국 태국 외국 타국 본국 전국 각국 독일 일본 우리".split())
+_COUNTRIES = frozenset(
+    "한국 중국 미국 영국 태국 외국 타국 본국 전국 각국 독일 일본 우리 "
+    "지중해 태평양 대서양 인도양 북극해 남극해 남중국해 동중국해".split()  # seas: 지중해의
+)
 _HANGUL = re.compile(r"[가-힣]+")
 
 
@@ -516,6 +519,8 @@ def _place_like(word: str) -> bool:
     """남태령, 이화령, 양평서 (양평경찰서): a place's last syllable (pass, station, road), or
     a 시군구 stem before the syllable of an office or station in it."""
     head = word[:2]
+    if word[-1] == "민" and word[:-1] in SIGUNGU_NAMES:
+        return True  # 남구민, 중구민: the people of a place, no one's name
     return word[-1] in _PLACE_LAST or (
         word[-1] in "서역청" and (head in _SIDO or any(head + e in SIGUNGU_NAMES for e in "시군구"))
     )
