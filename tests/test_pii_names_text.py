@@ -368,6 +368,12 @@ def test_a_writer_introducing_themselves():
         # a sea, and the people of a 구
         ("우리나라는 지중해의 키프러스에 이어 불명예스럽게도 2위입니다.", []),
         ("강의실에 들어와 남구민이 아니면 수강할 수 없다고 했습니다.", []),
+        # countries, universities, provinces, election districts and companies by a title
+        ("모스크바에서 시리아 외무장관과 만나 시리아가 화학무기를 넘기기로 했다.", []),
+        ("안 교수는 서울대 분자생물학과 87학번이다.", []),
+        ("전남도가 적자 누적과 재정 열악을 이유로 사업을 미뤘다.", []),
+        ("서울 강서갑을 비롯해 모두 9곳에서 경선을 치른다.", []),
+        ("그는 전 황보건설 대표로부터 현금을 받았다.", []),
     ],
 )  # fmt: skip
 def test_round_five_shapes(text, expected):

@@ -431,6 +431,10 @@ _UNSEEN_SCORE = -24.0
 def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     """The confidence that ``word`` is a name (0: it is not)."""
     after, before, weak, glued, phone, closed = context
+    if word in _COUNTRIES or word in _FOREIGN_COUNTRIES:
+        return 0.0  # 시리아 외무장관: the minister's country
+    if len(word) >= 4 and word.endswith(_ORG_SUFFIXES):
+        return 0.0  # 황보건설 대표: a company (황보 is a surname)
     if after in _PLACE_AFTER or (after == "시장" and word[-1] in _MARKET_PLACE_END):
         return 0.0  # 신논현 방면, 용문동 일대, 용문동 시장 (a market): a place
     person_title = after in _PERSON_ONLY_TITLES
@@ -517,13 +521,20 @@ def _compound(word: str) -> bool:
 
 def _place_like(word: str) -> bool:
     """남태령, 이화령, 양평서 (양평경찰서): a place's last syllable (pass, station, road), or
-    a 시군구 stem before the syllable of an office or station in it."""
+    a 시도 or 시군구 stem before the syllable of an office, station, university or province in
+    it (서울대, 전남도), or an election district (강서갑)."""
     head = word[:2]
     if word[-1] == "민" and word[:-1] in SIGUNGU_NAMES:
         return True  # 남구민, 중구민: the people of a place, no one's name
+    if word[-1] in "갑을병" and (word[:-1] in _SIDO or _stem_of_sigungu(word[:-1])):
+        return True  # 강서갑, 강화을: an election district
     return word[-1] in _PLACE_LAST or (
-        word[-1] in "서역청" and (head in _SIDO or any(head + e in SIGUNGU_NAMES for e in "시군구"))
-    )
+        word[-1] in "서역청대도" and (head in _SIDO or _stem_of_sigungu(head))
+    )  # 양평서, 서울대, 전남도
+
+
+def _stem_of_sigungu(stem: str) -> bool:
+    return any(stem + end in SIGUNGU_NAMES for end in "시군구")
 
 
 # Words said of places after their name (신논현 방면으로).
