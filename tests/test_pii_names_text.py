@@ -124,6 +124,8 @@ def test_verbs_and_people_words_before_titles_are_not_names(text):
     [
         ("잔치를 하는데, 박원순서울시장과 함께", ["박원순"]),
         ("1월 미 국무장관 <딘 에치슨>이 발표한 선", ["딘 에치슨"]),
+        # a foreign full name the analyser keeps as one proper noun, space and all
+        ("이날 열린 기자회견에는 조스 웨던 감독과 배우들이 참석했다.", ["조스 웨던"]),
     ],
 )
 def test_names_beside_titles_the_analyser_keeps_whole(text, expected):

@@ -767,5 +767,9 @@ def _word_before(toks, index: int) -> str:
 
 
 def _foreign_shape(word: str) -> bool:
-    """A transliterated foreign name: a Hangul word of two to six syllables."""
+    """A transliterated foreign name: a Hangul word of two to six syllables, or two such
+    words the analyser keeps as one proper noun (조스 웨던)."""
+    if " " in word:
+        first, _, last = word.partition(" ")
+        return _foreign_shape(first) and _foreign_shape(last) and len(word) <= 10
     return _HANGUL.fullmatch(word) is not None and 2 <= len(word) <= 6
