@@ -388,6 +388,10 @@ def test_a_list_of_people_names_every_member_and_its_other_mentions():
         "기록하였습니다. 비교해 보니 배민정 55개, 김애영 43개, 김기환 33개였습니다."
     )
     assert names(text) == ["김애영", "배민정", "김기환", "김민송", "배민정", "김애영", "김기환"]
+    # joined by 및 or 과 as well as commas
+    for joined in ("김애영, 배민정 및 김기환은", "김애영과 배민정, 김기환이"):
+        text = f"A팀은 {joined} 맡았고, 비교해 보니 김기환 33개였습니다."
+        assert names(text) == ["김애영", "배민정", "김기환", "김기환"]
     # a list of places or things stays a list of words
     assert names("강남구, 서초구, 송파구 주민 김철수 씨와 고구마, 고사리, 고등어를 샀습니다.") == [
         "김철수"

@@ -262,13 +262,22 @@ def _spaced_names(text: str, found: list) -> list:
 
 
 def _listed_names(text: str, found: list) -> list:
-    """A list of people (A팀 김애영, 배민정, 김기환, 김민송은): where two of three or more
-    full names in one list are names, the list is of people, so every full name in it is one,
-    confidently enough to count wherever else the text writes it."""
+    """A list of people (A팀 김애영, 배민정, 김기환, 김민송은), joined by commas, 및 or 과:
+    where two of three or more full names in one list are names, the list is of people, so
+    every full name in it is one, confidently enough to count wherever else the text writes
+    it."""
     items = list(_LIST_ITEM.finditer(text))
     runs: list[list] = []
     for item in items:
-        if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end(), item.start()):
+        last = runs[-1][-1] if runs else None
+        if last is not None and (
+            _LIST_GAP.fullmatch(text, last.end(), item.start())
+            or (
+                last[0].endswith(_AND)
+                and text[last.end() : item.start()].strip(" \t") == ""
+                and last.end() < item.start()
+            )
+        ):
             runs[-1].append(item)
         else:
             runs.append([item])
@@ -308,7 +317,8 @@ _SPACED_NAME = re.compile(
     + r"|이다|입니다|이었|였)?(?![가-힣])"
 )
 _LIST_ITEM = re.compile(r"(?<![가-힣])([가-힣]{3})(?:" + alternation(PARTICLES) + r")?(?![가-힣])")
-_LIST_GAP = re.compile(r"[ \t]*[,、·][ \t]*")
+_LIST_GAP = re.compile(r"[ \t]*[,、·][ \t]*|[ \t]+(?:및|그리고)[ \t]+")
+_AND = ("와", "과", "랑", "하고")
 
 
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
