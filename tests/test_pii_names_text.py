@@ -376,6 +376,14 @@ def test_a_writer_introducing_themselves():
         ("전남도가 적자 누적과 재정 열악을 이유로 사업을 미뤘다.", []),
         ("서울 강서갑을 비롯해 모두 9곳에서 경선을 치른다.", []),
         ("그는 전 황보건설 대표로부터 현금을 받았다.", []),
+        # words from unlabelled proposals: a noun the dictionary lists as a proper noun, a
+        # word and its particle before 대표하다, a verb's stem
+        ("모기가 알을 낳는 곳이 정화조입니다. 정화조에 모기장을 설치하면 좋습니다.", []),
+        ("정말 한국을 대표하고 시민을 대표하는 곳입니다.", []),
+        ("에스컬레이터를 탔는데 하향하는 반대방향으로 내려갔습니다.", []),
+        # names the dictionary lists stay names; spaces from a web board are one gap
+        ("어제 이민정과 이보람이 함께 출연했습니다.", ["이민정", "이보람"]),
+        ("지붕을 만들자.      이동석   님   2015-06-20", ["이동석"]),
     ],
 )  # fmt: skip
 def test_round_five_shapes(text, expected):

@@ -142,9 +142,10 @@ def _judge_name_title(m: re.Match, ctx: Context, info: object = None) -> list[Hi
         spaced
         and m[0] in OFFICE_TITLES
         and all(
-            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS + "직"
+            end - start >= 3 and ctx.text[end - 1] not in _VERB_ENDINGS + _OBJECT_ENDINGS
             for _, start, end, _ in hits
         )
+        and not (m[0] == "대표" and ctx.text.startswith("하", m.end()))  # 한국을 대표하고
     ):
         return hits  # 홍길동 주무관, 김민수 과장: a full name by its form alone
     if m[0] in ("님", "씨") and all(_common_full_name(ctx.text[a:b]) for _, a, b, _ in hits):
@@ -189,6 +190,9 @@ def body_before_title(word: str, title: str) -> bool:
 # Endings of verbs and connectives (계시고 계장님, 하시며): never the last syllable of a name
 # taken without analysis.
 _VERB_ENDINGS = "고며면데게요다"
+# A word and its particle before a title used as a verb (시민을 대표하고) or a job (직): the
+# analysis decides.
+_OBJECT_ENDINGS = "을를의에직"
 
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -200,10 +204,13 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
 
 
 def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
-    """The name right before a title (and the one space between, if any)."""
+    """The name right before a title (and the spaces between, if any: a web board's text
+    may keep two or three, 이동석  님)."""
     text = ctx.text
     spaced = at > ctx.lo and text[at - 1] in " \t"
-    end = at - 1 if spaced else at
+    end = at
+    while end > max(ctx.lo, at - 3) and text[end - 1] in " \t":
+        end -= 1
     start = end
     while start > ctx.lo and "가" <= text[start - 1] <= "힣" and end - start <= 4:
         start -= 1

@@ -240,6 +240,31 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     return sorted(found)
 
 
+def _listed_noun(word: str) -> bool:
+    """정화조, 안전문, 고정식: a word the dictionary lists as a proper noun with no use
+    counted (its default score), whose first two syllables are a common noun it knows well
+    and whose last two are a common noun too. Names listed so mostly break one of these
+    (이보람, 이민정: no noun at either end) or score higher (이상민: a name seen in use)."""
+    alone = _alone(word)
+    return (
+        len(word) == 3
+        and len(alone) == 1
+        and alone[0][1] == "NNP"
+        and abs(alone[0][2] - _LISTED_SCORE) < 0.01
+        and _well_known_word(word[:2])
+        and _is_common_noun(word[1:])
+    )
+
+
+def _is_common_noun(word: str) -> bool:
+    alone = _alone(word)
+    return len(alone) == 1 and alone[0][1] == "NNG"
+
+
+# The score kiwipiepy gives a word alone that its dictionary lists but its counts never saw.
+_LISTED_SCORE = -14.4206
+
+
 def _spaced_names(text: str, found: list) -> list:
     """박 원순시장님, 정 일경교수입니다, 이 중경이라는: a full name written with a space after
     the surname, which the analyser reads as a surname and two loose syllables. Only with a
@@ -355,7 +380,12 @@ def _opening_name(word: str) -> bool:
 def _not_bare_name(word: str) -> bool:
     """Words that never stand alone as a name with no person word beside them: bodies and
     places by their last syllable (전남대, 서실고, 신영초, 남태령) or their stem (양평서)."""
-    return word[-1] in _ORG_END or word[-1] in _BARE_LAST or is_place_name(word)
+    return (
+        word[-1] in _ORG_END
+        or word[-1] in _BARE_LAST
+        or is_place_name(word)
+        or (word[-1] == "하" and _common_word_alone(word[:-1]))  # 하향하는: a verb's stem
+    )
 
 
 def _known_name_alone(word: str) -> bool:
@@ -481,6 +511,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0  # 남편은 상간녀와: a word never seen that splits into known nouns alone
     if weak and _common_word_alone(word):
         return 0.0  # 상담원에게, 사진가입니다, 현제 학생 입니다: a word it knows alone
+    if _listed_noun(word):
+        return 0.0  # 정화조입니다, 안전문과: a common noun and one more syllable
     if weak and not (unknown and not proper and word[-1] in "관사"):
         # a pattern's weak name (…입니다, …에게) that the analysis reads as a name too; below
         # the titles' 0.8, so that it does not spread to other mentions (늦어진 인동선입니다)
@@ -714,8 +746,8 @@ def _word_after(toks, last: int, text: str) -> str:
     end = toks[last][1]
     for position in range(last + 1, min(last + 5, len(toks))):
         s, e, form, tag, _ = toks[position]
-        if s - end > 1:
-            return ""
+        if s - end > 1 and (s - end > 4 or text[end:s].strip(" \t\xa0")):
+            return ""  # a few spaces are still one gap (이동석  님: text from a web board)
         if (tag in _SKIP and form not in _STOPS) or form in ("전", "현", "前") or tag == "SL":
             end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
             continue
