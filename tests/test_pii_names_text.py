@@ -375,6 +375,7 @@ def test_a_writer_introducing_themselves():
         ("안 교수는 서울대 분자생물학과 87학번이다.", []),
         ("전남도가 적자 누적과 재정 열악을 이유로 사업을 미뤘다.", []),
         ("서울 강서갑을 비롯해 모두 9곳에서 경선을 치른다.", []),
+        ("이러한 일들이 서울시라고 일어나지 않을까요? 서울숲주차장과 같이 넓은 곳", []),
         ("그는 전 황보건설 대표로부터 현금을 받았다.", []),
         # words from unlabelled proposals: a noun the dictionary lists as a proper noun, a
         # word and its particle before 대표하다, a verb's stem

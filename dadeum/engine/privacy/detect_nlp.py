@@ -571,8 +571,8 @@ def _place_like(word: str) -> bool:
     if word[-1] in "갑을병" and (word[:-1] in _SIDO or _stem_of_sigungu(word[:-1])):
         return True  # 강서갑, 강화을: an election district
     return word[-1] in _PLACE_LAST or (
-        word[-1] in "서역청대도" and (head in _SIDO or _stem_of_sigungu(head))
-    )  # 양평서, 서울대, 전남도
+        word[-1] in "서역청대도시" and (head in _SIDO or _stem_of_sigungu(head))
+    )  # 양평서, 서울대, 전남도, 서울시
 
 
 def _stem_of_sigungu(stem: str) -> bool:
@@ -587,7 +587,7 @@ _BARE_LAST = frozenset("초고모벽판")
 # Last syllables of bodies, for names opening a sentence (the full _ORG_END would drop the
 # many given names ending in 원, 기, 리, 동, 구, 도).
 _OPENING_NOT_LAST = frozenset("대청국당회부처단위총")
-_PLACE_LAST = frozenset("령역로길교강섬항읍면")
+_PLACE_LAST = frozenset("령역로길교강섬항읍면숲")
 # A place before 시장 makes it a market, not a mayor (용문동 시장, 남대문 시장).
 _MARKET_PLACE_END = frozenset("동리역문")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
@@ -676,7 +676,7 @@ def _foreign(toks, index: int, text: str):
     """A transliterated foreign name with a title or role beside it: (start, end,
     confidence, last token)."""
     start, end, form, _, _ = toks[index]
-    if name_shape(form) or not _foreign_shape(form) or form in NOT_NAMES or _is_place(form):
+    if name_shape(form) or not _foreign_shape(form) or form in NOT_NAMES or is_place_name(form):
         return None
     if len(form) < 3 and not (index + 1 < len(toks) and toks[index + 1][3] == "NNP"):
         return None  # two syllables alone (회성, 많큼) are mostly typos, not foreign names
