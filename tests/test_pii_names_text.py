@@ -377,6 +377,7 @@ def test_a_writer_introducing_themselves():
         ("서울 강서갑을 비롯해 모두 9곳에서 경선을 치른다.", []),
         ("이러한 일들이 서울시라고 일어나지 않을까요? 서울숲주차장과 같이 넓은 곳", []),
         ("그는 전 황보건설 대표로부터 현금을 받았다.", []),
+        ("조사 과정 중 (주)**고속관광버스 대표가 동료 차량 앞으로 왔습니다.", []),
         # words from unlabelled proposals: a noun the dictionary lists as a proper noun, a
         # word and its particle before 대표하다, a verb's stem
         ("모기가 알을 낳는 곳이 정화조입니다. 정화조에 모기장을 설치하면 좋습니다.", []),

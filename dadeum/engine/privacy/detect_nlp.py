@@ -716,7 +716,8 @@ _SIDO = frozenset(VEHICLE_REGIONS)
 # Bodies whose head is named by a title after them (삼성전자 사장, 조선일보 기자): no name.
 _ORG_SUFFIXES = tuple(
     "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
-    "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치".split()
+    "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치 "
+    "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 솔루션".split()
 )
 # Countries written before 대통령, 총리, 대사 (미얀마 대통령): no name.
 _FOREIGN_COUNTRIES = frozenset(
