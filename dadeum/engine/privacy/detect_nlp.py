@@ -353,8 +353,15 @@ _SELF_AFTER = re.compile(
 )
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
+# A company between a former title's 전 and the title (김중겸 전 현대건설 사장).
+_COMPANY_ENDS = (
+    "건설 전자 그룹 은행 증권 일보 신문 방송 공사 공단 재단 산업 물산 제약 통신 자동차 중공업"
+)
 _TITLE_AFTER = re.compile(
-    r"[ \t]+(?:(?:[A-Za-z]{2,}|전|현)[ \t]+)?("
+    r"[ \t]+(?:(?:[A-Za-z]{2,}|전|현)[ \t]+)?"
+    r"(?:[가-힣]{1,6}(?:"
+    + "|".join(_COMPANY_ENDS.split())
+    + r")[ \t]+)?("
     + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
     + r")(?:님)?(?:"
     + alternation(PARTICLES)
