@@ -539,7 +539,8 @@ def _maybe_name(word: str, spans: list, end: int | None, start: int | None = Non
         return False  # the name beside it is found already
     if start is not None:  # a word after a role may carry its particle (해리스가)
         return 2 <= len(word) <= 8 and word not in NOT_NAMES
-    return 2 <= len(word) <= 6 and word not in NOT_NAMES and word[-1] not in _NOT_NAME_ENDS
+    # up to 10: a name glued to the word before it (민주당과문재인 대통령)
+    return 2 <= len(word) <= 10 and word not in NOT_NAMES and word[-1] not in _NOT_NAME_ENDS
 
 
 _HANGUL_BEFORE = re.compile(r"[가-힣]+$")

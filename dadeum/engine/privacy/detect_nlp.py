@@ -48,6 +48,7 @@ __all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "
 _AFTER = frozenset(
     (
         "님 씨 군 양 옹 여사 선생 선생님 교수 박사 기자 작가 감독 선수 목사 신부 스님 장군 대왕 "
+        "추기경 주교 수녀 교황 "
         "왕 대통령 대통령님 전대통령 총리 장관 차관 의원 의원님 국회의원 시장 구청장 군수 "
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
         "위원장 위원 주무관 사무관 서기관 과장 팀장 부장 국장 실장 차장 계장 주임 대리 사원 "
@@ -134,7 +135,9 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     index = 0
     while index < len(toks):
         start, _, _, tag, _ = toks[index]
-        if tag not in ("NNP", "NNG") or (start and _is_hangul(text[start - 1])):
+        if tag not in ("NNP", "NNG") or (
+            start and _is_hangul(text[start - 1]) and not _after_particle(toks, index)
+        ):
             index += 1
             continue
         group = _name_group(toks, index, text)
@@ -238,6 +241,14 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # label, not a sentence; a proper noun there needs a person word to be a name
         found = [item for item in found if item[2] != 0.6]
     return sorted(found)
+
+
+def _after_particle(toks, index: int) -> bool:
+    """민주당과문재인대통령의: a word glued to the particle before it still starts a word."""
+    if not index:
+        return False
+    before = toks[index - 1]
+    return before[1] == toks[index][0] and before[3] in ("JC", "JKB")
 
 
 def _listed_noun(word: str) -> bool:
@@ -724,7 +735,8 @@ _SIDO = frozenset(VEHICLE_REGIONS)
 _ORG_SUFFIXES = tuple(
     "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
     "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치 "
-    "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 솔루션".split()
+    "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 시스템즈 솔루션 코리아 "
+    "네트웍스 테크".split()
 )
 # Countries written before 대통령, 총리, 대사 (미얀마 대통령): no name.
 _FOREIGN_COUNTRIES = frozenset(
