@@ -15,6 +15,8 @@ Parts (each skipped when its corpus file is absent):
   label, 사업자·법인등록번호 without a label, 운전면허, 외국인등록번호, 주민등록번호 and phones
   with spaces, dots, full-width digits, a line break or an invisible character. Recall, and
   how many survive MASK_PII (their hidden digits still readable in the output).
+- Identifiers left in real text: phone-, 주민등록번호- and e-mail-shaped strings in every
+  petition and 민주주의 서울 text before and after MASK_PII (links set aside; counts only).
 - Long cells: seconds for one cell of 1,000, 10,000 and 32,767 characters.
 
 A finding matches a labelled span when they overlap; precision = matching findings / findings,
@@ -403,11 +405,53 @@ def bench_inventory(files: int = 300, seed: int = 0) -> None:
     )
 
 
+def report_survivors(corpus: Path) -> None:
+    """Identifier-shaped strings (phones, 주민등록번호, e-mail) left in every real 민원 text
+    after MASK_PII, links set aside (article numbers in URLs are not personal data). Counts
+    only: no value is printed."""
+    folder = corpus / "complaints_text"
+    petitions = folder / "bluehouse_petitions_2020/output"
+    adopted = folder / "democracy_seoul/190715_민주주의 서울 채택제안 정보.xls"
+    proposals = folder / "democracy_seoul/190831_민주주의 서울 자유제안 정보.xls"
+    if not petitions.is_dir() or not adopted.is_file() or not proposals.is_file():
+        print("identifiers left in real text: corpus not found, skipped")
+        return
+    texts = [
+        json.loads(path.read_text(encoding="utf-8"))["content"]
+        for path in sorted(petitions.glob("*.json"))
+    ]
+    for path, column in (
+        (proposals, "제안내용"),
+        (adopted, "제안내용"),
+        (adopted, "담당부서 의견"),
+    ):
+        texts += list(_html_texts(path, column).values())
+    before = sum(len(_IDENTIFIER_SHAPE.findall(_without_links(text))) for text in texts)
+    masked = mask_pii_series(pd.Series(texts, dtype=object))
+    after = sum(len(_IDENTIFIER_SHAPE.findall(_without_links(text))) for text in masked)
+    print(
+        f"identifiers left in real text ({len(texts):,} 민원 texts): "
+        f"{before} identifier-shaped strings before MASK_PII, {after} after"
+    )
+
+
+_IDENTIFIER_SHAPE = re.compile(
+    r"(?<!\d)(?:0\d{1,2}[-. )]{0,2}\d{3,4}[-. ]?\d{4}|\d{6}\s?[-–]\s?[1-8]\d{6})(?!\d)"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+)
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|kr|jp|go\.kr)/\S*")
+
+
+def _without_links(text: str) -> str:
+    return _LINK.sub(" ", text)
+
+
 def main(corpus: Path) -> None:
     print(f"real text from {corpus}")
     report_minwon(corpus)
     report_klue(corpus)
     report_localdata(corpus)
+    report_survivors(corpus)
     report_identifiers(seed=0)  # the forms tuned against
     report_identifiers(seed=1)  # held out
     print("long cells (the superlinear check):")

@@ -61,3 +61,29 @@ def test_business_number_without_a_label():
 def test_corporate_number_whose_serial_starts_with_zero():
     text = f"법인등록번호: {crn('134811065304')}"
     assert [f.type for f in find_pii_spans(text)] == ["법인등록번호"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        # international form, checked against phonenumbers' metadata for that country
+        ("Berlin Tel. +49 30 8853 4035, E-Mail.", "8853"),
+        ("연락처 +1 212-555-0100 입니다", "555"),
+        ("+44 20 7946 0958로 전화 주세요", "7946"),
+        # a foreign number in its local grouping right after a phone label
+        ("Humboldt str. 92, 10247 Berlin Tel. 030 8853 4035 E-Mail.", "8853"),
+        ("phone 415 555 0100", "555"),
+    ],
+)
+def test_phone_numbers_from_abroad_are_masked(text, hidden):
+    assert "전화번호" in [f.type for f in find_pii_spans(text)]
+    masked = mask_pii(text)
+    assert hidden not in masked and masked != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["가격 +30 000 원", "합계 +1 234 567", "GDP +2.5 3.1 4.0", "전화 상담 2019 1234 5678건"],
+)
+def test_signed_amounts_and_counts_are_not_phone_numbers(text):
+    assert find_pii_spans(text) == []

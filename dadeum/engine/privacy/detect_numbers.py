@@ -157,6 +157,41 @@ def _valid_korean_number(digits: str) -> bool:
     return phonenumbers.is_valid_number(phonenumbers.parse(digits, "KR"))
 
 
+# A number in international form from another country (+49 30 8853 4035, +1 212-555-0100):
+# a phone number when phonenumbers' metadata says that country gives it out.
+_PHONE_ABROAD = re.compile(
+    r"(?<![0-9A-Za-z+])\+(?!\s?82)\s?\d{1,3}(?:[\s\-.]?\(?\d{1,4}\)?){2,5}" + EDGE_AFTER, ASCII
+)
+
+
+def _judge_phone_abroad(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    try:
+        number = phonenumbers.parse(m[0].rstrip(" -."), None)
+    except phonenumbers.NumberParseException:
+        return []
+    if not phonenumbers.is_valid_number(number):
+        return []
+    start = m.start()
+    return [(PHONE, start, start + len(m[0].rstrip(" -.")), boost(0.85, PHONE, ctx))]
+
+
+# Right after a phone label, a number in any country's local grouping (Tel. 030 8853 4035):
+# the label says what it is, though no metadata can check a number without its country.
+_PHONE_LABELLED = re.compile(
+    r"(?i:\b(?:tel|phone|fax)\b|전화|연락처|휴대폰|핸드폰|팩스)[.:)\s]{1,4}"
+    r"(?P<number>\d{2,4}(?:[\s\-.]\d{3,4}){2})" + EDGE_AFTER
+)
+
+
+_PHONE_LABELS = "(?i)(?:tel|phone|fax|전화|연락처|휴대폰|핸드폰|팩스)"
+
+
+def _judge_phone_labelled(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    if not 9 <= len(digits_of(m["number"])) <= 12:
+        return []
+    return [(PHONE, m.start("number"), m.end("number"), 0.7)]
+
+
 # In a phone column: numbers without an area code (123-4567) or without the leading zero
 # Excel dropped (1012345678).
 _PHONE_COLUMN = re.compile(
@@ -373,6 +408,15 @@ NUMBER_RULES: tuple[Rule, ...] = (
         "phone", frozenset({PHONE}),
         r"(?:0|82)[\s\-.)(]{0,3}\d{1,3}[\s\-.)]{0,3}\d{3,4}[\s\-.]{0,3}\d{4}", _PHONE,
         _judge_phone, gate=DIGITS,
+    ),
+    Rule(
+        "phone-abroad", frozenset({PHONE}), r"\+\s?\d{1,3}[\s\-.(]?\d", _PHONE_ABROAD,
+        _judge_phone_abroad, gate=DIGITS,
+    ),
+    Rule(
+        "phone-labelled", frozenset({PHONE}), r"\d{2,4}[\s\-.]\d{3,4}[\s\-.]\d{3,4}",
+        _PHONE_LABELLED, _judge_phone_labelled, context=_PHONE_LABELS, gate=DIGITS,
+        fallback=True,
     ),
     Rule(
         "phone-column", frozenset({PHONE}), None, _PHONE_COLUMN, _judge_phone_column,
