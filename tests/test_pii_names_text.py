@@ -383,6 +383,8 @@ def test_a_writer_introducing_themselves():
         ("이러한 일들이 서울시라고 일어나지 않을까요? 서울숲주차장과 같이 넓은 곳", []),
         ("그는 전 황보건설 대표로부터 현금을 받았다.", []),
         ("조사 과정 중 (주)**고속관광버스 대표가 동료 차량 앞으로 왔습니다.", []),
+        # a bus stop's number is no phone number: the word before it is no contact person
+        ('200M 정도를 가면 "사가정 버스 정류장 (07-249)"이 있고 정류장 근처에서', []),
         # words from unlabelled proposals: a noun the dictionary lists as a proper noun, a
         # word and its particle before 대표하다, a verb's stem
         ("모기가 알을 낳는 곳이 정화조입니다. 정화조에 모기장을 설치하면 좋습니다.", []),
