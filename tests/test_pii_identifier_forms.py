@@ -73,6 +73,7 @@ def test_corporate_number_whose_serial_starts_with_zero():
         # a foreign number in its local grouping right after a phone label
         ("Humboldt str. 92, 10247 Berlin Tel. 030 8853 4035 E-Mail.", "8853"),
         ("phone 415 555 0100", "555"),
+        ("전화 02-123-4567, Tel. 030 8853 4035", "8853"),  # after a Korean number too
     ],
 )
 def test_phone_numbers_from_abroad_are_masked(text, hidden):

@@ -478,12 +478,11 @@ _QUOTES = frozenset("'\"‘’“”")
 # A name standing alone before a bracket or a mark (임종석(任鍾晳, …), 김진아 ◀ＡＮＣ▶).
 _CLOSED_AFTER = re.compile(r"[ \t]?(?:[(\[<◀]|$)", re.MULTILINE)
 # A phone number right after the word, bracketed or not: 정문수(☏02-3708-2588), 이오수
-# 02-2133-2296, 김규희 (3783-5950).
-# A phone number: seven digits at least (2133-1234, 02-2133-1234); a bus stop's number
-# (정류장 (07-249)) is shorter.
+# 02-2133-2296, 김규희 (3783-5950). Seven digits at least: a bus stop's number (정류장
+# (07-249)) is shorter.
 _PHONE_AFTER = re.compile(
     r"[ \t]?[(\[]?[ \t]*(?:[☏☎]|[Tt][Ee][Ll]\.?)?[ \t]*:?[ \t]*"
-    r"(?:\d{2,4}[-)．.]\d{3,4}[-.]\d{4}|\d{3,4}[-.]\d{4})(?!\d)"
+    r"(?:\d{2,4}[-)．.]\d{3,4}[-．.]\d{4}|\d{3,4}[-．.]\d{4})(?!\d)"
 )
 # Far below: a word never seen at all (이춘재 -26); with no context it is taken for a name.
 _UNSEEN_SCORE = -24.0

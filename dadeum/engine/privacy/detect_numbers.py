@@ -416,7 +416,6 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule(
         "phone-labelled", frozenset({PHONE}), r"\d{2,4}[\s\-.]\d{3,4}[\s\-.]\d{3,4}",
         _PHONE_LABELLED, _judge_phone_labelled, context=_PHONE_LABELS, gate=DIGITS,
-        fallback=True,
     ),
     Rule(
         "phone-column", frozenset({PHONE}), None, _PHONE_COLUMN, _judge_phone_column,
