@@ -197,9 +197,21 @@ _OBJECT_ENDINGS = "을를의에직"
 
 def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     at = m.start()
-    if at == ctx.lo or not "가" <= ctx.text[at - 1] <= "힣":
-        return []  # these attach to the word: no space in between
+    text = ctx.text
+    glued = at > ctx.lo and "가" <= text[at - 1] <= "힣"
+    # These attach to the word; a writer naming themselves may leave a space (홍려규 라고합니다),
+    # and then only a full name of three syllables counts.
+    spaced = (
+        m[0].startswith(("라고", "이라고"))
+        and at - 2 >= ctx.lo
+        and text[at - 1] == " "
+        and "가" <= text[at - 2] <= "힣"
+    )
+    if not glued and not spaced:
+        return []
     hits = _name_before("", at, ctx)
+    if spaced:
+        hits = [hit for hit in hits if hit[2] - hit[1] == 3]
     return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
 
 

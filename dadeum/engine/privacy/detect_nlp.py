@@ -166,6 +166,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 found.append((start, stop, verdict))
                 index = last + 1
                 continue
+        if tag == "NNP" and _name_glued_to_title(toks[index][2]):
+            found.append((start, start + 3, 0.8))  # 최종환파주시장과: one token for all three
+            index += 1
+            continue
         if tag == "NNP" and _given_name_with_ssi(toks, index):
             found.append((start, toks[index][1], 0.7))  # 수현 씨가, 희정씨: a given name alone
             index += 1
@@ -241,6 +245,26 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # label, not a sentence; a proper noun there needs a person word to be a name
         found = [item for item in found if item[2] != 0.6]
     return sorted(found)
+
+
+def _body_or_place(word: str) -> bool:
+    return word.endswith("당") or word.endswith(_ORG_SUFFIXES) or is_place_name(word)
+
+
+def _name_glued_to_title(form: str) -> bool:
+    """최종환파주시장, 윤후덕국회의원: a full name, perhaps a place or party, and a title,
+    which the analyser never saw together and keeps as one proper noun."""
+    if len(form) < 5 or form[0] not in _COMMON_SURNAMES or not name_shape(form[:3]):
+        return False
+    title = _title_end(form)
+    if not title or title in _NOT_AN_OFFICE:
+        return False
+    name, middle = form[:3], form[3 : len(form) - len(title)]
+    if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문":
+        return False  # 강서구청장, 남대문시장: a place and its office or market
+    if title == "시장" and not middle and name[-1] in _MARKET_PLACE_END:
+        return False
+    return not middle or middle in _SIDO or _stem_of_sigungu(middle) or middle.endswith("당")
 
 
 def _after_particle(toks, index: int) -> bool:
@@ -788,6 +812,11 @@ def _word_after(toks, last: int, text: str) -> str:
                     return word
             if form in _AFTER:
                 return form
+            if tag == "NNP" and word == form and _body_or_place(form):
+                # 이해찬더불어민주당 대표: the party or place, then the title a space on
+                following = toks[position + 1] if position + 1 < len(toks) else None
+                if following is not None and following[0] - e == 1 and following[2] in _AFTER:
+                    return following[2]
             title = _title_end(word)
             # 법무 + 장관 ends in a title; 광장 + 관 (롯데시네마광장관) does not
             return title if title and len(word) - len(title) in cuts else word
