@@ -44,7 +44,8 @@ FIFTH_ROUND = 989
 # The sixth round was labelled after this work's rules were written and scored once, to see
 # how they do on text nobody had looked at.
 SIXTH_ROUND = 1289
-# The seventh, labelled last and scored once with no change made for it.
+# The seventh, labelled last and scored once before any change for it (75.6% precision,
+# 81.6% recall); its errors were read and some fixed afterwards.
 SEVENTH_ROUND = 1589
 NAME = "이름"
 
