@@ -54,20 +54,26 @@ CHILD = textwrap.dedent(
 )
 
 
-def _run(speedups: str = "1", **extra: str) -> dict:
+def _child(code: str, *args: str, **extra: str) -> str:
+    """Runs ``code`` in a fresh Python with the add-in's server settings; its output."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
     env.update(
         XLWINGS_ON_SERVER="true", XLWINGS_LICENSE_KEY="noncommercial",
         XLWINGS_PROJECT_DIR=str(ADDIN), XLWINGS_ENVIRONMENT="prod",
         XLWINGS_ENABLE_SOCKETIO="false", PYTHONPATH=os.pathsep.join([str(ADDIN), str(REPO)]),
     )  # fmt: skip
-    env.update(extra, DADEUM_SPEEDUPS="0")
+    env.update(extra)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, speedups], cwd=REPO, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", code, *args], cwd=REPO, env=env, capture_output=True, text=True,
         timeout=180,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return done.stdout
+
+
+def _run(speedups: str = "1", **extra: str) -> dict:
+    out = _child(CHILD, speedups, **{**extra, "DADEUM_SPEEDUPS": "0"})
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def test_the_same_responses_and_headers_without_base_http_middleware():
@@ -133,15 +139,4 @@ WARM_UP_CHILD = textwrap.dedent(
 
 
 def test_the_korean_analyser_loads_in_the_background_at_start_up():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
-    env.update(
-        XLWINGS_ON_SERVER="true", XLWINGS_LICENSE_KEY="noncommercial",
-        XLWINGS_PROJECT_DIR=str(ADDIN), XLWINGS_ENVIRONMENT="prod",
-        XLWINGS_ENABLE_SOCKETIO="false", PYTHONPATH=os.pathsep.join([str(ADDIN), str(REPO)]),
-    )  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-c", WARM_UP_CHILD], cwd=REPO, env=env, capture_output=True,
-        text=True, timeout=180,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.split() == ["0", "1", "200"]
+    assert _child(WARM_UP_CHILD).split() == ["0", "1", "200"]
