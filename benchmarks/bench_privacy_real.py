@@ -16,7 +16,8 @@ Parts (each skipped when its corpus file is absent):
   with spaces, dots, full-width digits, a line break or an invisible character. Recall, and
   how many survive MASK_PII (their hidden digits still readable in the output).
 - Identifiers left in real text: phone-, 주민등록번호- and e-mail-shaped strings in every
-  petition and 민주주의 서울 text before and after MASK_PII (links set aside; counts only).
+  petition and 민주주의 서울 text before and after MASK_PII (links set aside; counts only), and
+  how many lot numbers written with 번지 there are found as 주소.
 - Long cells: seconds for one cell of 1,000, 10,000 and 32,767 characters.
 
 A finding matches a labelled span when they overlap; precision = matching findings / findings,
@@ -438,12 +439,21 @@ def report_survivors(corpus: Path) -> None:
         f"identifiers left in real text ({len(texts):,} 민원 texts): "
         f"{before} identifier-shaped strings before MASK_PII, {after} after"
     )
+    # Lot numbers with 번지 (방배동 2909번지), as citizens write their own address.
+    lots = [(text, m.span()) for text in texts for m in _LOT.finditer(text)]
+    found = find_pii_series(pd.Series([text for text, _ in lots], dtype=object))
+    hits = sum(
+        any(f.type == "주소" and f.start < end and start < f.end for f in cell)
+        for (_, (start, end)), cell in zip(lots, found, strict=True)
+    )
+    print(f"lot numbers with 번지 in the same texts: {len(lots)}, found as 주소: {hits}")
 
 
 _IDENTIFIER_SHAPE = re.compile(
     r"(?<!\d)(?:0\d{1,2}[-. )]{0,2}\d{3,4}[-. ]?\d{4}|\d{6}\s?[-–]\s?[1-8]\d{6})(?!\d)"
     r"|[\w.+-]+@[\w-]+\.[\w.]+"
 )
+_LOT = re.compile(r"[가-힣]{1,8}(?:동|리|가)\s?\d{1,5}(?:-\d{1,5})?\s?번지")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|kr|jp|go\.kr)/\S*")
 
 

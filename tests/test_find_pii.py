@@ -19,6 +19,7 @@ from dadeum.engine.privacy import (
     find_pii_series,
     find_pii_spans,
     header_types,
+    mask_pii,
     records_frame,
     scan_frame,
 )
@@ -740,3 +741,23 @@ def test_excel_find_pii_numbers_and_errors():
 def test_excel_find_pii_with_header_argument():
     assert call("find_pii", [["홍길동"], ["김민수"]], "성명") == [["이름"], ["이름"]]
     assert call("find_pii", [["홍길동"]]) == [[""]]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("민원인께서 말씀하신 망원동 412-3번지 앞 불법주정차", "망원동 412-3번지"),
+        ("사진은 정릉동227-29번지 501호로 보내겠습니다", "정릉동227-29번지 501호"),
+        ("반포동 1-1 번지에 있는 건물", "반포동 1-1 번지"),
+        ("거제면 명진리 694-1번지에서 아버지가", "명진리 694-1번지"),
+    ],
+)
+def test_a_lot_number_with_번지_is_an_address_without_its_시군구(text, address):
+    found = [text[f.start : f.end] for f in find_pii_spans(text) if f.type == "주소"]
+    assert found == [address]
+    assert address[-6:] not in mask_pii(text)
+
+
+@pytest.mark.parametrize("text", ["100번지 이상", "번지점프를 했다", "3번지"])
+def test_번지_alone_is_no_address(text):
+    assert find_pii_spans(text) == []

@@ -108,6 +108,19 @@ def _judge_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     return [(ADDRESS, start, end, boost(confidence, ADDRESS, ctx))]
 
 
+# 방배동 2909번지, 정릉동227-29번지 501호: a lot number with 번지 is an address even
+# with no 시군구 before it, as citizens write their own in a 민원.
+_LOT_ADDRESS = re.compile(
+    r"(?<![가-힣0-9])[가-힣]{0,7}[가-힣](?:동|리|가)\d?(?:가)?\s?(?:산\s?)?\d{1,5}(?:-\d{1,5})?"
+    r"\s?번지(?:\s?,?\s?(?:\d{1,4}\s?동\s?)?\d{1,5}\s?호)?",
+    ASCII,
+)
+
+
+def _judge_lot_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    return [(ADDRESS, m.start(), m.end(), boost(0.8, ADDRESS, ctx))]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 PLACE_RULES: tuple[Rule, ...] = (
@@ -115,6 +128,9 @@ PLACE_RULES: tuple[Rule, ...] = (
     Rule(
         "address-cue", frozenset({ADDRESS}), r"(?:주소|거주지|소재지|주거지|위치)", _ADDRESS_CUE,
         _judge_address_cue,
+    ),
+    Rule(
+        "address-lot", frozenset({ADDRESS}), r"\d[ \t]?번지", _LOT_ADDRESS, _judge_lot_address,
     ),
     Rule(
         "address-column", frozenset({ADDRESS}), r"[가-힣]", _ADDRESS_LOOSE, _judge_address,
