@@ -433,7 +433,7 @@ SENTENCES = [
     ("충남 천안시 동남구 목천읍 교촌리 123", ["주소"]),
     ("전남 순천시 해룡면 율촌산단4로 50", ["주소"]),
     ("서울시 강남구 역삼동 123번지 4호", ["주소"]),
-    ("아파트 101동 1203호", []),
+    ("아파트 101동 1203호", ["주소"]),  # a home's building and unit: part of an address
     ("서울시 강남구", []),
     ("강남구에 거주하는 김모씨", []),
     ("30대 남성 홍모 씨", []),
@@ -760,4 +760,20 @@ def test_a_lot_number_with_번지_is_an_address_without_its_시군구(text, addr
 
 @pytest.mark.parametrize("text", ["100번지 이상", "번지점프를 했다", "3번지"])
 def test_번지_alone_is_no_address(text):
+    assert find_pii_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("저는 래미안아파트 101동 1203호에 살고 있습니다", "래미안아파트 101동 1203호"),
+        ("신청자 : 3동 201호 김미화", "3동 201호"),
+    ],
+)
+def test_a_building_and_unit_number_is_an_address(text, address):
+    assert [text[f.start : f.end] for f in find_pii_spans(text) if f.type == "주소"] == [address]
+
+
+@pytest.mark.parametrize("text", ["1동 2호선 환승", "제3동 201호실 회의", "본관 3동 2호기 점검"])
+def test_rooms_lines_and_machines_are_no_units(text):
     assert find_pii_spans(text) == []

@@ -121,6 +121,18 @@ def _judge_lot_address(m: re.Match, ctx: Context, info: object = None) -> list[H
     return [(ADDRESS, m.start(), m.end(), boost(0.8, ADDRESS, ctx))]
 
 
+# 래미안아파트 101동 1203호, 신청자 : 3동 201호 김미화: a home's building and unit number.
+_UNIT_ADDRESS = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?:[가-힣A-Za-z0-9]{0,12}(?:아파트|빌라|맨션|오피스텔|APT)\s?)?"
+    r"\d{1,4}\s?동\s?\d{1,5}\s?호(?![실선차째기점])",  # not 호실, 호선, 호차 …
+    ASCII,
+)
+
+
+def _judge_unit_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    return [(ADDRESS, m.start(), m.end(), boost(0.7, ADDRESS, ctx))]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 PLACE_RULES: tuple[Rule, ...] = (
@@ -131,6 +143,10 @@ PLACE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "address-lot", frozenset({ADDRESS}), r"\d[ \t]?번지", _LOT_ADDRESS, _judge_lot_address,
+    ),
+    Rule(
+        "address-unit", frozenset({ADDRESS}), r"\d[ \t]?동[ \t]?\d{1,5}[ \t]?호",
+        _UNIT_ADDRESS, _judge_unit_address,
     ),
     Rule(
         "address-column", frozenset({ADDRESS}), r"[가-힣]", _ADDRESS_LOOSE, _judge_address,
