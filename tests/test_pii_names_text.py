@@ -421,3 +421,15 @@ def test_a_list_of_people_names_every_member_and_its_other_mentions():
     assert names("강남구, 서초구, 송파구 주민 김철수 씨와 고구마, 고사리, 고등어를 샀습니다.") == [
         "김철수"
     ]
+
+
+def test_a_name_alone_closing_a_text_is_its_signature():
+    signed = "관련 자료를 보내드리오니 참고하시기 바랍니다.  송정식 "
+    unsigned = "많은 관심 부탁드립니다. 감사합니다. 홍보과"
+    assert names(signed) == ["송정식"]
+    assert names(unsigned) == [] and names("좋은 하루 되세요!  이정도") == []
+    # the same in a long column, where cells are scanned joined together
+    column = pd.Series([signed, unsigned] + [f"다른 글 {i}번입니다." for i in range(60)])
+    found = find_pii_series(column.astype(object))
+    assert [signed[f.start : f.end] for f in found.iloc[0]] == ["송정식"]
+    assert found.iloc[1] == []

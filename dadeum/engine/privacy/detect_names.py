@@ -261,6 +261,20 @@ def _judge_name_opening(m: re.Match, ctx: Context, info: object = None) -> list[
 OPENING_CONFIDENCE = 0.65
 
 
+# A name alone closing a text after its last sentence (…참고하시기 바랍니다.  송정식): a
+# signature; weak, so that the analysis keeps out a closing word (…감사합니다. 홍보과).
+_NAME_CLOSING = re.compile(  # cells are joined with \x00 in a long column
+    r"(?:[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)(?P<run>[가-힣]{3})[ \t\n]*(?=\x00|$)", ASCII
+)
+
+
+def _judge_name_closing(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run = m["run"]
+    if run[0] not in _OPENING_SURNAMES or run in NOT_NAMES or not _common_full_name(run):
+        return []
+    return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
+
+
 # A bare full name with a common surname, alone or with a particle (류현진은, 차승원의): weak;
 # kept only if the analyser reads it as a proper noun (confidence 0.55 marks that).
 _NAME_BARE = re.compile(
@@ -415,6 +429,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-opening", frozenset({NAME}), r"(?:^|[.!?(\[\n])\s?[가-힣]{3}(?:이|가|은|는|의|께)",
         _NAME_OPENING, _judge_name_opening,
+    ),
+    Rule(
+        "name-closing", frozenset({NAME}), r"[가-힣]{3}[ \t\n]*$", _NAME_CLOSING,
+        _judge_name_closing,
     ),
     Rule(
         "name-bare", frozenset({NAME}), "[" + "".join(sorted(COMMON_SURNAMES)) + "][가-힣]{2}",
