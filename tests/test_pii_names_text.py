@@ -403,7 +403,7 @@ def test_a_writer_introducing_themselves():
         ("지붕을 만들자.      이동석   님   2015-06-20", ["이동석"]),
     ],
 )  # fmt: skip
-def test_round_five_shapes(text, expected):
+def test_shapes_from_rounds_five_to_seven(text, expected):
     assert names(text) == expected
 
 
