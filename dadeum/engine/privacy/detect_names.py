@@ -431,7 +431,8 @@ NAME_RULES: tuple[Rule, ...] = (
         _NAME_OPENING, _judge_name_opening,
     ),
     Rule(
-        "name-closing", frozenset({NAME}), r"[가-힣]{3}[ \t\n]*$", _NAME_CLOSING,
+        "name-closing", frozenset({NAME}),
+        r"(?:[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)[가-힣]{3}[ \t\n]*$", _NAME_CLOSING,
         _judge_name_closing,
     ),
     Rule(
