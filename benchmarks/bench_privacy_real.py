@@ -29,6 +29,7 @@ import json
 import random
 import re
 import time
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -83,12 +84,18 @@ def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | 
 
 def _html_texts(path: Path, column: str) -> dict[str, str]:
     """제안번호 → cleaned text of ``column`` (a repeated number keeps its last row)."""
-    frame = pd.read_excel(path, engine="openpyxl")
+    frame = _sheet(path)
     return {
         str(number): reply_text(str(text))
         for number, text in zip(frame["제안번호"], frame[column], strict=True)
         if isinstance(text, str)
     }
+
+
+@cache
+def _sheet(path: Path) -> pd.DataFrame:
+    """A 민주주의 서울 file, read once: both of its text columns are used."""
+    return pd.read_excel(path, engine="openpyxl")
 
 
 def span_scores(found: list[list[tuple[int, int]]], truth: list[list[tuple[int, int]]]):

@@ -252,9 +252,9 @@ def _find(texts: list[str | None], hint: frozenset[str]) -> dict[int, list[Findi
     A long column whose cells repeat (부서, 담당자, 비고, dates) is scanned once per distinct
     text, and the findings are copied to every row that holds it; the share of names that
     makes a column of names is still counted over every cell."""
-    texts = _without_lone_surrogates(texts)
     with without_gc():
-        if len(texts) > _FEW:
+        if len(texts) > _FEW:  # only a long column is scanned with RE2, which needs UTF-8
+            texts = _without_lone_surrogates(texts)
             codes, distinct = pd.factorize(np.array(texts, dtype=object))  # None: -1
             if len(distinct) <= _DISTINCT_SHARE * len(texts):
                 counts = np.bincount(codes[codes >= 0], minlength=len(distinct))

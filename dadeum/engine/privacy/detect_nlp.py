@@ -260,10 +260,8 @@ def _name_glued_to_title(form: str) -> bool:
     if not title or title in _NOT_AN_OFFICE:
         return False
     name, middle = form[:3], form[3 : len(form) - len(title)]
-    if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문":
-        return False  # 강서구청장, 남대문시장: a place and its office or market
-    if title == "시장" and not middle and name[-1] in _MARKET_PLACE_END:
-        return False
+    if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문역":
+        return False  # 강서구청장, 남대문시장, …역 시장: a place and its office or market
     return not middle or middle in _SIDO or _stem_of_sigungu(middle) or middle.endswith("당")
 
 
@@ -341,7 +339,7 @@ def _listed_names(text: str, found: list) -> list:
             runs[-1].append(item)
         else:
             runs.append([item])
-    raised: dict[tuple[int, int], float] = {}
+    raised: set[tuple[int, int]] = set()
     for run in runs:
         people = [
             item
@@ -354,8 +352,7 @@ def _listed_names(text: str, found: list) -> list:
         ]
         named = [i for i in people if any(a < i.end(1) and i.start(1) < b for a, b, _ in found)]
         if len(people) >= 3 and len(named) >= 2:
-            for item in people:
-                raised[item.span(1)] = 0.8
+            raised.update(item.span(1) for item in people)
     if not raised:
         return found
     kept = [
@@ -364,7 +361,7 @@ def _listed_names(text: str, found: list) -> list:
         if not any(x < b and a < y and (a, b) != (x, y) for x, y in raised)
     ]
     taken = {(a, b) for a, b, _ in kept}
-    return kept + [(a, b, c) for (a, b), c in raised.items() if (a, b) not in taken]
+    return kept + [(a, b, 0.8) for a, b in raised - taken]
 
 
 _SPACED_NAME = re.compile(
@@ -388,14 +385,17 @@ _SELF_AFTER = re.compile(
 )
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
-# A company between a former title's 전 and the title (김중겸 전 현대건설 사장).
-_COMPANY_ENDS = (
-    "건설 전자 그룹 은행 증권 일보 신문 방송 공사 공단 재단 산업 물산 제약 통신 자동차 중공업"
+# Bodies whose head is named by a title after them (삼성전자 사장, 조선일보 기자): no name.
+_ORG_SUFFIXES = tuple(
+    "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
+    "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치 "
+    "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 시스템즈 솔루션 코리아 "
+    "네트웍스 테크 자동차 중공업".split()
 )
-_TITLE_AFTER = re.compile(
+_TITLE_AFTER = re.compile(  # past a company too: 김중겸 전 현대건설 사장
     r"[ \t]+(?:(?:[A-Za-z]{2,}|전|현)[ \t]+)?"
     r"(?:[가-힣]{1,6}(?:"
-    + "|".join(_COMPANY_ENDS.split())
+    + "|".join(_ORG_SUFFIXES)
     + r")[ \t]+)?("
     + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
     + r")(?:님)?(?:"
@@ -584,18 +584,17 @@ def _unknown_reads_as_name(word: str) -> bool:
     )
 
 
-def _common_word_alone(word: str) -> bool:
+def _common_word_alone(word: str, floor: float = _KNOWN_WORD_SCORE) -> bool:
     """Whether the analyser reads ``word`` alone as one word it knows well that is no proper
     noun (명장, 현제 → 현재?): a trade or a typo, not the two syllables of a name (박훈)."""
     alone = _alone(word)
-    return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _KNOWN_WORD_SCORE
+    return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > floor
 
 
 def _well_known_word(word: str) -> bool:
-    """Stricter than _common_word_alone: a word the dictionary knows well (정도, 과장), not
-    one it half-knows (일경 -13), which a title after it makes a given name."""
-    alone = _alone(word)
-    return len(alone) == 1 and alone[0][1] != "NNP" and alone[0][2] > _KNOWN_NOUN_SCORE
+    """Stricter: a word the dictionary knows well (정도, 과장), not one it half-knows (일경
+    -13), which a title after it makes a given name."""
+    return _common_word_alone(word, _KNOWN_NOUN_SCORE)
 
 
 def _compound(word: str) -> bool:
@@ -757,13 +756,6 @@ def _foreign(toks, index: int, text: str):
 
 
 _SIDO = frozenset(VEHICLE_REGIONS)
-# Bodies whose head is named by a title after them (삼성전자 사장, 조선일보 기자): no name.
-_ORG_SUFFIXES = tuple(
-    "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
-    "호텔 학교 대학 공사 공단 산업 물산 제약 통신 기획 엔터 뉴스 닷컴 미디어 위치 "
-    "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 시스템즈 솔루션 코리아 "
-    "네트웍스 테크".split()
-)
 # Countries written before 대통령, 총리, 대사 (미얀마 대통령): no name.
 _FOREIGN_COUNTRIES = frozenset(
     """

@@ -183,9 +183,6 @@ _PHONE_LABELLED = re.compile(
 )
 
 
-_PHONE_LABELS = "(?i)(?:tel|phone|fax|전화|연락처|휴대폰|핸드폰|팩스)"
-
-
 def _judge_phone_labelled(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     if not 9 <= len(digits_of(m["number"])) <= 12:
         return []
@@ -415,7 +412,8 @@ NUMBER_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "phone-labelled", frozenset({PHONE}), r"\d{2,4}[\s\-.]\d{3,4}[\s\-.]\d{3,4}",
-        _PHONE_LABELLED, _judge_phone_labelled, context=_PHONE_LABELS, gate=DIGITS,
+        _PHONE_LABELLED, _judge_phone_labelled, context="(?i)" + alternation(CONTEXT[PHONE]),
+        gate=DIGITS,
     ),
     Rule(
         "phone-column", frozenset({PHONE}), None, _PHONE_COLUMN, _judge_phone_column,

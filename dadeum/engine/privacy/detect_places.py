@@ -117,8 +117,13 @@ _LOT_ADDRESS = re.compile(
 )
 
 
-def _judge_lot_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
-    return [(ADDRESS, m.start(), m.end(), boost(0.8, ADDRESS, ctx))]
+def _whole_match(confidence: float):
+    """A judge taking the whole match for an address (the pattern says all there is)."""
+
+    def judge(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+        return [(ADDRESS, m.start(), m.end(), boost(confidence, ADDRESS, ctx))]
+
+    return judge
 
 
 # 래미안아파트 101동 1203호, 신청자 : 3동 201호 김미화: a home's building and unit number.
@@ -127,10 +132,6 @@ _UNIT_ADDRESS = re.compile(
     r"\d{1,4}\s?동\s?\d{1,5}\s?호(?![실선차째기점])",  # not 호실, 호선, 호차 …
     ASCII,
 )
-
-
-def _judge_unit_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
-    return [(ADDRESS, m.start(), m.end(), boost(0.7, ADDRESS, ctx))]
 
 
 # --- the rules, in the order they run ---------------------------------------------------
@@ -142,11 +143,11 @@ PLACE_RULES: tuple[Rule, ...] = (
         _judge_address_cue,
     ),
     Rule(
-        "address-lot", frozenset({ADDRESS}), r"\d[ \t]?번지", _LOT_ADDRESS, _judge_lot_address,
+        "address-lot", frozenset({ADDRESS}), r"\d[ \t]?번지", _LOT_ADDRESS, _whole_match(0.8),
     ),
     Rule(
         "address-unit", frozenset({ADDRESS}), r"\d[ \t]?동[ \t]?\d{1,5}[ \t]?호",
-        _UNIT_ADDRESS, _judge_unit_address,
+        _UNIT_ADDRESS, _whole_match(0.7),
     ),
     Rule(
         "address-column", frozenset({ADDRESS}), r"[가-힣]", _ADDRESS_LOOSE, _judge_address,
