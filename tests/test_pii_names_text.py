@@ -433,3 +433,34 @@ def test_a_name_alone_closing_a_text_is_its_signature():
     found = find_pii_series(column.astype(object))
     assert [signed[f.start : f.end] for f in found.iloc[0]] == ["송정식"]
     assert found.iloc[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places and things by what follows them: a particle of places, a station, a park
+        ("출근 시간마다 지옥철에서 기운을 다 뺏깁니다.", []),
+        ("건물을 지을 때 노량진에서 바라보는 경관을 생각해야 합니다.", []),
+        ("약수터는 주요 수원이 지표수로서 여름에 세균이 많습니다.", []),
+        ("구로역과 신도림 역을 거쳐 가는 버스가 필요합니다.", []),
+        ("서부선 경전철 타당성 조사 결과가 나왔습니다.", []),
+        ("주말에 신세계 백화점에 갔다가 주차장이 붐벼 돌아왔습니다.", []),
+        ("남산 축제 -> 손기정 체육공원 -> 양재 시민의숲", []),
+        # a word in quotes with no person word beside it is a brand or an app
+        ("스마트폰 앱 ‘안심이’를 개발해 시범 운영하고 있습니다.", []),
+        # a word called a thing or a place by 이라는, 이라고 표시
+        ("할아버지는 보령 원산도라는 섬에서 양식업을 하셨습니다.", []),
+        ("좌석을 분홍색으로 칠하고 배려석이라고 표시하는 정도로는 부족합니다.", []),
+        # a conjunction before a title that is also a word (군수: military supply)
+        ("예산 문제입니다. 하지만 군수 예산 가운데 300억은 부품 값입니다.", []),
+        # a body before a title and the name after it
+        ("안녕하십니까. 에피치오 대표 강성진입니다.", ["강성진"]),
+        # the people stay names
+        ("국내 간첩 김대중, 노무현 운운하는 글은 삭제해야 합니다.", ["김대중", "노무현"]),
+        ("손기정 선수는 베를린 마라톤에서 우승했습니다.", ["손기정"]),
+        ("문재인 대통령과 김정은 위원장이 만났습니다.", ["문재인", "김정은"]),
+        ("저는 신재모라는 고등학교 3학년 학생입니다.", ["신재모"]),
+    ],
+)  # fmt: skip
+def test_places_brands_and_bodies_from_unlabelled_texts(text, expected):
+    assert names(text) == expected

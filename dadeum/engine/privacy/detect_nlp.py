@@ -238,6 +238,12 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             word = text[start:end]
             if _known_name_alone(word) or (kind == "opening" and _opening_name(word)):
                 found.append((start, end, 0.6))
+    starts = {start for start, _, _ in found}
+    found = [
+        item
+        for item in found
+        if not _said_of_a_thing(item, toks, text) and not _body_of_next(item, starts, text)
+    ]
     found.extend(_spaced_names(text, found))
     found = _listed_names(text, found)
     if found and not _SENTENCE_TAGS & {t[3][:2] for t in toks}:
@@ -245,6 +251,54 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # label, not a sentence; a proper noun there needs a person word to be a name
         found = [item for item in found if item[2] != 0.6]
     return sorted(found)
+
+
+# Particles of places and things (노량진에서, 지표수로서); people take 에게, 한테, 께.
+_THING_PARTICLES = frozenset("에서 로 으로 로서 으로서 로써 으로써".split())
+# 원산도라는 섬, 배려석이라고 표시하는: a word called by a name is a thing or a place here.
+_THING_WORDS = (
+    "섬 곳 이유 지역 동네 마을 회사 업체 기업 단체 앱 어플 프로그램 제도 단어 명칭 표현 문구 "
+    "제목 브랜드 상호 가게 식당 건물 카페 매장 제품 상품 서비스 사이트 정책 캠페인 행사 축제 "
+    "공원 도로 표시 표기 적힌 적혀 쓰여 쓰인"
+).split()
+_CALLED_A_THING = re.compile(
+    r"(?:이)?라(?:는|고)[ \t]*(?:"
+    + "|".join(_THING_WORDS)
+    + r"|사업(?![가자주])|말(?!씀)|써\s?있|해\s?놓)"  # not 사업가, 말씀
+)
+
+
+def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
+    """Whether a name found with no person word beside it reads as a thing or a place: a
+    particle of places after it (노량진에서, 성노예로), a place's word after it (신도림 역),
+    quotes around it (‘안심이’ 앱), or a word calling it a thing (원산도라는 섬)."""
+    start, end, confidence = item
+    if confidence >= 0.8:
+        return False
+    if _CALLED_A_THING.match(text, end) is not None:
+        return True
+    if confidence > 0.6:
+        return False
+    if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
+        return True
+    last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
+    if last is not None and toks[last][1] == end and _word_after(toks, last, text) in _PLACE_AFTER:
+        return True  # 손기정 체육공원, 신도림 역
+    following = next((t for t in toks if t[0] >= end), None)
+    if following is None or following[0] != end or not following[3].startswith("J"):
+        return False
+    if following[2] not in _THING_PARTICLES:
+        return False
+    rest = text[following[1] : following[1] + 4].lstrip()
+    return not rest.startswith(("인해", "인한", "인하여", "말미암"))  # 조국으로 인해
+
+
+def _body_of_next(item: tuple, starts: set, text: str) -> bool:
+    """Whether a weakly found word is the body of the next name: 에피치오 대표 강성진."""
+    if item[2] >= 0.8:
+        return False
+    title = _TITLE_THEN.match(text, item[1])
+    return title is not None and title.end() in starts
 
 
 def _body_or_place(word: str) -> bool:
@@ -402,6 +456,12 @@ _TITLE_AFTER = re.compile(  # past a company too: 김중겸 전 현대건설 사
     + alternation(PARTICLES)
     + r")?(?![가-힣])"
 )
+# 에피치오 대표 강성진입니다: a title with a name after it; the word before is the body.
+_TITLE_THEN = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
+    + r")[ \t]*"
+)
 _NOMINAL = frozenset("NNP NNG NNB NR NP MM XPN XSN".split())
 _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 
@@ -545,6 +605,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     if after in _AFTER or before in _BEFORE:
         if body_before_title(word, after):
             return 0.0  # 부산대 총장, 여행사 사장: the body, then its head
+        if len(word) >= 3 and (_not_a_noun(word) or _well_known_word(word)):
+            return 0.0  # 하지만 군수 예산, 사업부 군수 비리: 군수 here is military supply
         if len(word) == 2 and (
             after in _NAMED_AFTER_A_LEADER
             or (after not in _SAID_OF_PEOPLE and _common_word_alone(word))
@@ -572,6 +634,12 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             return 0.0
         return 0.0 if _compound(word) or _not_bare_name(word) else 0.6
     return 0.0
+
+
+def _not_a_noun(word: str) -> bool:
+    """하지만, 그러나: read alone, one word that is no noun (a conjunction or an adverb)."""
+    alone = _alone(word)
+    return len(alone) == 1 and alone[0][1] in ("MAJ", "MAG", "IC", "MM")
 
 
 def _unknown_reads_as_name(word: str) -> bool:
@@ -623,9 +691,12 @@ def _stem_of_sigungu(stem: str) -> bool:
 
 
 # Words said of places after their name (신논현 방면으로).
-_PLACE_AFTER = frozenset("방면 방향 일대 인근 부근 일원 쪽 사거리 교차로 네거리 입구 출구".split())
+_PLACE_AFTER = frozenset(
+    "방면 방향 일대 인근 부근 일원 쪽 사거리 교차로 네거리 입구 출구 역 경전철 백화점 터미널 "
+    "정류장 정류소 공원 체육공원".split()
+)
 # Last syllables of schools, kinds and objects (장위초, 서실고, 고정식, 방음벽, 한정판,
-# 정교모), rare at the end of a given name.
+# 정교모), rare at the end of a given name (not 중: 김대중).
 _BARE_LAST = frozenset("초고모벽판")
 # Last syllables of bodies, for names opening a sentence (the full _ORG_END would drop the
 # many given names ending in 원, 기, 리, 동, 구, 도).
@@ -698,6 +769,8 @@ def _direction_compound(word: str) -> bool:
     (해안, 대문, 방향) is a place or a direction, though 서 and 남 are also surnames."""
     if len(word) != 3 or word[0] not in "동서남북":
         return False
+    if word[1] in "동서남북":
+        return True  # 남북한, 동서독
     rest = _alone(word[1:])
     return len(rest) == 1 and rest[0][1] == "NNG" and rest[0][2] > _KNOWN_NOUN_SCORE
 
