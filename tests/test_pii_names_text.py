@@ -455,7 +455,13 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         ("예산 문제입니다. 하지만 군수 예산 가운데 300억은 부품 값입니다.", []),
         # a body before a title and the name after it
         ("안녕하십니까. 에피치오 대표 강성진입니다.", ["강성진"]),
-        # the people stay names
+        # a word the dictionary lists before …입니다 or …에게, and a verb before 의원 (a clinic)
+        ("저는 공연 사진을 전문으로 찍는 사진가입니다.", []),
+        ("도로 관련 시공사에게 전달하고 부실 시공이 있으면 바로잡아야 합니다.", []),
+        ("식당을 하기 위해서 의원을 개설하려 한다니 막말로 들렸습니다.", []),
+        # the people stay names: a place's last syllable before an office, a foreign author
+        ("선거 불출마를 선언한 한선교의원을 당 대표로 세웠습니다.", ["한선교"]),
+        ("<행복한 도시>의 저자 찰스 몽고메리가 세계의 도시를 다녔습니다.", ["찰스 몽고메리"]),
         ("국내 간첩 김대중, 노무현 운운하는 글은 삭제해야 합니다.", ["김대중", "노무현"]),
         ("손기정 선수는 베를린 마라톤에서 우승했습니다.", ["손기정"]),
         ("문재인 대통령과 김정은 위원장이 만났습니다.", ["문재인", "김정은"]),

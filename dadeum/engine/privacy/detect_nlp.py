@@ -62,7 +62,8 @@ _BEFORE = frozenset(
     (
         "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
         "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
-        "도지사 총리 박사 비서실장 실장 수석 대변인 비서관 앵커"
+        "도지사 총리 박사 비서실장 실장 수석 대변인 비서관 앵커 저자 지은이 소설가 시인 화가 "
+        "배우 가수"
     ).split()
 )
 # Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
@@ -581,7 +582,9 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0  # 황보건설 대표: a company (황보 is a surname)
     if after in _PLACE_AFTER or (after == "시장" and word[-1] in _MARKET_PLACE_END):
         return 0.0  # 신논현 방면, 용문동 일대, 용문동 시장 (a market): a place
-    person_title = after in _PERSON_ONLY_TITLES
+    person_title = after in _PERSON_ONLY_TITLES or (
+        after in _OFFICE_TITLES and word[-1] in _PLACE_LAST and word[0] in _COMMON_SURNAMES
+    )  # 세종 대왕; 한선교 의원 (교 also ends a bridge's name)
     if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
     named_by_cue = weak and before in _CUES
@@ -619,6 +622,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0  # 상담원에게, 사진가입니다, 현제 학생 입니다: a word it knows alone
     if _listed_noun(word):
         return 0.0  # 정화조입니다, 안전문과: a common noun and one more syllable
+    if weak and not named_by_cue and word[0] not in _COMMON_SURNAMES and _in_dictionary(word):
+        return 0.0  # 사진가입니다, 시공사에게, 따릉이 주차장: a word the dictionary lists
     if weak and not (unknown and not proper and word[-1] in "관사"):
         # a pattern's weak name (…입니다, …에게) that the analysis reads as a name too; below
         # the titles' 0.8, so that it does not spread to other mentions (늦어진 인동선입니다)
@@ -634,6 +639,13 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             return 0.0
         return 0.0 if _compound(word) or _not_bare_name(word) else 0.6
     return 0.0
+
+
+def _in_dictionary(word: str) -> bool:
+    """Whether the analyser knows ``word`` alone as one word (사진가 -14, 시공사 -12); a name
+    it never saw scores far lower (동은유)."""
+    alone = _alone(word)
+    return len(alone) == 1 and alone[0][2] > _UNKNOWN_SCORE
 
 
 def _not_a_noun(word: str) -> bool:
@@ -706,6 +718,8 @@ _PLACE_LAST = frozenset("령역로길교강섬항읍면숲")
 _MARKET_PLACE_END = frozenset("동리역문")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
+# Offices only people hold: before them a place's last syllable (교, 강, 섬) ends a name.
+_OFFICE_TITLES = frozenset("의원 국회의원 장관 총리 의장 위원장 기자 교수 대변인".split())
 _UNIT_END = frozenset(UNIT_END)
 
 
