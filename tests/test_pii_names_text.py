@@ -459,6 +459,9 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         ("저는 공연 사진을 전문으로 찍는 사진가입니다.", []),
         ("도로 관련 시공사에게 전달하고 부실 시공이 있으면 바로잡아야 합니다.", []),
         ("식당을 하기 위해서 의원을 개설하려 한다니 막말로 들렸습니다.", []),
+        # a number in a list, a loanword after 대표 (representative) with a particle of things
+        ("6·25 때 미국군 3만여명, 영국군 천여명, 터키군이 참전했습니다.", []),
+        ("외국인 관광객이 늘어 서울의 대표 랜드마크로 자리 잡을 수 있습니다.", []),
         # the people stay names: a place's last syllable before an office, a foreign author
         ("선거 불출마를 선언한 한선교의원을 당 대표로 세웠습니다.", ["한선교"]),
         ("<행복한 도시>의 저자 찰스 몽고메리가 세계의 도시를 다녔습니다.", ["찰스 몽고메리"]),

@@ -270,21 +270,25 @@ _CALLED_A_THING = re.compile(
 
 
 def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
-    """Whether a name found with no person word beside it reads as a thing or a place: a
-    particle of places after it (노량진에서, 성노예로), a place's word after it (신도림 역),
-    quotes around it (‘안심이’ 앱), or a word calling it a thing (원산도라는 섬)."""
+    """Whether a weakly found name reads as a thing, a place or a number: a particle of
+    places after it (노량진에서, 대표 랜드마크로), a word calling it a thing (원산도라는 섬),
+    a numeral (천여명); and with no person word beside it, a place's word after it (신도림
+    역) or quotes around it (‘안심이’ 앱)."""
     start, end, confidence = item
     if confidence >= 0.8:
         return False
     if _CALLED_A_THING.match(text, end) is not None:
         return True
-    if confidence > 0.6:
-        return False
-    if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
-        return True
-    last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
-    if last is not None and toks[last][1] == end and _word_after(toks, last, text) in _PLACE_AFTER:
-        return True  # 손기정 체육공원, 신도림 역
+    alone = _alone(text[start:end])
+    if alone and alone[0][1] in ("NR", "SN"):
+        return True  # 영국군 천여명: a number
+    if confidence <= 0.6:
+        if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
+            return True
+        last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
+        if last is not None and toks[last][1] == end:
+            if _word_after(toks, last, text) in _PLACE_AFTER:
+                return True  # 손기정 체육공원, 신도림 역
     following = next((t for t in toks if t[0] >= end), None)
     if following is None or following[0] != end or not following[3].startswith("J"):
         return False
