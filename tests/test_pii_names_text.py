@@ -462,6 +462,16 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         # a number in a list, a loanword after 대표 (representative) with a particle of things
         ("6·25 때 미국군 3만여명, 영국군 천여명, 터키군이 참전했습니다.", []),
         ("외국인 관광객이 늘어 서울의 대표 랜드마크로 자리 잡을 수 있습니다.", []),
+        # a market after a place, a law after a name, a province, common words before titles
+        ("커플 명당: 노량진 수산시장 주차타워와 남산 전망대", []),
+        ("김영란 법도 부정한 방법의 청탁을 막지 못했습니다.", []),
+        ("제 고향은 전라도 입니다. 현재는 서울에 살고 있습니다.", []),
+        ("그러나 전관 변호사들이 사건을 독차지합니다.", []),
+        ("신진작가들이 홍보 목적으로 벽화를 그립니다.", []),
+        # a king before 대왕, a name after a trade (건축가), a self-introduction with a space
+        ("광화문의 이순신 장군과 세종대왕의 동상을 옮긴다고 합니다.", ["이순신", "세종"]),
+        ("아래 사진은 김개천 건축가가 설계한 사찰입니다.", ["김개천"]),
+        ("모금가 양성 아카데미 5기 사회복지사 임헌제 입니다. 복지기관에서 일합니다.", ["임헌제"]),
         # the people stay names: a place's last syllable before an office, a foreign author
         ("선거 불출마를 선언한 한선교의원을 당 대표로 세웠습니다.", ["한선교"]),
         ("<행복한 도시>의 저자 찰스 몽고메리가 세계의 도시를 다녔습니다.", ["찰스 몽고메리"]),

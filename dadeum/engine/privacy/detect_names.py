@@ -201,10 +201,10 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
     at = m.start()
     text = ctx.text
     glued = at > ctx.lo and "가" <= text[at - 1] <= "힣"
-    # These attach to the word; a writer naming themselves may leave a space (홍려규 라고합니다),
-    # and then only a full name of three syllables counts.
+    # These attach to the word; a writer naming themselves may leave a space (홍려규 라고합니다,
+    # 사회복지사 임헌제 입니다), and then only a full name of three syllables counts.
     spaced = (
-        m[0].startswith(("라고", "이라고"))
+        m[0].startswith(("라고", "이라고", "입니다"))
         and at - 2 >= ctx.lo
         and text[at - 1] == " "
         and "가" <= text[at - 2] <= "힣"

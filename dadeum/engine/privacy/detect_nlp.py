@@ -48,6 +48,7 @@ __all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "
 _AFTER = frozenset(
     (
         "님 씨 군 양 옹 여사 선생 선생님 교수 박사 기자 작가 감독 선수 목사 신부 스님 장군 대왕 "
+        "건축가 화가 조각가 소설가 시인 "
         "추기경 주교 수녀 교황 "
         "왕 대통령 대통령님 전대통령 총리 장관 차관 의원 의원님 국회의원 시장 구청장 군수 "
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
@@ -171,6 +172,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             found.append((start, start + 3, 0.8))  # 최종환파주시장과: one token for all three
             index += 1
             continue
+        if tag == "NNP" and _king(toks, index):
+            found.append((start, toks[index][1], 0.8))  # 세종대왕: a king's name, any shape
+            index += 1
+            continue
         if tag == "NNP" and _given_name_with_ssi(toks, index):
             found.append((start, toks[index][1], 0.7))  # 수현 씨가, 희정씨: a given name alone
             index += 1
@@ -208,7 +213,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and name_shape(word)
             and not _common_word_alone(word)  # 저는 임산부입니다
             and _SELF_AFTER.match(text, end) is not None
-            and _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
+            and (
+                _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
+                or _person_noun_before(toks, start)  # 사회복지사 임헌제 입니다
+            )
             and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
             and not any(a < end and start < b for a, b, _ in found)
         ):
@@ -287,8 +295,9 @@ def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
             return True
         last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
         if last is not None and toks[last][1] == end:
-            if _word_after(toks, last, text) in _PLACE_AFTER:
-                return True  # 손기정 체육공원, 신도림 역
+            after = _word_after(toks, last, text)
+            if after in _PLACE_AFTER or (after.endswith("시장") and len(after) > 2):
+                return True  # 손기정 체육공원, 신도림 역, 노량진 수산시장
     following = next((t for t in toks if t[0] >= end), None)
     if following is None or following[0] != end or not following[3].startswith("J"):
         return False
@@ -440,7 +449,7 @@ _AND = ("와", "과", "랑", "하고")
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
 _SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은)[^.!?\n]*$")
 _SELF_AFTER = re.compile(
-    r"(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
+    r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
 )
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
@@ -510,6 +519,28 @@ def _known_name_alone(word: str) -> bool:
         # 지배권, 안전문: a common noun and one more syllable
         and not (len(head) == 1 and head[0][1] == "NNG" and head[0][2] > _KNOWN_NOUN_SCORE)
     )
+
+
+def _king(toks, index: int) -> bool:
+    """A proper noun of two to four syllables right before 대왕 (세종대왕, 광개토 대왕)."""
+    _, end, form, _, _ = toks[index]
+    if not 2 <= len(form) <= 4 or index + 1 >= len(toks):
+        return False
+    n_start, _, n_form, _, _ = toks[index + 1]
+    return n_form == "대왕" and n_start - end <= 1
+
+
+# Last syllables of nouns for people (사회복지사, 회사원, 학생, 시민, 직장인, 운영자, 사업가).
+_PERSON_NOUN_END = frozenset("사원생민인자가")
+
+
+def _person_noun_before(toks, start: int) -> bool:
+    """Whether a noun for a person stands a space before ``start`` (사회복지사 임헌제)."""
+    before = [t for t in toks if t[1] <= start]
+    if not before:
+        return False
+    _, end, form, tag, _ = before[-1]
+    return tag == "NNG" and start - end == 1 and len(form) >= 2 and form[-1] in _PERSON_NOUN_END
 
 
 def _given_name_with_ssi(toks, index: int) -> bool:
@@ -706,10 +737,10 @@ def _stem_of_sigungu(stem: str) -> bool:
     return any(stem + end in SIGUNGU_NAMES for end in "시군구")
 
 
-# Words said of places after their name (신논현 방면으로).
+# Words said of places and things after their name (신논현 방면으로, 김영란 법).
 _PLACE_AFTER = frozenset(
     "방면 방향 일대 인근 부근 일원 쪽 사거리 교차로 네거리 입구 출구 역 경전철 백화점 터미널 "
-    "정류장 정류소 공원 체육공원".split()
+    "정류장 정류소 공원 체육공원 법 법안".split()
 )
 # Last syllables of schools, kinds and objects (장위초, 서실고, 고정식, 방음벽, 한정판,
 # 정교모), rare at the end of a given name (not 중: 김대중).
@@ -773,9 +804,14 @@ def is_place_name(word: str) -> bool:
     )
 
 
+# The old provinces by their full names (제 고향은 전라도 입니다).
+_PROVINCES = frozenset("경기도 강원도 충청도 전라도 경상도 제주도 황해도 평안도 함경도".split())
+
+
 def _is_place(word: str) -> bool:
     return (
         word in _SIDO
+        or word in _PROVINCES
         or word in _COUNTRIES
         or any(word + end in SIGUNGU_NAMES for end in "시군구")
         or (_PLACE_END.search(word) is not None and len(word) == 2)
@@ -901,6 +937,8 @@ def _word_after(toks, last: int, text: str) -> str:
                 if following is not None and following[0] - e == 1 and following[2] in _AFTER:
                     return following[2]
             title = _title_end(word)
+            if title == "시장" and tag == "NNG" and len(word) > 2:
+                return word  # 노량진 수산시장, 재래시장: a market, not a mayor
             # 법무 + 장관 ends in a title; 광장 + 관 (롯데시네마광장관) does not
             return title if title and len(word) - len(title) in cuts else word
         return ""
