@@ -48,7 +48,7 @@ __all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "
 _AFTER = frozenset(
     (
         "님 씨 군 양 옹 여사 선생 선생님 교수 박사 기자 작가 감독 선수 목사 신부 스님 장군 대왕 "
-        "건축가 화가 조각가 소설가 시인 "
+        "건축가 화가 조각가 소설가 시인 화백 특파원 실무관 매니저 "
         "추기경 주교 수녀 교황 "
         "왕 대통령 대통령님 전대통령 총리 장관 차관 의원 의원님 국회의원 시장 구청장 군수 "
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
@@ -277,6 +277,10 @@ _CALLED_A_THING = re.compile(
 )
 
 
+_COMPANY_BEFORE = re.compile(r"(?:주식회사|\(주\)|㈜)[ \t]*$")
+_TITLE_MARKS = frozenset("《〈「『")
+
+
 def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
     """Whether a weakly found name reads as a thing, a place or a number: a particle of
     places after it (노량진에서, 대표 랜드마크로), a word calling it a thing (원산도라는 섬),
@@ -288,11 +292,17 @@ def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
     if _CALLED_A_THING.match(text, end) is not None:
         return True
     alone = _alone(text[start:end])
-    if alone and alone[0][1] in ("NR", "SN"):
-        return True  # 영국군 천여명: a number
+    if alone and alone[0][1] in ("NR", "SN", "NP"):
+        return True  # 영국군 천여명, 우리동네 주무관: a number or a pronoun
+    if _COMPANY_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True  # 주식회사 라인홀릭
     if confidence <= 0.6:
         if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
             return True
+        if text[start - 2 : start].strip() in _TITLE_MARKS:
+            return True  # 《한비자》: a book's title
+        if len(alone) == 2 and alone[0][1] == "NNG" and alone[1][1] in ("XSN", "NNB"):
+            return True  # 우대용 교통카드, 지상식: a noun and its suffix
         last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
         if last is not None and toks[last][1] == end:
             after = _word_after(toks, last, text)
@@ -617,6 +627,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0  # 황보건설 대표: a company (황보 is a surname)
     if after in _PLACE_AFTER or (after == "시장" and word[-1] in _MARKET_PLACE_END):
         return 0.0  # 신논현 방면, 용문동 일대, 용문동 시장 (a market): a place
+    if len(after) > 2 and after.endswith("시장"):
+        return 0.0  # 밤도깨비 야시장, 노량진 수산시장
     person_title = after in _PERSON_ONLY_TITLES or (
         after in _OFFICE_TITLES and word[-1] in _PLACE_LAST and word[0] in _COMMON_SURNAMES
     )  # 세종 대왕; 한선교 의원 (교 also ends a bridge's name)
