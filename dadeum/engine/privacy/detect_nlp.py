@@ -306,7 +306,7 @@ def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
         last = next((i for i, t in enumerate(toks) if t[1] >= end), None)
         if last is not None and toks[last][1] == end:
             after = _word_after(toks, last, text)
-            if after in _PLACE_AFTER or (after.endswith("시장") and len(after) > 2):
+            if after in _PLACE_AFTER or _market(after):
                 return True  # 손기정 체육공원, 신도림 역, 노량진 수산시장
     following = next((t for t in toks if t[0] >= end), None)
     if following is None or following[0] != end or not following[3].startswith("J"):
@@ -627,7 +627,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         return 0.0  # 황보건설 대표: a company (황보 is a surname)
     if after in _PLACE_AFTER or (after == "시장" and word[-1] in _MARKET_PLACE_END):
         return 0.0  # 신논현 방면, 용문동 일대, 용문동 시장 (a market): a place
-    if len(after) > 2 and after.endswith("시장"):
+    if _market(after):
         return 0.0  # 밤도깨비 야시장, 노량진 수산시장
     person_title = after in _PERSON_ONLY_TITLES or (
         after in _OFFICE_TITLES and word[-1] in _PLACE_LAST and word[0] in _COMMON_SURNAMES
@@ -931,6 +931,8 @@ def _word_after(toks, last: int, text: str) -> str:
         if tag in ("NNG", "NNB", "XSN", "NNP"):
             word, cuts = form, {0}
             if tag == "NNG" and _title_end(form):
+                if _market(form):
+                    return form  # 야시장, 남대문시장: a market; 서울시장 is a mayor
                 return _title_end(form)  # 서울시장, 사무총장: the analyser keeps them whole
             for s2, e2, f2, t2, _ in toks[position + 1 : position + 3]:
                 if s2 != e or t2 not in ("NNG", "XSN", "NNB"):
@@ -949,7 +951,7 @@ def _word_after(toks, last: int, text: str) -> str:
                 if following is not None and following[0] - e == 1 and following[2] in _AFTER:
                     return following[2]
             title = _title_end(word)
-            if title == "시장" and tag == "NNG" and len(word) > 2:
+            if title == "시장" and _market(word):
                 return word  # 노량진 수산시장, 재래시장: a market, not a mayor
             # 법무 + 장관 ends in a title; 광장 + 관 (롯데시네마광장관) does not
             return title if title and len(word) - len(title) in cuts else word
@@ -963,6 +965,13 @@ _TITLE_ENDS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _market(word: str) -> bool:
+    """수산시장, 야시장, 남대문시장: a market; before 시장 a place makes a mayor (파주시장)."""
+    head = word[:-2]
+    mayor = head in _SIDO or _stem_of_sigungu(head) or head in SIGUNGU_NAMES
+    return len(word) > 2 and word.endswith("시장") and not mayor
 
 
 def _title_end(word: str) -> str:
