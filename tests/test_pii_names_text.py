@@ -483,6 +483,17 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         # trades and posts after a name
         ("반포 안내센터 김종범 실무관님께 진심으로 감사드립니다.", ["김종범"]),
         ("(도쿄=연합뉴스) 김병규 특파원 = 고령 운전자가 늘고 있다.", ["김병규"]),
+        # a name ending like a district before 선생님; a one-syllable first name abroad
+        ("효창공원에 김구선생님의 묘소가 있습니다.", ["김구"]),
+        ("서울 중구 선생님들이 모였습니다.", []),
+        ("영화계를 주름잡았던 배우 존 길구드가 31년간 살았던 집입니다.", ["존 길구드"]),
+        # a writer naming themselves (전 = 저는) or someone called a person; a list by spaces
+        ("검증해 주십시오. 전 피크대표 황대규 입니다.", ["황대규"]),
+        ("수급대상자가 되기 전까지 윤종호라는 사람은 소득이 있었습니다.", ["윤종호"]),
+        ("놀이터가 튼튼한데 우리나라는 아이들이 놀면 다칩니다.", []),
+        ("모둠원: 김서연 김서영 김유경 김혜리", ["김서연", "김서영", "김유경", "김혜리"]),
+        ("추미애 장관은 윤석열 검찰총장에게 인사안을 보냈다.", ["추미애", "윤석열"]),
+        ("전입신고 후 자동차관리법(검사) 위반 과태료가 나왔습니다.", []),
         # the people stay names: a place's last syllable before an office, a foreign author
         ("선거 불출마를 선언한 한선교의원을 당 대표로 세웠습니다.", ["한선교"]),
         ("<행복한 도시>의 저자 찰스 몽고메리가 세계의 도시를 다녔습니다.", ["찰스 몽고메리"]),

@@ -212,11 +212,17 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and word[0] in _COMMON_SURNAMES
             and name_shape(word)
             and not _common_word_alone(word)  # 저는 임산부입니다
-            and _SELF_AFTER.match(text, end) is not None
             and (
-                _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
-                or _person_noun_before(toks, start)  # 사회복지사 임헌제 입니다
+                (
+                    _SELF_AFTER.match(text, end) is not None
+                    and (
+                        _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
+                        or _person_noun_before(toks, start)  # 사회복지사 임헌제 입니다
+                    )
+                )
+                or _CALLED_A_PERSON.match(text, end) is not None  # 윤종호라는 사람은
             )
+            and all(tag != "NP" for _, tag, _ in _alone(word)[:1])  # 우리나라는 아이들
             and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
             and not any(a < end and start < b for a, b, _ in found)
         ):
@@ -281,6 +287,12 @@ _COMPANY_BEFORE = re.compile(r"(?:주식회사|\(주\)|㈜)[ \t]*$")
 _TITLE_MARKS = frozenset("《〈「『")
 
 
+# 윤종호라는 사람은: a word called a person.
+_CALLED_A_PERSON = re.compile(
+    r"(?:이)?라는[ \t]?(?:사람|분|친구|학생|아이|남자|여자|청년|직원|주민|할머니|할아버지)"
+)
+
+
 def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
     """Whether a weakly found name reads as a thing, a place or a number: a particle of
     places after it (노량진에서, 대표 랜드마크로), a word calling it a thing (원산도라는 섬),
@@ -296,6 +308,8 @@ def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
         return True  # 영국군 천여명, 우리동네 주무관: a number or a pronoun
     if _COMPANY_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True  # 주식회사 라인홀릭
+    if end - start >= 4 and text[end - 1] in "법령":
+        return True  # 자동차관리법: a law
     if confidence <= 0.6:
         if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
             return True
@@ -398,31 +412,38 @@ def _spaced_names(text: str, found: list) -> list:
 
 
 def _listed_names(text: str, found: list) -> list:
-    """A list of people (A팀 김애영, 배민정, 김기환, 김민송은), joined by commas, 및 or 과:
-    where two of three or more full names in one list are names, the list is of people, so
-    every full name in it is one, confidently enough to count wherever else the text writes
-    it."""
+    """A list of people (A팀 김애영, 배민정, 김기환, 김민송은), joined by commas, 및, 과 or
+    spaces: where two of three or more full names in one list are names, the list is of
+    people, so every full name in it is one, confidently enough to count wherever else the
+    text writes it."""
     items = list(_LIST_ITEM.finditer(text))
     runs: list[list] = []
+    spaced: set[int] = set()  # runs joined by spaces alone (김서연 김서영 김유경)
     for item in items:
         last = runs[-1][-1] if runs else None
+        blank = (
+            last is not None
+            and text[last.end() : item.start()].strip(" \t") == ""
+            and last.end() < item.start()
+        )
         if last is not None and (
             _LIST_GAP.fullmatch(text, last.end(), item.start())
-            or (
-                last[0].endswith(_AND)
-                and text[last.end() : item.start()].strip(" \t") == ""
-                and last.end() < item.start()
-            )
+            or (blank and last[0].endswith(_AND))
         ):
             runs[-1].append(item)
+        elif blank and last[0] == last[1]:
+            runs[-1].append(item)
+            spaced.add(len(runs) - 1)
         else:
             runs.append([item])
     raised: set[tuple[int, int]] = set()
-    for run in runs:
+    for number, run in enumerate(runs):
         people = [
             item
             for item in run
             if item[1][0] in _COMMON_SURNAMES
+            # spaces alone join only bare nouns: not 장관 + 은, 정부 + 의
+            and (number not in spaced or all(t[1] in _NOMINAL for t in _alone(item[1])))
             and name_shape(item[1])
             and item[1] not in NOT_NAMES
             and not _common_word_alone(item[1])
@@ -457,7 +478,7 @@ _AND = ("와", "과", "랑", "하고")
 
 
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
-_SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은)[^.!?\n]*$")
+_SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은|(?:^|(?<=[\s.!?)]))전 )[^.!?\n]*$")
 _SELF_AFTER = re.compile(
     r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
 )
@@ -540,8 +561,9 @@ def _king(toks, index: int) -> bool:
     return n_form == "대왕" and n_start - end <= 1
 
 
-# Last syllables of nouns for people (사회복지사, 회사원, 학생, 시민, 직장인, 운영자, 사업가).
-_PERSON_NOUN_END = frozenset("사원생민인자가")
+# Last syllables of nouns for people (사회복지사, 회사원, 학생, 시민, 직장인, 운영자, 사업가,
+# 대표).
+_PERSON_NOUN_END = frozenset("사원생민인자가표")
 
 
 def _person_noun_before(toks, start: int) -> bool:
@@ -630,8 +652,10 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     if _market(after):
         return 0.0  # 밤도깨비 야시장, 노량진 수산시장
     person_title = after in _PERSON_ONLY_TITLES or (
-        after in _OFFICE_TITLES and word[-1] in _PLACE_LAST and word[0] in _COMMON_SURNAMES
-    )  # 세종 대왕; 한선교 의원 (교 also ends a bridge's name)
+        after in _OFFICE_TITLES | _HONORIFICS
+        and word[0] in _COMMON_SURNAMES
+        and _place_by_ending(word)
+    )  # 세종 대왕; 한선교 의원, 김구 선생님 (교 and 구 also end places' names)
     if not person_title and (word in SIGUNGU_NAMES or _is_place(word) or _place_like(word)):
         return 0.0  # but 세종 대왕 is a person
     named_by_cue = weak and before in _CUES
@@ -743,6 +767,13 @@ def _place_like(word: str) -> bool:
     return word[-1] in _PLACE_LAST or (
         word[-1] in "서역청대도시" and (head in _SIDO or _stem_of_sigungu(head))
     )  # 양평서, 서울대, 전남도, 서울시
+
+
+def _place_by_ending(word: str) -> bool:
+    """A place only by its last syllable (한선교, 김구), not a 시도, 시군구 or country."""
+    known = word in SIGUNGU_NAMES or word in _SIDO or word in _PROVINCES or word in _COUNTRIES
+    by_ending = word[-1] in _PLACE_LAST or (len(word) == 2 and _PLACE_END.search(word))
+    return bool(by_ending) and not known and not _stem_of_sigungu(word)
 
 
 def _stem_of_sigungu(stem: str) -> bool:
@@ -1006,5 +1037,6 @@ def _foreign_shape(word: str) -> bool:
     words the analyser keeps as one proper noun (조스 웨던)."""
     if " " in word:
         first, _, last = word.partition(" ")
-        return _foreign_shape(first) and _foreign_shape(last) and len(word) <= 10
+        first_ok = _HANGUL.fullmatch(first) is not None and len(first) <= 6  # 존 길구드
+        return first_ok and _foreign_shape(last) and len(word) <= 10
     return _HANGUL.fullmatch(word) is not None and 2 <= len(word) <= 6
