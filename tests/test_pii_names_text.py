@@ -505,3 +505,20 @@ def test_a_name_alone_closing_a_text_is_its_signature():
 )  # fmt: skip
 def test_places_brands_and_bodies_from_unlabelled_texts(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello, I am Lila Nahyun Lim from Seoul.", ["Lila Nahyun Lim"]),
+        ("배우 Sir Ian Mckellen과 Dame Judi Dench가", ["Ian Mckellen", "Judi Dench"]),
+        ("My name is Peter Kang. 연락 주세요.", ["Peter Kang"]),
+        ("Dr. Kim 교수의 강연", ["Kim"]),
+        # words that start no name
+        ("I am Korean and I love Seoul.", []),
+        ("I am Minsu.", []),
+        ("Sirloin steak, Missing link, Drone", []),
+    ],
+)  # fmt: skip
+def test_latin_names_after_an_english_honorific_or_self_introduction(text, expected):
+    assert names(text) == expected

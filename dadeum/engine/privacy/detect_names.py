@@ -407,6 +407,30 @@ def _judge_name_contact(m: re.Match, ctx: Context, info: object = None) -> list[
     return [(NAME, m.start("named"), m.end(), boost(0.8, NAME, ctx))]
 
 
+# A name in Latin letters after an English honorific or self-introduction: Sir Ian McKellen,
+# Dr. Kim, Hello, I am Lila Nahyun Lim from Seoul.
+_ENGLISH_HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?"
+_ENGLISH_SELF = r"(?:I am|I'm|[Mm]y name is)"
+_NAME_ENGLISH = re.compile(
+    r"(?<![A-Za-z])(?:(?P<title>" + _ENGLISH_HONORIFICS + r")|" + _ENGLISH_SELF + r")[ \t]+"
+    r"(?P<named>[A-Z][a-z'\-]+(?:[ \t][A-Z][A-Za-z'\-]+){0,3})"
+)
+# Words after "I am" that start no name (I am Korean, I am Writing …).
+_NOT_ENGLISH_NAMES = frozenset(
+    "A An The Korean Korea So Very Not Writing Sorry Happy Glad Here From In Living Working "
+    "Student Teacher Mother Father Citizen Resident Seoul".split()
+)
+
+
+def _judge_name_english(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    words = m["named"].split()
+    if words[0] in _NOT_ENGLISH_NAMES:
+        return []
+    if m["title"] is None and len(words) < 2:
+        return []  # I am Minsu: too short to tell from a word
+    return [(NAME, m.start("named"), m.end("named"), boost(0.85, NAME, ctx))]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -424,6 +448,10 @@ NAME_RULES: tuple[Rule, ...] = (
     ),
     Rule("name-cue", frozenset({NAME}), alternation(NAME_CUES), _NAME_CUE, _judge_name_cue),
     Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
+    Rule(
+        "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
+        _NAME_ENGLISH, _judge_name_english,
+    ),
     Rule(
         "name-before", frozenset({NAME}), r"(?:입니다|이에요|예요|라고|라는|에게|한테|께)",
         _NAME_BEFORE, _judge_name_before,
