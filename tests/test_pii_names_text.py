@@ -494,6 +494,14 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         ("모둠원: 김서연 김서영 김유경 김혜리", ["김서연", "김서영", "김유경", "김혜리"]),
         ("추미애 장관은 윤석열 검찰총장에게 인사안을 보냈다.", ["추미애", "윤석열"]),
         ("전입신고 후 자동차관리법(검사) 위반 과태료가 나왔습니다.", []),
+        # an era after a leader, not after a stone age; martyrs, but not their memorials
+        ("박정희시대 및 그 후의 군사정권 시절을 잊었습니까?", ["박정희"]),
+        ("신석기 시대와 구석기 시대의 유물이 나왔습니다.", []),
+        ("안중근 의사와 윤봉길 의사의 사진을 봅니다.", ["안중근", "윤봉길"]),
+        ("남산축제 (안중근 의사 기념관), 양재동 (윤봉길의사 기념관)", []),
+        # a name after a phone number; a number's unit is no name
+        ("연락번호는 010 8200 4239 이주헌 입니다.", ["이주헌"]),
+        ("아크로비스타 2천세대, 모두 합해서 9 천세대 입니다.", []),
         # the people stay names: a place's last syllable before an office, a foreign author
         ("선거 불출마를 선언한 한선교의원을 당 대표로 세웠습니다.", ["한선교"]),
         ("<행복한 도시>의 저자 찰스 몽고메리가 세계의 도시를 다녔습니다.", ["찰스 몽고메리"]),
@@ -514,6 +522,7 @@ def test_places_brands_and_bodies_from_unlabelled_texts(text, expected):
         ("배우 Sir Ian Mckellen과 Dame Judi Dench가", ["Ian Mckellen", "Judi Dench"]),
         ("My name is Peter Kang. 연락 주세요.", ["Peter Kang"]),
         ("Dr. Kim 교수의 강연", ["Kim"]),
+        ("Dr. Min-Sung Kim, 1. Vorsitzende", ["Min-Sung Kim"]),
         # words that start no name
         ("I am Korean and I love Seoul.", []),
         ("I am Minsu.", []),

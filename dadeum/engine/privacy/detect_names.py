@@ -413,7 +413,7 @@ _ENGLISH_HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?"
 _ENGLISH_SELF = r"(?:I am|I'm|[Mm]y name is)"
 _NAME_ENGLISH = re.compile(
     r"(?<![A-Za-z])(?:(?P<title>" + _ENGLISH_HONORIFICS + r")|" + _ENGLISH_SELF + r")[ \t]+"
-    r"(?P<named>[A-Z][a-z'\-]+(?:[ \t][A-Z][A-Za-z'\-]+){0,3})"
+    r"(?P<named>[A-Z][A-Za-z'\-]+(?:[ \t][A-Z][A-Za-z'\-]+){0,3})"
 )
 # Words after "I am" that start no name (I am Korean, I am Writing …).
 _NOT_ENGLISH_NAMES = frozenset(

@@ -48,7 +48,7 @@ __all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "
 _AFTER = frozenset(
     (
         "님 씨 군 양 옹 여사 선생 선생님 교수 박사 기자 작가 감독 선수 목사 신부 스님 장군 대왕 "
-        "건축가 화가 조각가 소설가 시인 화백 특파원 실무관 매니저 "
+        "건축가 화가 조각가 소설가 시인 화백 특파원 실무관 매니저 의사 열사 시대 "
         "추기경 주교 수녀 교황 "
         "왕 대통령 대통령님 전대통령 총리 장관 차관 의원 의원님 국회의원 시장 구청장 군수 "
         "도지사 지사 청장 총장 검찰총장 대법관 대법원장 판사 검사 변호사 대표 회장 사장 원장 "
@@ -217,7 +217,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                     _SELF_AFTER.match(text, end) is not None
                     and (
                         _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
-                        or _person_noun_before(toks, start)  # 사회복지사 임헌제 입니다
+                        or _person_noun_before(toks, start, text)  # 사회복지사 임헌제 입니다
                     )
                 )
                 or _CALLED_A_PERSON.match(text, end) is not None  # 윤종호라는 사람은
@@ -257,7 +257,9 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     found = [
         item
         for item in found
-        if not _said_of_a_thing(item, toks, text) and not _body_of_next(item, starts, text)
+        if not _said_of_a_thing(item, toks, text)
+        and not _body_of_next(item, starts, text)
+        and _MEMORIAL.match(text, item[1]) is None  # 윤봉길의사 기념관: a place's name
     ]
     found.extend(_spaced_names(text, found))
     found = _listed_names(text, found)
@@ -310,6 +312,8 @@ def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
         return True  # 주식회사 라인홀릭
     if end - start >= 4 and text[end - 1] in "법령":
         return True  # 자동차관리법: a law
+    if text[start - 1 : start].isdigit():
+        return True  # 2천세대: a number's unit
     if confidence <= 0.6:
         if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
             return True
@@ -483,7 +487,7 @@ _SELF_AFTER = re.compile(
     r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
 )
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
-_NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직".split())
+_NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직 시대".split())
 # Bodies whose head is named by a title after them (삼성전자 사장, 조선일보 기자): no name.
 _ORG_SUFFIXES = tuple(
     "그룹 전자 건설 항공 일보 신문 방송 은행 증권 재단 협회 센터 병원 제분 컴퍼니 "
@@ -500,6 +504,10 @@ _TITLE_AFTER = re.compile(  # past a company too: 김중겸 전 현대건설 사
     + r")(?:님)?(?:"
     + alternation(PARTICLES)
     + r")?(?![가-힣])"
+)
+# A memorial named after a person: 안중근 의사 기념관, 김구기념관.
+_MEMORIAL = re.compile(
+    r"[ \t]?(?:의사|열사|선생|장군|대통령)?[ \t]?(?:기념관|기념사업회|기념공원|기념도서관|묘역)"
 )
 # 에피치오 대표 강성진입니다: a title with a name after it; the word before is the body.
 _TITLE_THEN = re.compile(
@@ -566,12 +574,17 @@ def _king(toks, index: int) -> bool:
 _PERSON_NOUN_END = frozenset("사원생민인자가표")
 
 
-def _person_noun_before(toks, start: int) -> bool:
+_PHONE_BEFORE = re.compile(r"\d{3,4}[-. ]?\d{4}[ \t]*$")
+
+
+def _person_noun_before(toks, start: int, text: str) -> bool:
     """Whether a noun for a person stands a space before ``start`` (사회복지사 임헌제)."""
     before = [t for t in toks if t[1] <= start]
     if not before:
         return False
     _, end, form, tag, _ = before[-1]
+    if tag == "SN":  # 010 8200 4239 이주헌 입니다: a contact's name after the number
+        return 0 < start - end <= 3 and _PHONE_BEFORE.search(text, max(0, start - 20), start)
     return tag == "NNG" and start - end == 1 and len(form) >= 2 and form[-1] in _PERSON_NOUN_END
 
 
@@ -681,6 +694,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             return 0.0  # 부산대 총장, 여행사 사장: the body, then its head
         if len(word) >= 3 and (_not_a_noun(word) or _well_known_word(word)):
             return 0.0  # 하지만 군수 예산, 사업부 군수 비리: 군수 here is military supply
+        if after == "시대" and [tag for _, tag, _ in _alone(word)] != ["NNP"]:
+            return 0.0  # 박정희 시대 is a leader's; 신석기 시대 (신 + 석기) an age
         if len(word) == 2 and (
             after in _NAMED_AFTER_A_LEADER
             or (after not in _SAID_OF_PEOPLE and _common_word_alone(word))
@@ -797,7 +812,7 @@ _MARKET_PLACE_END = frozenset("동리역문")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
 # Offices only people hold: before them a place's last syllable (교, 강, 섬) ends a name.
-_OFFICE_TITLES = frozenset("의원 국회의원 장관 총리 의장 위원장 기자 교수 대변인".split())
+_OFFICE_TITLES = frozenset("의원 국회의원 장관 총리 의장 위원장 기자 교수 대변인 의사 열사".split())
 _UNIT_END = frozenset(UNIT_END)
 
 
@@ -875,7 +890,7 @@ def _direction_compound(word: str) -> bool:
 # Words that name a government or a household after its head (노무현 정부, 조국 일가).
 # Words a name follows in a form or a self-introduction (학생 동은유라고).
 _CUES = frozenset(NAME_CUES)
-_NAMED_AFTER_A_LEADER = frozenset("정부 정권 행정부 일가 케어".split())
+_NAMED_AFTER_A_LEADER = frozenset("정부 정권 행정부 일가 케어 시대".split())
 # Said of a person by name, never of a trade (서승씨, 서승 선생님; but 명장님, 기사님).
 _SAID_OF_PEOPLE = frozenset("씨 씨가 선생 선생님 여사 여사님 옹".split())
 # Said only of people: before these a compass-point compound is a name (서정원 님).
@@ -960,6 +975,8 @@ def _word_after(toks, last: int, text: str) -> str:
             end = e  # quotes and brackets; 전/현 and UN in "갈리> 전 UN사무총장"
             continue
         if tag in ("NNG", "NNB", "XSN", "NNP"):
+            if tag == "NNP" and position > last + 1 and _another_person(form):
+                return ""  # 양재동 (윤봉길의사 기념관): the title is the next name's
             word, cuts = form, {0}
             if tag == "NNG" and _title_end(form):
                 if _market(form):
@@ -968,7 +985,7 @@ def _word_after(toks, last: int, text: str) -> str:
             for s2, e2, f2, t2, _ in toks[position + 1 : position + 3]:
                 if s2 != e or t2 not in ("NNG", "XSN", "NNB"):
                     break
-                if tag == "NNP" and (f2 in _AFTER or word + f2 in _AFTER):
+                if tag == "NNP" and (f2 in _AFTER or word + f2 in _AFTER) and _is_place(form):
                     return f2 if f2 in _AFTER else word + f2  # 박원순 서울 시장
                 cuts.add(len(word))
                 word, e = word + f2, e2
@@ -1003,6 +1020,17 @@ def _market(word: str) -> bool:
     head = word[:-2]
     mayor = head in _SIDO or _stem_of_sigungu(head) or head in SIGUNGU_NAMES
     return len(word) > 2 and word.endswith("시장") and not mayor
+
+
+def _another_person(form: str) -> bool:
+    """A proper noun that is itself a full name (윤봉길), not a place or body (서울)."""
+    return (
+        len(form) == 3
+        and form[0] in _COMMON_SURNAMES
+        and name_shape(form)
+        and not _is_place(form)
+        and form not in SIGUNGU_NAMES
+    )
 
 
 def _title_end(word: str) -> str:
