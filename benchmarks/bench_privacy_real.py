@@ -6,7 +6,8 @@ Parts (each skipped when its corpus file is absent):
 
 - 민원 names: ``privacy_name_labels.json`` (hand-labelled person names in 청와대 국민청원 texts
   and 민주주의 서울 office replies; positions only). Span-level precision and recall of 이름,
-  tune and held-out halves apart.
+  tune and held-out halves apart (even positions tune, odd held-out, unless a text is marked
+  ``"split": "tune"``), and per labelling round.
 - KLUE-NER dev (CC BY-SA; used here only, never copied): 이름 against PS spans. "raw" scores
   every PS span; "2+ syllables" leaves out one-character PS spans (a surname alone, ``박씨``, or
   a letter, ``A씨``), which are not names to mask.
@@ -49,6 +50,11 @@ SIXTH_ROUND = 1289
 # The seventh, labelled last and scored once before any change for it (75.6% precision,
 # 81.6% recall); its errors were read and some fixed afterwards.
 SEVENTH_ROUND = 1589
+# Rounds nine to twelve, labelled to tune on (all marked "split": "tune").
+NINTH_ROUND = 1789
+# The eighth, labelled before rounds nine to twelve and kept unseen: scored before and after
+# the changes made for them, with none of its errors read.
+EIGHTH_ROUND = 2739
 NAME = "이름"
 
 
@@ -78,7 +84,8 @@ def load_minwon(corpus: Path) -> list[tuple[str, str, list[tuple[int, int]]]] | 
         else:
             text = by_source[item["source"]][item["id"]][:1500]
         spans = [(start, start + length) for start, length in item["names"]]
-        out.append(("tune" if position % 2 == 0 else "held-out", text, spans))
+        split = item.get("split") or ("tune" if position % 2 == 0 else "held-out")
+        out.append((split, text, spans))
     return out
 
 
@@ -124,7 +131,7 @@ def report_minwon(corpus: Path) -> None:
     seconds = time.perf_counter() - start
     chars = sum(len(text) for _, text, _ in items)
     print(f"민원 names: {len(items)} texts, {chars:,} characters, {seconds:.2f} s")
-    print(f"  {'split':<10}{'names':>7}{'found':>7}{'precision':>11}{'recall':>9}")
+    print(f"  {'split':<12}{'names':>7}{'found':>7}{'precision':>11}{'recall':>9}")
     halves = {
         split: [i for i, item in enumerate(items) if item[0] == split]
         for split in ("tune", "held-out")
@@ -133,7 +140,9 @@ def report_minwon(corpus: Path) -> None:
     later = list(range(FIRST_ROUND, min(FIFTH_ROUND, len(items))))
     fifth = list(range(FIFTH_ROUND, min(SIXTH_ROUND, len(items))))
     sixth = list(range(SIXTH_ROUND, min(SEVENTH_ROUND, len(items))))
-    seventh = list(range(SEVENTH_ROUND, len(items)))
+    seventh = list(range(SEVENTH_ROUND, min(NINTH_ROUND, len(items))))
+    ninth = list(range(NINTH_ROUND, min(EIGHTH_ROUND, len(items))))
+    eighth = list(range(EIGHTH_ROUND, len(items)))
     groups = [
         ("tune", halves["tune"]),
         ("held-out", halves["held-out"]),
@@ -144,10 +153,12 @@ def report_minwon(corpus: Path) -> None:
         ("  held-out", [i for i in fifth if items[i][0] == "held-out"]),
         ("round 6", sixth),
         ("round 7", seventh),
+        ("rounds 9-12", ninth),
+        ("round 8", eighth),
     ]
     for split, chosen in groups:
         c, t, r, s = span_scores([found[i] for i in chosen], [items[i][2] for i in chosen])
-        print(f"  {split:<10}{s:>7}{t:>7}{_ratio(c, t):>11}{_ratio(r, s):>9}")
+        print(f"  {split:<12}{s:>7}{t:>7}{_ratio(c, t):>11}{_ratio(r, s):>9}")
 
 
 def load_klue(corpus: Path) -> list[tuple[str, list[tuple[int, int]]]] | None:
