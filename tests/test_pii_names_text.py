@@ -494,6 +494,9 @@ def test_a_name_alone_closing_a_text_is_its_signature():
         ("모둠원: 김서연 김서영 김유경 김혜리", ["김서연", "김서영", "김유경", "김혜리"]),
         ("추미애 장관은 윤석열 검찰총장에게 인사안을 보냈다.", ["추미애", "윤석열"]),
         ("전입신고 후 자동차관리법(검사) 위반 과태료가 나왔습니다.", []),
+        # a name in quotes that the analyser never saw is a person; a known word is a thing
+        ("1학년 8반 담임 '안은아'는 사실 판단 없이 처리했습니다.", ["안은아"]),
+        ("생활지도부 사안담당 '김태윤'에게 제출했으며, 김태윤 또한", ["김태윤", "김태윤"]),
         # an era after a leader, not after a stone age; martyrs, but not their memorials
         ("박정희시대 및 그 후의 군사정권 시절을 잊었습니까?", ["박정희"]),
         ("신석기 시대와 구석기 시대의 유물이 나왔습니다.", []),
@@ -523,6 +526,11 @@ def test_places_brands_and_bodies_from_unlabelled_texts(text, expected):
         ("My name is Peter Kang. 연락 주세요.", ["Peter Kang"]),
         ("Dr. Kim 교수의 강연", ["Kim"]),
         ("Dr. Min-Sung Kim, 1. Vorsitzende", ["Min-Sung Kim"]),
+        # a foreign name in Hangul with its Latin spelling, beside a person word or honorific
+        ("첫 시도는 윌리엄 이와트 (William Ewart) 라는 정치인", ["윌리엄 이와트", "William Ewart"]),
+        ("노배우 쥬디 덴치 (Dame Judi Dench)가 무대에 올랐다.", ["쥬디 덴치", "Judi Dench"]),
+        ("제로 웨이스트 (Zero Waste) 운동과 센트럴 파크 (Central Park)", []),
+        ("남대문 시장 (Namdaemun Market) 상인회", []),
         # words that start no name
         ("I am Korean and I love Seoul.", []),
         ("I am Minsu.", []),

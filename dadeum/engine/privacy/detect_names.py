@@ -431,6 +431,63 @@ def _judge_name_english(m: re.Match, ctx: Context, info: object = None) -> list[
     return [(NAME, m.start("named"), m.end("named"), boost(0.85, NAME, ctx))]
 
 
+# A foreign name in Hangul with its Latin spelling in brackets: 윌리엄 이와트 (William Ewart),
+# 이안 맥클랜 (Sir Ian McKellen). Both are the name when the words pair up one to one.
+_NAME_TRANSLIT = re.compile(
+    r"\([ \t]*(?:(?P<honorific>" + _ENGLISH_HONORIFICS + r")[ \t]+)?"
+    r"(?P<latin>[A-Z][A-Za-z'\-]+(?:[ \t][A-Z][A-Za-z'\-]+){1,3})[ \t]*\)"
+)
+_HANGUL_WORDS_BEFORE = re.compile(r"(?:[가-힣]{1,6}[ \t])*[가-힣]{1,6}[ \t]*$")
+# Latin words of places, bodies and works, not of people (Central Park, Seoul Museum).
+_NOT_PERSON_LATIN = frozenset(
+    "Park City Street Road Avenue Center Centre Museum Hall Station Tower Bridge Square Garden "
+    "Gardens Gallery Library University College School Hospital Company Corporation Corp Inc "
+    "Ltd Co Foundation Association Institute Korea Korean Seoul New Los San Santa Saint St Lake "
+    "River Mountain Island Festival Award Awards Project Program Service System Market Mall "
+    "Plaza Village Town Hotel Airport Line Bus Metro Art Arts Design Film Music Book News "
+    "Times Post Day Week Year Game Games Cup League Club Team Party Ministry Department Office "
+    "Council Committee Agency Bank Group The Of And For".split()
+)
+_HANGUL_BODY_END = tuple("시도군구동읍면리로길역관원회사단청처부국과당교대")
+# Without an English honorific, a word for a person must stand near (… 라는 정치인이): a
+# concept and its English (제로 웨이스트 (Zero Waste)) pairs up just as well.
+_PERSON_NEAR = re.compile(
+    "정치인|배우|작가|감독|교수|박사|저자|시인|화가|가수|선수|대통령|총리|장관|의원|대사|기자|"
+    "선생|여사|회장|대표|사장|창업자|설립자|건축가|디자이너|학자|과학자|운동가|활동가|씨|님"
+)
+
+
+def _judge_name_translit(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    latin = m["latin"].split()
+    if any(word.strip("'-") in _NOT_PERSON_LATIN for word in latin):
+        return []
+    run = _HANGUL_WORDS_BEFORE.search(ctx.text, max(ctx.lo, m.start() - 40), m.start())
+    if run is None:
+        return []
+    words = run[0].split()
+    korean = len(words) >= 1 and len(words[-1]) == 3 and name_shape(words[-1])
+    if korean:  # 홍길동 (Hong Gil-dong)
+        words = words[-1:]
+    elif len(words) < len(latin):
+        return []
+    else:
+        words = words[-len(latin) :]
+    if any(word.endswith(_HANGUL_BODY_END) for word in words) and not korean:
+        return []
+    near = ctx.text[max(ctx.lo, run.start() - 12) : run.start()] + ctx.text[m.end() : m.end() + 12]
+    if m["honorific"] is None and _PERSON_NEAR.search(near) is None:
+        return []  # no honorific, no person word: 제로 웨이스트 (Zero Waste), 정동진 (Jeongdongjin)
+    hangul = " ".join(words)
+    end = run.start() + len(run[0].rstrip(" \t"))
+    start = end - len(hangul)
+    if ctx.text[start:end] != hangul:
+        return []  # two spaces between the words: leave it
+    return [
+        (NAME, start, end, boost(0.85, NAME, ctx)),
+        (NAME, m.start("latin"), m.end("latin"), boost(0.85, NAME, ctx)),
+    ]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -451,6 +508,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
         _NAME_ENGLISH, _judge_name_english,
+    ),
+    Rule(
+        "name-translit", frozenset({NAME}), r"\([ \t]*[A-Z][A-Za-z'\-]+[ \t]",
+        _NAME_TRANSLIT, _judge_name_translit,
     ),
     Rule(
         "name-before", frozenset({NAME}), r"(?:입니다|이에요|예요|라고|라는|에게|한테|께)",
