@@ -539,3 +539,12 @@ def test_places_brands_and_bodies_from_unlabelled_texts(text, expected):
 )  # fmt: skip
 def test_latin_names_after_an_english_honorific_or_self_introduction(text, expected):
     assert names(text) == expected
+
+
+def test_a_chat_log_names_its_participants_but_not_their_ids():
+    text = (
+        "3월 4일 [초설랑] [오후 8:50] 형 뭐해\n"
+        "[조이짱3213] [오후 8:59] 별일 없구\n"
+        "[공지] 회의는 [오후 3:00]"
+    )
+    assert names(text) == ["초설랑"]

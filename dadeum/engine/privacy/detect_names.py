@@ -488,6 +488,19 @@ def _judge_name_translit(m: re.Match, ctx: Context, info: object = None) -> list
     ]
 
 
+# A chat log pasted into a text (KakaoTalk: "[홍길동] [오후 8:50] 네"): the name in the first
+# brackets is a participant's, whatever it looks like (a nickname too).
+_NAME_CHAT = re.compile(r"\[(?P<named>[^\[\]\n]{1,20})\][ \t]*\[(?:오전|오후)[ \t]?\d{1,2}:\d{2}\]")
+
+
+def _judge_name_chat(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named = m["named"].strip()
+    if not named or any(ch.isdigit() or ch == "@" for ch in named):
+        return []  # a user ID (조이짱3213), not a name
+    start = m.start("named") + m["named"].index(named)
+    return [(NAME, start, start + len(named), boost(0.85, NAME, ctx))]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -508,6 +521,9 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
         _NAME_ENGLISH, _judge_name_english,
+    ),
+    Rule(
+        "name-chat", frozenset({NAME}), r"\][ \t]*\[(?:오전|오후)", _NAME_CHAT, _judge_name_chat,
     ),
     Rule(
         "name-translit", frozenset({NAME}), r"\([ \t]*[A-Z][A-Za-z'\-]+[ \t]",
