@@ -548,3 +548,15 @@ def test_a_chat_log_names_its_participants_but_not_their_ids():
         "[공지] 회의는 [오후 3:00]"
     )
     assert names(text) == ["초설랑"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("다음 논문을 참고하십시오. 윤지영. (2016). 현실의 운용원리", ["윤지영"]),
+        ("김철수·이영희(2019)에 따르면 효과가 있었다.", ["김철수", "이영희"]),
+        ("서울시. (2016). 교통 백서, 국토교통부 (2019) 자료", []),
+    ],
+)  # fmt: skip
+def test_authors_cited_with_the_year(text, expected):
+    assert names(text) == expected

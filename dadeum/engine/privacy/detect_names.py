@@ -501,6 +501,21 @@ def _judge_name_chat(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     return [(NAME, start, start + len(named), boost(0.85, NAME, ctx))]
 
 
+# An author cited with the year (윤지영. (2016). 논문 제목; 김철수·이영희(2019)): weak, so that
+# the analysis keeps out a body (서울시. (2016)).
+_NAME_CITED = re.compile(
+    r"(?<![가-힣])(?P<run>[가-힣]{3})(?=(?:[ \t]*[,·][ \t]*[가-힣]{3})*[ \t]*(?:외[ \t]*)?\.?"
+    r"[ \t]*\((?:19|20)\d{2}[a-z]?\))"
+)
+
+
+def _judge_name_cited(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    run = m["run"]
+    if run in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
+        return []
+    return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -521,6 +536,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
         _NAME_ENGLISH, _judge_name_english,
+    ),
+    Rule(
+        "name-cited", frozenset({NAME}), r"\((?:19|20)\d\d[a-z]?\)", _NAME_CITED,
+        _judge_name_cited,
     ),
     Rule(
         "name-chat", frozenset({NAME}), r"\][ \t]*\[(?:오전|오후)", _NAME_CHAT, _judge_name_chat,

@@ -227,6 +227,23 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
+    for start, end in weak_at.items():
+        # 윤지영. (2016): a pattern's name the analyser cut into pieces (윤지/NNP + 영/NR),
+        # judged as one proper noun
+        word, inside = text[start:end], [t for t in toks if start <= t[0] < end]
+        if (
+            len(word) == 3
+            and word[0] in _COMMON_SURNAMES
+            and name_shape(word)
+            and len(inside) > 1
+            and inside[0][3] == "NNP"
+            and inside[-1][1] == end
+            and all(t[3] in _NOMINAL for t in inside)
+            and not any(a < end and start < b for a, b, _ in found)
+        ):
+            verdict = _judge(word, True, False, ("", "", True, False, False, False))
+            if verdict:
+                found.append((start, end, min(verdict, 0.7)))
     for start, end, _kind in bare_spans:
         # 양승동 KBS 사장이: a common full name the analyser cut into pieces (양/MM + 승 +
         # 동), with an office title right after (past a Latin name of the body)
