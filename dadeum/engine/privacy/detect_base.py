@@ -43,6 +43,9 @@ EDGE_BEFORE = r"(?<![0-9A-Za-z])(?<!\d[-.])"
 EDGE_AFTER = r"(?![0-9A-Za-z]|[-.]\d)"
 VALID_CODES = (VALID, VALID_UNCHECKED)
 ASCII = re.ASCII  # \d and \s: ASCII only; other digits and spaces are mapped first
+# Gates (``Rule.gate``): cheap tests several rules share, run once before their prefilters.
+# Every numeric rule, and a citation's year, needs three digits in a row.
+DIGITS = r"\d{3}"
 
 
 @dataclass

@@ -11,6 +11,7 @@ import re
 from dadeum.engine.addresses import _index
 from dadeum.engine.privacy.detect_base import (
     ASCII,
+    DIGITS,
     NAME,
     WEAK_NAME,
     Context,
@@ -516,6 +517,10 @@ def _judge_name_cited(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
 
 
+# Cells with a capital Latin letter: the two rules for Latin names share this cheap test.
+LATIN = r"[A-Z]"
+
+
 # --- the rules, in the order they run ---------------------------------------------------
 
 NAME_RULES: tuple[Rule, ...] = (
@@ -535,18 +540,18 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule("name-profile", frozenset({NAME}), r"\(", _NAME_PROFILE, _judge_name_profile),
     Rule(
         "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
-        _NAME_ENGLISH, _judge_name_english,
+        _NAME_ENGLISH, _judge_name_english, gate=LATIN,
     ),
     Rule(
         "name-cited", frozenset({NAME}), r"\((?:19|20)\d\d[a-z]?\)", _NAME_CITED,
-        _judge_name_cited,
+        _judge_name_cited, gate=DIGITS,
     ),
     Rule(
         "name-chat", frozenset({NAME}), r"\][ \t]*\[(?:오전|오후)", _NAME_CHAT, _judge_name_chat,
     ),
     Rule(
         "name-translit", frozenset({NAME}), r"\([ \t]*[A-Z][A-Za-z'\-]+[ \t]",
-        _NAME_TRANSLIT, _judge_name_translit,
+        _NAME_TRANSLIT, _judge_name_translit, gate=LATIN,
     ),
     Rule(
         "name-before", frozenset({NAME}), r"(?:입니다|이에요|예요|라고|라는|에게|한테|께)",

@@ -22,6 +22,7 @@ from dadeum.engine.privacy.detect_base import (
     CARD_WORDS,
     CONTEXT_WORDS,
     CRN,
+    DIGITS,
     EDGE_AFTER,
     EDGE_BEFORE,
     EMAIL,
@@ -375,9 +376,6 @@ def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
 
 # --- the rules, in the order they run ---------------------------------------------------
 
-# Every numeric rule needs three digits in a row: cells without them skip these rules
-# before their own prefilters run.
-DIGITS = r"\d{3}"
 _SEP = r"[\s\-.]{0,3}"
 NUMBER_RULES: tuple[Rule, ...] = (
     Rule("email", frozenset({EMAIL}), "@", _EMAIL, _judge_email),
