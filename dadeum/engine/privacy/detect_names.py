@@ -466,7 +466,7 @@ def _judge_name_translit(m: re.Match, ctx: Context, info: object = None) -> list
     if run is None:
         return []
     words = run[0].split()
-    korean = len(words) >= 1 and len(words[-1]) == 3 and name_shape(words[-1])
+    korean = len(words[-1]) == 3 and name_shape(words[-1])
     if korean:  # 홍길동 (Hong Gil-dong)
         words = words[-1:]
     elif len(words) < len(latin):

@@ -302,10 +302,10 @@ _CALLED_A_THING = re.compile(
 )
 
 
+# A company's marker right before a word (주식회사 라인홀릭), and the marks that open a book's
+# or a work's title (《한비자》).
 _COMPANY_BEFORE = re.compile(r"(?:주식회사|\(주\)|㈜)[ \t]*$")
 _TITLE_MARKS = frozenset("《〈「『")
-
-
 # 윤종호라는 사람은: a word called a person.
 _CALLED_A_PERSON = re.compile(
     r"(?:이)?라는[ \t]?(?:사람|분|친구|학생|아이|남자|여자|청년|직원|주민|할머니|할아버지)"
@@ -322,9 +322,11 @@ def _cut_name(alone: tuple) -> bool:
 
 def _said_of_a_thing(item: tuple, toks, text: str) -> bool:
     """Whether a weakly found name reads as a thing, a place or a number: a particle of
-    places after it (노량진에서, 대표 랜드마크로), a word calling it a thing (원산도라는 섬),
-    a numeral (천여명); and with no person word beside it, a place's word after it (신도림
-    역) or quotes around it (‘안심이’ 앱)."""
+    places after it (노량진에서, 대표 랜드마크로), a word calling it a thing (원산도라는 섬), a
+    numeral or a pronoun (천여명, 우리동네), a company's marker before it, a law's ending, a
+    digit glued before it (2천세대); and with no person word beside it, a place's word after
+    it (신도림 역), quotes or a book's marks around it (‘안심이’, 《한비자》) or a noun and its
+    suffix (우대용)."""
     start, end, confidence = item
     if confidence >= 0.8:
         return False
@@ -610,7 +612,8 @@ def _person_noun_before(toks, start: int, text: str) -> bool:
         return False
     _, end, form, tag, _ = before[-1]
     if tag == "SN":  # 010 8200 4239 이주헌 입니다: a contact's name after the number
-        return 0 < start - end <= 3 and _PHONE_BEFORE.search(text, max(0, start - 20), start)
+        phone = _PHONE_BEFORE.search(text, max(0, start - 20), start)
+        return 0 < start - end <= 3 and phone is not None
     return tag == "NNG" and start - end == 1 and len(form) >= 2 and form[-1] in _PERSON_NOUN_END
 
 
