@@ -239,6 +239,10 @@ def run(args) -> int:
         ssl_keyfile=str(certs[1]) if certs else None,
         log_level="info",
         log_config=log_config(),
+        # A worker loading the Korean analyser holds the GIL for up to 1.6 s at a stretch on an
+        # idle machine, several seconds on a busy two-core PC: uvicorn's 5 s health ping then
+        # goes unanswered and it kills a healthy worker. 30 s still catches a real hang.
+        timeout_worker_healthcheck=30,
     )
     return 0
 
