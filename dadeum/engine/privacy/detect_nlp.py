@@ -192,15 +192,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     for start, end in weak_at.items():
         # 이중경군이: before a glued 군/양 the analyser may cut a name into odd pieces (이 +
         # 중 + 경); it is a name unless a word runs across the boundary (주한 + 미군).
-        word = text[start:end]
         if (
             text[end : end + 1] in ("군", "양")
-            and len(word) == 3
-            and word[0] in _COMMON_SURNAMES
-            and name_shape(word)
             and not any(a < end < b for a, b, *_ in toks)
-            and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)  # not 방대 + 한
-            and not any(a < end and start < b for a, b, _ in found)
+            and _cut_full_name(text, start, end, toks, found)  # not 방대 + 한
         ):
             found.append((start, end, 0.8))
     for start, end in weak_at.items():
@@ -208,9 +203,7 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # analyser cuts the name (김 + 양/MM + 현)
         word = text[start:end]
         if (
-            len(word) == 3
-            and word[0] in _COMMON_SURNAMES
-            and name_shape(word)
+            _cut_full_name(text, start, end, toks, found)
             and not _common_word_alone(word)  # 저는 임산부입니다
             and (
                 (
@@ -223,25 +216,19 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 or _CALLED_A_PERSON.match(text, end) is not None  # 윤종호라는 사람은
             )
             and all(tag != "NP" for _, tag, _ in _alone(word)[:1])  # 우리나라는 아이들
-            and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
-            and not any(a < end and start < b for a, b, _ in found)
         ):
             found.append((start, end, 0.8))
     for start, end in weak_at.items():
         # 윤지영. (2016): a pattern's name the analyser cut into pieces (윤지/NNP + 영/NR),
         # judged as one proper noun
-        word, inside = text[start:end], [t for t in toks if start <= t[0] < end]
+        inside = [t for t in toks if start <= t[0] < end]
         if (
-            len(word) == 3
-            and word[0] in _COMMON_SURNAMES
-            and name_shape(word)
-            and len(inside) > 1
+            len(inside) > 1
             and inside[0][3] == "NNP"
             and inside[-1][1] == end
-            and all(t[3] in _NOMINAL for t in inside)
-            and not any(a < end and start < b for a, b, _ in found)
+            and _cut_full_name(text, start, end, toks, found)
         ):
-            verdict = _judge(word, True, False, ("", "", True, False, False, False))
+            verdict = _judge(text[start:end], True, False, ("", "", True, False, False, False))
             if verdict:
                 found.append((start, end, min(verdict, 0.7)))
     for start, end, _kind in bare_spans:
@@ -369,6 +356,19 @@ def _body_of_next(item: tuple, starts: set, text: str) -> bool:
         return False
     title = _TITLE_THEN.match(text, item[1])
     return title is not None and title.end() in starts
+
+
+def _cut_full_name(text: str, start: int, end: int, toks, found: list) -> bool:
+    """Whether a pattern's span is a common full name (a common surname and two syllables)
+    that the analyser read as nouns only, however it cut them, and not found yet."""
+    word = text[start:end]
+    return (
+        len(word) == 3
+        and word[0] in _COMMON_SURNAMES
+        and name_shape(word)
+        and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
+        and not any(a < end and start < b for a, b, _ in found)
+    )
 
 
 def _body_or_place(word: str) -> bool:
@@ -523,12 +523,14 @@ _ORG_SUFFIXES = tuple(
     "버스 관광 여행 운수 교통 물류 상사 식품 화학 보험 캐피탈 시스템 시스템즈 솔루션 코리아 "
     "네트웍스 테크 자동차 중공업".split()
 )
+# Titles of two syllables or more, longest first, for the regexes below.
+_TITLE_WORDS = "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
 _TITLE_AFTER = re.compile(  # past a company too: 김중겸 전 현대건설 사장
     r"[ \t]+(?:(?:[A-Za-z]{2,}|전|현)[ \t]+)?"
     r"(?:[가-힣]{1,6}(?:"
     + "|".join(_ORG_SUFFIXES)
     + r")[ \t]+)?("
-    + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
+    + _TITLE_WORDS
     + r")(?:님)?(?:"
     + alternation(PARTICLES)
     + r")?(?![가-힣])"
@@ -538,11 +540,7 @@ _MEMORIAL = re.compile(
     r"[ \t]?(?:의사|열사|선생|장군|대통령)?[ \t]?(?:기념관|기념사업회|기념공원|기념도서관|묘역)"
 )
 # 에피치오 대표 강성진입니다: a title with a name after it; the word before is the body.
-_TITLE_THEN = re.compile(
-    r"[ \t]+(?:"
-    + "|".join(sorted((t for t in _AFTER if len(t) >= 2), key=len, reverse=True))
-    + r")[ \t]*"
-)
+_TITLE_THEN = re.compile(r"[ \t]+(?:" + _TITLE_WORDS + r")[ \t]*")
 _NOMINAL = frozenset("NNP NNG NNB NR NP MM XPN XSN".split())
 _SENTENCE_TAGS = frozenset("VV VA VC VX EF EC EP ET JK JX JC XS".split())
 
@@ -607,10 +605,10 @@ _PHONE_BEFORE = re.compile(r"\d{3,4}[-. ]?\d{4}[ \t]*$")
 
 def _person_noun_before(toks, start: int, text: str) -> bool:
     """Whether a noun for a person stands a space before ``start`` (사회복지사 임헌제)."""
-    before = [t for t in toks if t[1] <= start]
-    if not before:
+    before = next((t for t in reversed(toks) if t[1] <= start), None)
+    if before is None:
         return False
-    _, end, form, tag, _ = before[-1]
+    _, end, form, tag, _ = before
     if tag == "SN":  # 010 8200 4239 이주헌 입니다: a contact's name after the number
         phone = _PHONE_BEFORE.search(text, max(0, start - 20), start)
         return 0 < start - end <= 3 and phone is not None
@@ -815,9 +813,8 @@ def _place_like(word: str) -> bool:
 
 def _place_by_ending(word: str) -> bool:
     """A place only by its last syllable (한선교, 김구), not a 시도, 시군구 or country."""
-    known = word in SIGUNGU_NAMES or word in _SIDO or word in _PROVINCES or word in _COUNTRIES
     by_ending = word[-1] in _PLACE_LAST or (len(word) == 2 and _PLACE_END.search(word))
-    return bool(by_ending) and not known and not _stem_of_sigungu(word)
+    return bool(by_ending) and word not in SIGUNGU_NAMES and not _known_place(word)
 
 
 def _stem_of_sigungu(stem: str) -> bool:
@@ -896,13 +893,12 @@ _PROVINCES = frozenset("경기도 강원도 충청도 전라도 경상도 제주
 
 
 def _is_place(word: str) -> bool:
-    return (
-        word in _SIDO
-        or word in _PROVINCES
-        or word in _COUNTRIES
-        or any(word + end in SIGUNGU_NAMES for end in "시군구")
-        or (_PLACE_END.search(word) is not None and len(word) == 2)
-    )
+    return _known_place(word) or (_PLACE_END.search(word) is not None and len(word) == 2)
+
+
+def _known_place(word: str) -> bool:
+    """A 시도, an old province, a country or a 시군구 without its 시/군/구, by name."""
+    return word in _SIDO or word in _PROVINCES or word in _COUNTRIES or _stem_of_sigungu(word)
 
 
 def _direction_compound(word: str) -> bool:
