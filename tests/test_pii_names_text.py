@@ -560,3 +560,48 @@ def test_a_chat_log_names_its_participants_but_not_their_ids():
 )  # fmt: skip
 def test_authors_cited_with_the_year(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any given syllable before 입니다 once the writer names themselves
+        ("건설교통과 홍유락입니다. 문의하신 내용에 답변드립니다.", ["홍유락"]),
+        ("저는 홍유락입니다.", ["홍유락"]),
+        ("시껌스라는 이름의 고양이를 찾습니다.", []),
+        # an office in a bracket right after the name
+        ("조국(전 법무부 장관)을 위한 수사였다는 주장이 있습니다.", ["조국"]),
+        ("국토부(장관 직속) 위원회가 검토합니다.", []),
+        # a letter signed under its date
+        ("지붕을 마련해 주시면 좋겠습니다. 감사합니다\n\n 2016년 6월 19일 경봉식 \n", ["경봉식"]),
+        ("회의는 2020. 1. 5. 지역경제 활성화 방안", []),
+        # a general's name the analyser splits into nouns
+        ("신라 때 '이사부' 장군이 우산국을 복속했습니다.", ["이사부"]),
+        # 씨 kept inside one proper noun
+        ("북한의 박왕자씨 사건 사과가 먼저입니다.", ["박왕자"]),
+        # a given name ending in 기 with no person word beside it
+        ('"성재기 봐라" 같은 글이 그대로 올라와 있습니다.', ["성재기"]),
+    ],
+)  # fmt: skip
+def test_shapes_from_rounds_nine_to_twelve(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "강일동은 서울시인데 조건부 꼬리표를 떼 주세요.",
+        "송파구 방이동 올림픽선수기자촌아파트 부지 남동쪽(방이동) 부지",
+    ],
+)
+def test_a_dong_of_the_register_is_a_place(text):
+    assert names(text) == []
+
+
+def test_the_dong_list_holds_base_names_of_the_register():
+    from dadeum.engine.privacy.detect_nlp import dong_names
+
+    dongs = dong_names()
+    assert {"강일동", "방이동", "휘경동", "이태원동", "불로동", "봉무동"} <= dongs
+    assert not any(ch.isdigit() for name in dongs for ch in name)  # 휘경제2동 → 휘경동
+    assert "홍길동" not in dongs and len(dongs) > 1000

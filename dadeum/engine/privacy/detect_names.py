@@ -212,13 +212,18 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
     )
     if not glued and not spaced:
         return []
-    hits = _name_before("", at, ctx)
+    # Before 입니다 a writer names themselves: a full name of three syllables may hold any
+    # given syllable there (홍유락입니다); the analysis still decides.
+    intro = m[0].startswith("입니다")
+    hits = _name_before("", at, ctx, any_given=intro)
+    if intro:
+        hits = [hit for hit in hits if hit[2] - hit[1] == 3 or name_shape(text[hit[1] : hit[2]])]
     if spaced:
         hits = [hit for hit in hits if hit[2] - hit[1] == 3]
     return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
 
 
-def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
+def _name_before(title: str, at: int, ctx: Context, *, any_given: bool = False) -> list[Hit]:
     """The name right before a title (and the spaces between, if any: a web board's text
     may keep two or three, 이동석  님)."""
     text = ctx.text
@@ -230,7 +235,7 @@ def _name_before(title: str, at: int, ctx: Context) -> list[Hit]:
     while start > ctx.lo and "가" <= text[start - 1] <= "힣" and end - start <= 4:
         start -= 1
     run = text[start:end]
-    if not 2 <= len(run) <= 4 or not name_shape(run):
+    if not 2 <= len(run) <= 4 or not name_shape(run, given_check=not any_given):
         return []
     if title in WEAK_TITLES:  # 군/양: 가평군, 다양 — only after a space or a 3-syllable name
         if not (spaced or len(run) == 3) or run + title in _SIGUNGU_NAMES:
@@ -267,12 +272,17 @@ OPENING_CONFIDENCE = 0.65
 # A name alone closing a text after its last sentence (…참고하시기 바랍니다.  송정식): a
 # signature; weak, so that the analysis keeps out a closing word (…감사합니다. 홍보과).
 _NAME_CLOSING = re.compile(  # cells are joined with \x00 in a long column
-    r"(?:[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)(?P<run>[가-힣]{3})[ \t\n]*(?=\x00|$)", ASCII
+    r"(?:(?P<date>\d[ \t]?일|\d\.)[ \t]+|[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)"
+    r"(?P<run>[가-힣]{3})[ \t\r\n\xa0]*(?=\x00|$)",
+    ASCII,
 )
 
 
 def _judge_name_closing(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     run = m["run"]
+    if m["date"] and run not in NOT_NAMES and name_shape(run):
+        # 2016년 6월 19일 경봉식: a letter signed under its date, any surname
+        return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
     if run[0] not in _OPENING_SURNAMES or run in NOT_NAMES or not _common_full_name(run):
         return []
     return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
@@ -563,7 +573,8 @@ NAME_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name-closing", frozenset({NAME}),
-        r"(?:[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)[가-힣]{3}[ \t\n]*$", _NAME_CLOSING,
+        r"(?:\d[ \t]?일[ \t]|\d\.[ \t]|[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)[가-힣]{3}[ \t\r\n\xa0]*$",
+        _NAME_CLOSING,
         _judge_name_closing,
     ),
     Rule(

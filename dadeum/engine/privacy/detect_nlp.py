@@ -24,6 +24,7 @@ cells settled by strong patterns (성명: 홍길동, 홍길동 주무관) never 
 import re
 import threading
 from functools import cache, lru_cache
+from importlib import resources
 
 from dadeum.engine.privacy.detect_base import WEAK_NAME
 from dadeum.engine.privacy.detect_names import (
@@ -174,6 +175,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             continue
         if tag == "NNP" and _king(toks, index):
             found.append((start, toks[index][1], 0.8))  # 세종대왕: a king's name, any shape
+            index += 1
+            continue
+        if tag == "NNP" and _name_with_ssi_inside(toks[index][2]):
+            found.append((start, start + 3, 0.8))  # 박왕자씨: the analyser kept 씨 in the word
             index += 1
             continue
         if tag == "NNP" and _given_name_with_ssi(toks, index):
@@ -562,7 +567,7 @@ def _not_bare_name(word: str) -> bool:
     """Words that never stand alone as a name with no person word beside them: bodies and
     places by their last syllable (전남대, 서실고, 신영초, 남태령) or their stem (양평서)."""
     return (
-        word[-1] in _ORG_END
+        word[-1] in _BARE_ORG_END
         or word[-1] in _BARE_LAST
         or is_place_name(word)
         or (word[-1] == "하" and _common_word_alone(word[:-1]))  # 하향하는: a verb's stem
@@ -624,6 +629,18 @@ def _given_name_with_ssi(toks, index: int) -> bool:
         return False
     n_start, _, n_form, n_tag, _ = toks[index + 1]
     return n_form == "씨" and n_tag == "NNB" and n_start - end <= 1
+
+
+def _name_with_ssi_inside(form: str) -> bool:
+    """박왕자씨 as one proper noun: a full name with a common surname, then 씨."""
+    name = form[:3]
+    return (
+        len(form) == 4
+        and form[3] == "씨"
+        and name[0] in _COMMON_SURNAMES
+        and name_shape(name)
+        and not _is_place(name)
+    )
 
 
 def _right_after_name(found: list, start: int, text: str) -> bool:
@@ -709,7 +726,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         and (after in _AFTER or before in _BEFORE)
         and len(word) == 3
         and name_shape(word)
-        and word[-1] not in _ORG_END | _UNIT_END
+        and (word[-1] not in _ORG_END | _UNIT_END or after in _PERSON_ONLY_TITLES)
     ):
         # '이사부' 장군, 비서실장 임종석(任鍾晳): a name the analyser splits into nouns
         # (이사 + 부, 임종 + 석), quoted or closed by a bracket, with a title or role beside it
@@ -880,6 +897,14 @@ def given_name_alone(given: str) -> bool:
     )
 
 
+@cache
+def dong_names() -> frozenset[str]:
+    """The 동 of the resident register by their base names (휘경제2동 → 휘경동)."""
+    data = resources.files("dadeum.engine.data").joinpath("dong.csv")
+    with data.open(encoding="utf-8") as f:
+        return frozenset(line.split(",", 1)[0] for line in f.read().splitlines()[1:])
+
+
 def is_place_name(word: str) -> bool:
     """Whether a name-shaped word is a place (원주, 서대문, 남양주, 남태령): a 시도 or 시군구
     (without its 시/군/구), a compass-point compound or a place's last syllable."""
@@ -897,8 +922,14 @@ def _is_place(word: str) -> bool:
 
 
 def _known_place(word: str) -> bool:
-    """A 시도, an old province, a country or a 시군구 without its 시/군/구, by name."""
-    return word in _SIDO or word in _PROVINCES or word in _COUNTRIES or _stem_of_sigungu(word)
+    """A 시도, an old province, a country, a 시군구 without its 시/군/구 or a 동, by name."""
+    return (
+        word in _SIDO
+        or word in _PROVINCES
+        or word in _COUNTRIES
+        or _stem_of_sigungu(word)
+        or word in dong_names()
+    )
 
 
 def _direction_compound(word: str) -> bool:
@@ -982,8 +1013,12 @@ _FOREIGN_COUNTRIES = frozenset(
 _COMMON_SURNAMES = COMMON_SURNAMES
 # Last syllables of places and bodies (서울시, 인권위, 서울대, 민노총): never a bare name.
 _ORG_END = frozenset("시도군구읍면동리역로길산강섬항천교대청원당국위회총단부사관소청증기점")
+# Bodies' last syllables that end a bare word; 기 ends many given names (성재기) and few bodies.
+_BARE_ORG_END = _ORG_END - {"기"}
 _NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕", "군", "양"})
 _SKIP = ("SSO", "SSC", "SS", "SP", "SO")
+# A bracket right after a name, closed by an office: (전 법무부 장관), (서울시장).
+_BRACKET_TITLE = re.compile(r"\((?:[^()\n]{0,20}[ \t])?([가-힣]{1,8})\)")
 # Marks that end a phrase: a title beyond them is not this word's (정류소 : 남대문시장).
 _STOPS = frozenset(",.:;/")
 
@@ -992,6 +1027,12 @@ def _word_after(toks, last: int, text: str) -> str:
     """The title or role right after a name (its particle and quotes skipped): 대통령,
     양, 검찰총장, 시장 (of 서울시장) …"""
     end = toks[last][1]
+    bracket = _BRACKET_TITLE.match(text, end)
+    if bracket is not None:
+        # 조국(전 법무부 장관): the office in a bracket right after the name is the name's
+        title = bracket[1] if bracket[1] in _AFTER else _title_end(bracket[1])
+        if title and not _market(bracket[1]):
+            return title
     for position in range(last + 1, min(last + 5, len(toks))):
         s, e, form, tag, _ = toks[position]
         if s - end > 1 and (s - end > 4 or text[end:s].strip(" \t\xa0")):
