@@ -592,6 +592,8 @@ def test_shapes_from_rounds_nine_to_twelve(text, expected):
     [
         "강일동은 서울시인데 조건부 꼬리표를 떼 주세요.",
         "송파구 방이동 올림픽선수기자촌아파트 부지 남동쪽(방이동) 부지",
+        "특히 노량진과 같이 수험생이 많은 지역에 독서실이 필요합니다.",  # 노량진동
+        "급행 정차역은 신상일, 고덕, 미사 순으로 정해졌다고 합니다.",  # 신 + 상일동
     ],
 )
 def test_a_dong_of_the_register_is_a_place(text):

@@ -18,6 +18,7 @@ Update this file when 행정구역 change; tests/test_split_address.py counts th
 (휘경제2동 and 휘경제1동 → 휘경동; 불로.봉무동 → 불로동, 봉무동; 방배본동 → 방배동), with the
 ``시도`` and ``시군구`` of its first occurrence. Built from 행정안전부 주민등록 인구통계 (연령별
 인구현황, 2020년 6월; 공공데이터, free use with attribution): the 행정동 ending in 동, numbers
-and 제/본 dropped, three syllables or more (명동 and 필동 are no full name anyway). A 법정동 that is no 행정동 (구기동, 신영동) is
-not listed. The privacy rules read it so that 강일동은 is a place, not a name.
+and 제/본 dropped, three syllables or more (명동 and 필동 are no full name anyway). A 법정동
+that is no 행정동 (구기동, 신영동) is not listed. The privacy rules read it so that 강일동은
+is a place, not a name.
 """

@@ -568,6 +568,8 @@ def _not_bare_name(word: str) -> bool:
     places by their last syllable (전남대, 서실고, 신영초, 남태령) or their stem (양평서)."""
     return (
         word[-1] in _BARE_ORG_END
+        or word + "동" in dong_names()  # 노량진, 이태원: a 동 without its 동
+        or (word[0] == "신" and word[1:] + "동" in dong_names())  # 신상일: a new town
         or word[-1] in _BARE_LAST
         or is_place_name(word)
         or (word[-1] == "하" and _common_word_alone(word[:-1]))  # 하향하는: a verb's stem
