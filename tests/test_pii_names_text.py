@@ -581,6 +581,12 @@ def test_authors_cited_with_the_year(text, expected):
         ("북한의 박왕자씨 사건 사과가 먼저입니다.", ["박왕자"]),
         # a given name ending in 기 with no person word beside it
         ('"성재기 봐라" 같은 글이 그대로 올라와 있습니다.', ["성재기"]),
+        # round thirteen: 이라 합니다, a quoted own name, 기사님, a spaced signature
+        ("화곡동에 사는 시각 장애인 김현목이라 합니다.", ["김현목"]),
+        ("저는 동작구에 살고 있는 '노회림' 입니다.", ["노회림"]),
+        ("서울 31자 택시 홍왕식 기사님 너무 친절하십니다.", ["홍왕식"]),
+        ("(  제안자   :   양 인 철  )", ["양 인 철"]),
+        ("담당자: 이 과 장", []),
     ],
 )  # fmt: skip
 def test_shapes_from_rounds_nine_to_twelve(text, expected):
@@ -607,3 +613,17 @@ def test_the_dong_list_holds_base_names_of_the_register():
     assert {"강일동", "방이동", "휘경동", "이태원동", "불로동", "봉무동"} <= dongs
     assert not any(ch.isdigit() for name in dongs for ch in name)  # 휘경제2동 → 휘경동
     assert "홍길동" not in dongs and len(dongs) > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("먼저 저는 안심귀가스카우트 일을 하고 있습니다.", "안심귀"),  # 안심 + 귀가 + 스카우트
+        ("저는 이기주의 입니다.", "이기주"),  # 이기주의
+    ],
+)
+def test_a_bare_word_running_into_a_common_noun_is_no_name(text, word):
+    from dadeum.engine.privacy.detect_nlp import analyse_names
+
+    start = text.index(word)
+    assert analyse_names([text], [[(start, start + len(word), "bare")]]) == [[]]

@@ -61,7 +61,8 @@ def _judge_name_profile(m: re.Match, ctx: Context, info: object = None) -> list[
 # 저는 홍길동입니다, 김철수에게, 이영희께서: the name is the word right before these.
 _NAME_BEFORE = re.compile(
     r"(?:입니다|이에요|예요|이라고|라고|이라는|라는|에게서|에게|한테|께서|께)(?![가-힣])"
-    r"|(?:이)?라고합니다",  # 임영준이라고합니다, written without the space
+    r"|(?:이)?라고합니다"  # 임영준이라고합니다, written without the space
+    r"|(?:이)?라[ \t]?합니다",  # 김현목이라 합니다
     ASCII,
 )
 SIGUNGU_NAMES = _SIGUNGU_NAMES = frozenset(_index().by_name)
@@ -208,7 +209,7 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
         m[0].startswith(("라고", "이라고", "입니다"))
         and at - 2 >= ctx.lo
         and text[at - 1] == " "
-        and "가" <= text[at - 2] <= "힣"
+        and ("가" <= text[at - 2] <= "힣" or text[at - 2] in _CLOSING_QUOTES)  # '노회림' 입니다
     )
     if not glued and not spaced:
         return []
@@ -223,6 +224,9 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
     return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
 
 
+_CLOSING_QUOTES = frozenset("'\"’”")
+
+
 def _name_before(title: str, at: int, ctx: Context, *, any_given: bool = False) -> list[Hit]:
     """The name right before a title (and the spaces between, if any: a web board's text
     may keep two or three, 이동석  님)."""
@@ -231,6 +235,8 @@ def _name_before(title: str, at: int, ctx: Context, *, any_given: bool = False) 
     end = at
     while end > max(ctx.lo, at - 3) and text[end - 1] in " \t":
         end -= 1
+    if not title and end - 1 > ctx.lo and text[end - 1] in _CLOSING_QUOTES:
+        end -= 1  # 저는 '노회림' 입니다: the writer quotes their own name
     start = end
     while start > ctx.lo and "가" <= text[start - 1] <= "힣" and end - start <= 4:
         start -= 1
@@ -335,6 +341,8 @@ _NAME_LABEL = re.compile(
     r"|[가-힣]{1,6}(?:[ ][가-힣]{1,6}){0,2})",
 )
 _LATIN_WORD = re.compile(r"[A-Z][A-Za-z.'\-]*")
+# A name written one syllable at a time (제안자 : 양 인 철).
+_SYLLABLE_BY_SYLLABLE = re.compile(r"[가-힣](?: [가-힣]){2}(?![가-힣])")
 
 
 def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
@@ -351,6 +359,9 @@ def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hi
             return []
         length = len(" ".join(kept))
         return [(NAME, start, start + length, boost(0.85, NAME, ctx))]
+    spaced = _SYLLABLE_BY_SYLLABLE.match(named)
+    if spaced and name_shape(spaced[0].replace(" ", "")):
+        return [(NAME, start, start + len(spaced[0]), boost(0.9, NAME, ctx))]  # 양 인 철
     words = named.split(" ")
     length = split_name(words[0])
     if length and name_shape(words[0][:length]):
@@ -564,7 +575,8 @@ NAME_RULES: tuple[Rule, ...] = (
         _NAME_TRANSLIT, _judge_name_translit, gate=LATIN,
     ),
     Rule(
-        "name-before", frozenset({NAME}), r"(?:입니다|이에요|예요|라고|라는|에게|한테|께)",
+        "name-before", frozenset({NAME}),
+        r"(?:입니다|이에요|예요|라고|라는|에게|한테|께|라 ?합니다)",
         _NAME_BEFORE, _judge_name_before,
     ),
     Rule(

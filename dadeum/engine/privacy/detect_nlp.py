@@ -56,7 +56,7 @@ _AFTER = frozenset(
         "위원장 위원 주무관 사무관 서기관 과장 팀장 부장 국장 실장 차장 계장 주임 대리 사원 "
         "드림 올림 배상 정권 정부 행정부 대사 사령관 후보 당선인 씨가 케어 공소장 측 일가 "
         "전 前 전직 현 원내대표 대변인 비서관 의장 총재 당대표 여사님 주석 국가주석 "
-        "경위 경사 경장 순경 경감 경정 총경 소방위 소방장 소방교 소방사 소방경 소방령"
+        "경위 경사 경장 순경 경감 경정 총경 소방위 소방장 소방교 소방사 소방경 소방령 기사님"
     ).split()
 )
 # Roles written right before a name: 교수 룻츠 피들러, 미대사 해리스, 국무장관 딘 에치슨.
@@ -165,6 +165,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             verdict = _judge(word, proper, unknown, context)
             if verdict and after in _AFTER and _right_after_name(found, start, text):
                 verdict = 0.0  # 황창규 전 삼성전자 사장: the title is the name's, the word a body
+            if verdict and verdict < 0.8 and _runs_into_a_word(text, stop, verdict < 0.7):
+                verdict = 0.0  # 이기주의, 안심귀가스카우트: the word runs into a common noun
             if verdict:
                 found.append((start, stop, verdict))
                 index = last + 1
@@ -260,7 +262,9 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # knows into pieces (윤 + 석 + 열); read alone, it is one proper noun again.
         if not any(a < end and start < b for a, b, _ in found):
             word = text[start:end]
-            if _known_name_alone(word) or (kind == "opening" and _opening_name(word)):
+            if (
+                _known_name_alone(word) or (kind == "opening" and _opening_name(word))
+            ) and not _runs_into_a_word(text, end, True):
                 found.append((start, end, 0.6))
     starts = {start for start, _, _ in found}
     found = [
@@ -517,7 +521,7 @@ _AND = ("와", "과", "랑", "하고")
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
 _SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은|(?:^|(?<=[\s.!?)]))전 )[^.!?\n]*$")
 _SELF_AFTER = re.compile(
-    r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고 ?합니다"
+    r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고? ?합니다"
 )
 # Words after a name that are no office of its own (유행시 정부의, 시공사 측과).
 _NOT_AN_OFFICE = frozenset("정부 정권 행정부 일가 측 케어 전 현 前 전직 시대".split())
@@ -631,6 +635,25 @@ def _given_name_with_ssi(toks, index: int) -> bool:
         return False
     n_start, _, n_form, n_tag, _ = toks[index + 1]
     return n_form == "씨" and n_tag == "NNB" and n_start - end <= 1
+
+
+def _runs_into_a_word(text: str, stop: int, bare: bool) -> bool:
+    """Whether the word ending at ``stop`` and the syllable after it are one common noun the
+    analyser knows alone (이기주 + 의 → 이기주의; a name and its particle read as two), or, for
+    a bare name, whether the analyser reads the whole run alone as a common noun of another
+    length first (안심귀 + 가스카우트 → 안심 + 귀가 + 스카우트)."""
+    if stop >= len(text) or not _is_hangul(text[stop]):
+        return False
+    start = stop
+    while start > 0 and _is_hangul(text[start - 1]):
+        start -= 1
+    if _compound(text[start : stop + 1]):
+        return True
+    end = stop
+    while end < len(text) and end - start < 12 and _is_hangul(text[end]):
+        end += 1
+    first = _alone(text[start:end])[:1]
+    return bare and bool(first) and first[0][1] == "NNG" and len(first[0][0]) != stop - start
 
 
 def _name_with_ssi_inside(form: str) -> bool:
