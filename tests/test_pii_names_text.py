@@ -627,3 +627,20 @@ def test_a_bare_word_running_into_a_common_noun_is_no_name(text, word):
 
     start = text.index(word)
     assert analyse_names([text], [[(start, start + len(word), "bare")]]) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("트럼프가 방한하면 도로가 통제됩니다.", ["트럼프"]),
+        ("2017년 도널드 트럼프 대통령이 탈퇴를 선언했습니다.", ["도널드 트럼프"]),
+        ("빌게이츠가 말했고 빌 게이츠는 또 말했습니다.", ["빌게이츠", "빌 게이츠"]),
+        ("일본 아베정부의 방류를 막아 주십시오.", ["아베"]),
+        ("준법정신의 상징인 소크라테스 동상을 세웁시다.", ["소크라테스"]),
+        # a shop named after one, or the same letters inside a word, is no person
+        ("5번 출구 나폴레옹 제과점 뒤 주차장", []),
+        ("대처가 늦었고 버스가 오지 않았습니다. 아베마리아 공연", []),
+    ],
+)  # fmt: skip
+def test_foreign_people_known_by_name(text, expected):
+    assert names(text) == expected

@@ -22,6 +22,7 @@ from dadeum.engine.privacy.detect_base import (
 from dadeum.engine.privacy.detect_words import (
     COMMON_SURNAMES,
     COMPOUND_SURNAMES,
+    FAMOUS_FOREIGN_NAMES,
     GIVEN_SYLLABLES,
     LABEL_CUES,
     NAME_CUES,
@@ -313,6 +314,25 @@ def _judge_name_bare(m: re.Match, ctx: Context, info: object = None) -> list[Hit
     return [(WEAK_NAME, m.start(), m.start() + 3, BARE_CONFIDENCE)]
 
 
+# A foreign person known by name (트럼프가, 빌 게이츠는, 아베 정부): written with or without the
+# space between given name and family name; a particle, a government or nothing after.
+_FAMOUS_SPELLINGS = sorted(
+    {spelling for name in FAMOUS_FOREIGN_NAMES for spelling in (name, name.replace(" ", ""))},
+    key=len,
+    reverse=True,
+)
+_NAME_FAMOUS = re.compile(
+    r"(?<![가-힣])(?:" + "|".join(_FAMOUS_SPELLINGS) + r")"
+    r"(?=(?:정부|정권|행정부|대통령|총리|측)?(?:" + _PARTICLE_ALT + r")?(?![가-힣]))"
+    r"(?![ \t]?(?:제과점|빵집|호텔|빌딩|카페|학원|병원|기념관|박물관|공원|광장|거리|재단|센터))",
+    ASCII,
+)
+
+
+def _judge_name_famous(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    return [(NAME, m.start(), m.end(), 0.8)]
+
+
 # Numbers only a person holds, after a name and 의: the owner is a person, by the form alone.
 _PERSONAL_NUMBER_OF = re.compile(
     r"의[ \t]?(?:주민등록번호|외국인등록번호|여권번호|운전면허번호|휴대전화|휴대폰)"
@@ -588,6 +608,10 @@ NAME_RULES: tuple[Rule, ...] = (
         r"(?:\d[ \t]?일[ \t]|\d\.[ \t]|[.!?][ \t\n]*|[ \t]{2,}|\n[ \t]*)[가-힣]{3}[ \t\r\n\xa0]*$",
         _NAME_CLOSING,
         _judge_name_closing,
+    ),
+    Rule(
+        "name-famous", frozenset({NAME}), "|".join(_FAMOUS_SPELLINGS),
+        _NAME_FAMOUS, _judge_name_famous,
     ),
     Rule(
         "name-bare", frozenset({NAME}), "[" + "".join(sorted(COMMON_SURNAMES)) + "][가-힣]{2}",

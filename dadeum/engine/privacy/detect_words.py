@@ -233,3 +233,20 @@ def _trie_regex(node: dict) -> str:
     if "" in node:  # a word ends here; a longer one may go on (greedy, so longest first)
         return "(?:" + body + ")?"
     return body
+
+
+# Foreign people 민원 text names with no title or cue (트럼프가, 셰익스피어 공연), as Korean
+# writes them; only spellings that are no Korean word (not 대처, 공자, 노자, 부처, 링컨 the car).
+# A space marks where a writer may or may not leave one (빌 게이츠, 빌게이츠).
+FAMOUS_FOREIGN_NAMES = tuple(
+    name.strip()
+    for name in """
+    도널드 트럼프, 트럼프, 바이든, 오바마, 힐러리, 레이건, 케네디, 루스벨트, 루즈벨트, 시진핑,
+    마오쩌둥, 덩샤오핑, 푸틴, 아베 신조, 아베, 기시다, 마크롱, 메르켈, 처칠, 히틀러, 무솔리니,
+    스탈린, 레닌, 나폴레옹, 간디, 만델라, 체 게바라, 소크라테스, 플라톤, 아리스토텔레스, 칸트,
+    니체, 마르크스, 맹자, 셰익스피어, 톨스토이, 도스토예프스키, 괴테, 헤밍웨이, 반 고흐, 고흐,
+    피카소, 모차르트, 베토벤, 쇼팽, 아인슈타인, 뉴턴, 다윈, 에디슨, 갈릴레이, 갈릴레오,
+    프로이트, 빌 게이츠, 스티브 잡스, 일론 머스크, 저커버그, 워런 버핏, 도요토미 히데요시,
+    이토 히로부미, 마틴 루터 킹, 석가모니, 무함마드, 해리스
+    """.split(",")
+)
