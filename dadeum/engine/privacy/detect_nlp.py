@@ -139,7 +139,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
     while index < len(toks):
         start, _, _, tag, _ = toks[index]
         if tag not in ("NNP", "NNG") or (
-            start and _is_hangul(text[start - 1]) and not _after_particle(toks, index)
+            start
+            and _is_hangul(text[start - 1])
+            and not _after_particle(toks, index)
+            and not _known_name_glued(toks, index)
         ):
             index += 1
             continue
@@ -577,6 +580,20 @@ def _not_bare_name(word: str) -> bool:
         or word[-1] in _BARE_LAST
         or is_place_name(word)
         or (word[-1] == "하" and _common_word_alone(word[:-1]))  # 하향하는: a verb's stem
+    )
+
+
+def _known_name_glued(toks, index: int) -> bool:
+    """간첩문재인이, 비정규직김용균: a full name the analyser knows, glued after a common noun
+    (a writer's epithet)."""
+    form, tag = toks[index][2], toks[index][3]
+    before = toks[index - 1] if index else None
+    return (
+        tag == "NNP"
+        and before is not None
+        and before[1] == toks[index][0]
+        and before[3] == "NNG"
+        and _known_name_alone(form)
     )
 
 
