@@ -586,6 +586,9 @@ def test_authors_cited_with_the_year(text, expected):
         ("저는 동작구에 살고 있는 '노회림' 입니다.", ["노회림"]),
         ("서울 31자 택시 홍왕식 기사님 너무 친절하십니다.", ["홍왕식"]),
         ("(  제안자   :   양 인 철  )", ["양 인 철"]),
+        # a label word, then a common noun and its subject particle
+        ("자치구에서는 관리책임자 지정이 제대로 이루어지지 않고 있습니다.", []),
+        ("토지 소유자 방식이 아니고 무주택자 방식입니다.", []),
         # a known full name glued after an epithet
         ("시장님, 비정규직김용균 죽음도 밝혀 주세요.", ["김용균"]),
         ("담당자: 이 과 장", []),

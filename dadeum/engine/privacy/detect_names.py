@@ -121,7 +121,9 @@ def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
     labelled = ":" in between or "：" in between
     # 담당자 홍길동: a label and a common full name; 소유자 방식이: to be analysed
     if not labelled and m[0] in LABEL_CUES and between.isspace():
-        labelled = _common_full_name(run[: split_name(run)])
+        named = run[: split_name(run)]
+        # 관리책임자 지정이: a word and its subject particle read like a name ending in 이
+        labelled = _common_full_name(named) and named[-1] not in "이가"
     kind = NAME if labelled else WEAK_NAME
     while True:
         length = split_name(run)
