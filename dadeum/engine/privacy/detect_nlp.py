@@ -1018,6 +1018,8 @@ def _foreign(toks, index: int, text: str):
             and _foreign_shape(n_form)
             and n_form[-1] not in "국당부청회"  # 해리스 미국(대사): a country, not a surname
         ):
+            if name_shape(n_form) and n_form[0] in _COMMON_SURNAMES:
+                return None  # 머니투데이 이동우 기자: the outlet, then a Korean name
             last, end = index + 1, n_end
     if index and toks[index - 1][3] in ("NNG", "NNP") and toks[index - 1][1] == start - 1:
         prev = toks[index - 1][2]
