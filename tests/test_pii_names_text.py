@@ -589,6 +589,8 @@ def test_authors_cited_with_the_year(text, expected):
         # a label word, then a common noun and its subject particle
         ("자치구에서는 관리책임자 지정이 제대로 이루어지지 않고 있습니다.", []),
         ("토지 소유자 방식이 아니고 무주택자 방식입니다.", []),
+        # a resident named with the 시군구 and 동 they live in
+        ("민원이 이어졌습니다. 【 인터뷰 】 정병기  중랑구 중화동  잘못 연결된", ["정병기"]),
         # an outlet before a reporter's Korean name is no part of it
         ("머니투데이 이동우 기자께서 취재한 글을 보면", ["이동우"]),
         # a known full name glued after an epithet

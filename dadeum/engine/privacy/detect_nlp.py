@@ -168,6 +168,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             verdict = _judge(word, proper, unknown, context)
             if verdict and after in _AFTER and _right_after_name(found, start, text):
                 verdict = 0.0  # 황창규 전 삼성전자 사장: the title is the name's, the word a body
+            if not verdict and (proper or unknown) and _resident_caption(word, text, stop):
+                verdict = 0.7  # 【 인터뷰 】 정병기  중랑구 중화동: a resident and their 동
             if verdict and verdict < 0.8 and _runs_into_a_word(text, stop, verdict < 0.7):
                 verdict = 0.0  # 이기주의, 안심귀가스카우트: the word runs into a common noun
             if verdict:
@@ -652,6 +654,24 @@ def _given_name_with_ssi(toks, index: int) -> bool:
         return False
     n_start, _, n_form, n_tag, _ = toks[index + 1]
     return n_form == "씨" and n_tag == "NNB" and n_start - end <= 1
+
+
+# A 시군구 and a 동 right after a word: where the person named lives (정병기  중랑구 중화동).
+_RESIDENCE_AFTER = re.compile(r"[ \t]{1,3}([가-힣]{1,5}[시군구])[ \t]+[가-힣]{1,6}\d?동(?![가-힣])")
+
+
+def _resident_caption(word: str, text: str, stop: int) -> bool:
+    """A full name with a common surname, then the 시군구 and 동 the person lives in."""
+    residence = _RESIDENCE_AFTER.match(text, stop)
+    return (
+        residence is not None
+        and residence[1] in SIGUNGU_NAMES
+        and len(word) == 3
+        and word[0] in _COMMON_SURNAMES
+        and name_shape(word)
+        and not is_place_name(word)
+        and not _compound(word)
+    )
 
 
 def _runs_into_a_word(text: str, stop: int, bare: bool) -> bool:
