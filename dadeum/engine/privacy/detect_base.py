@@ -46,6 +46,8 @@ ASCII = re.ASCII  # \d and \s: ASCII only; other digits and spaces are mapped fi
 # Gates (``Rule.gate``): cheap tests several rules share, run once before their prefilters.
 # Every numeric rule, and a citation's year, needs three digits in a row.
 DIGITS = r"\d{3}"
+# The rules for Latin names need a capital Latin letter.
+LATIN = r"[A-Z]"
 
 
 @dataclass

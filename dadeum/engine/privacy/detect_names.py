@@ -12,6 +12,7 @@ from dadeum.engine.addresses import _index
 from dadeum.engine.privacy.detect_base import (
     ASCII,
     DIGITS,
+    LATIN,
     NAME,
     WEAK_NAME,
     Context,
@@ -218,10 +219,7 @@ def _judge_name_before(m: re.Match, ctx: Context, info: object = None) -> list[H
         return []
     # Before 입니다 a writer names themselves: a full name of three syllables may hold any
     # given syllable there (홍유락입니다); the analysis still decides.
-    intro = m[0].startswith("입니다")
-    hits = _name_before("", at, ctx, any_given=intro)
-    if intro:
-        hits = [hit for hit in hits if hit[2] - hit[1] == 3 or name_shape(text[hit[1] : hit[2]])]
+    hits = _name_before("", at, ctx, any_given=m[0].startswith("입니다"))
     if spaced:
         hits = [hit for hit in hits if hit[2] - hit[1] == 3]
     return [(WEAK_NAME, start, end, 0.7) for _, start, end, _ in hits]
@@ -232,7 +230,8 @@ _CLOSING_QUOTES = frozenset("'\"’”")
 
 def _name_before(title: str, at: int, ctx: Context, *, any_given: bool = False) -> list[Hit]:
     """The name right before a title (and the spaces between, if any: a web board's text
-    may keep two or three, 이동석  님)."""
+    may keep two or three, 이동석  님). ``any_given``: a full name of three syllables may
+    hold syllables rare in given names."""
     text = ctx.text
     spaced = at > ctx.lo and text[at - 1] in " \t"
     end = at
@@ -244,7 +243,7 @@ def _name_before(title: str, at: int, ctx: Context, *, any_given: bool = False) 
     while start > ctx.lo and "가" <= text[start - 1] <= "힣" and end - start <= 4:
         start -= 1
     run = text[start:end]
-    if not 2 <= len(run) <= 4 or not name_shape(run, given_check=not any_given):
+    if not 2 <= len(run) <= 4 or not name_shape(run, given_check=not (any_given and len(run) == 3)):
         return []
     if title in WEAK_TITLES:  # 군/양: 가평군, 다양 — only after a space or a 3-syllable name
         if not (spaced or len(run) == 3) or run + title in _SIGUNGU_NAMES:
@@ -289,10 +288,9 @@ _NAME_CLOSING = re.compile(  # cells are joined with \x00 in a long column
 
 def _judge_name_closing(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     run = m["run"]
-    if m["date"] and run not in NOT_NAMES and name_shape(run):
-        # 2016년 6월 19일 경봉식: a letter signed under its date, any surname
-        return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
-    if run[0] not in _OPENING_SURNAMES or run in NOT_NAMES or not _common_full_name(run):
+    # 2016년 6월 19일 경봉식: a letter signed under its date, with any surname
+    signed = m["date"] and name_shape(run)
+    if run in NOT_NAMES or not (signed or (run[0] in _OPENING_SURNAMES and _common_full_name(run))):
         return []
     return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
 
@@ -558,10 +556,6 @@ def _judge_name_cited(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     if run in NOT_NAMES or run in _SIGUNGU_NAMES or not name_shape(run):
         return []
     return [(WEAK_NAME, m.start("run"), m.end("run"), 0.7)]
-
-
-# Cells with a capital Latin letter: the two rules for Latin names share this cheap test.
-LATIN = r"[A-Z]"
 
 
 # --- the rules, in the order they run ---------------------------------------------------

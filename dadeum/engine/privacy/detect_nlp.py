@@ -372,14 +372,16 @@ def _body_of_next(item: tuple, starts: set, text: str) -> bool:
     return title is not None and title.end() in starts
 
 
+def _full_name(word: str) -> bool:
+    """A common surname and two syllables, shaped like a name (윤봉길, 정병기)."""
+    return len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word)
+
+
 def _cut_full_name(text: str, start: int, end: int, toks, found: list) -> bool:
     """Whether a pattern's span is a common full name (a common surname and two syllables)
     that the analyser read as nouns only, however it cut them, and not found yet."""
-    word = text[start:end]
     return (
-        len(word) == 3
-        and word[0] in _COMMON_SURNAMES
-        and name_shape(word)
+        _full_name(text[start:end])
         and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
         and not any(a < end and start < b for a, b, _ in found)
     )
@@ -588,19 +590,19 @@ def _not_bare_name(word: str) -> bool:
 def _known_name_glued(toks, index: int) -> bool:
     """간첩문재인이, 비정규직김용균: a full name the analyser knows, glued after a common noun
     (a writer's epithet)."""
-    form, tag = toks[index][2], toks[index][3]
+    start, _, form, tag, _ = toks[index]
     before = toks[index - 1] if index else None
     return (
         tag == "NNP"
         and before is not None
-        and before[1] == toks[index][0]
+        and before[1] == start
         and before[3] == "NNG"
         and _known_name_alone(form)
     )
 
 
 def _known_name_alone(word: str) -> bool:
-    if len(word) != 3 or word[0] not in _COMMON_SURNAMES or not name_shape(word):
+    if not _full_name(word):
         return False
     if word[:2] in _AFTER or word[:2] in NOT_NAMES or _is_place(word) or _place_like(word):
         return False  # 장군이, 서대문, 남양주
@@ -666,9 +668,7 @@ def _resident_caption(word: str, text: str, stop: int) -> bool:
     return (
         residence is not None
         and residence[1] in SIGUNGU_NAMES
-        and len(word) == 3
-        and word[0] in _COMMON_SURNAMES
-        and name_shape(word)
+        and _full_name(word)
         and not is_place_name(word)
         and not _compound(word)
     )
@@ -695,14 +695,7 @@ def _runs_into_a_word(text: str, stop: int, bare: bool) -> bool:
 
 def _name_with_ssi_inside(form: str) -> bool:
     """박왕자씨 as one proper noun: a full name with a common surname, then 씨."""
-    name = form[:3]
-    return (
-        len(form) == 4
-        and form[3] == "씨"
-        and name[0] in _COMMON_SURNAMES
-        and name_shape(name)
-        and not _is_place(name)
-    )
+    return len(form) == 4 and form[3] == "씨" and _full_name(form[:3]) and not _is_place(form[:3])
 
 
 def _right_after_name(found: list, start: int, text: str) -> bool:
@@ -1154,13 +1147,7 @@ def _market(word: str) -> bool:
 
 def _another_person(form: str) -> bool:
     """A proper noun that is itself a full name (윤봉길), not a place or body (서울)."""
-    return (
-        len(form) == 3
-        and form[0] in _COMMON_SURNAMES
-        and name_shape(form)
-        and not _is_place(form)
-        and form not in SIGUNGU_NAMES
-    )
+    return _full_name(form) and not _is_place(form) and form not in SIGUNGU_NAMES
 
 
 def _title_end(word: str) -> str:
