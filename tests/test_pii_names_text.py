@@ -653,3 +653,28 @@ def test_a_bare_word_running_into_a_common_noun_is_no_name(text, word):
 )  # fmt: skip
 def test_foreign_people_known_by_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("국토교통위원회 소속 고명수(무소속) 의원이 자료를 받았다.", ["고명수"]),
+        ("당시 진행자였던 하정민(71) 씨는 이렇게 말했다.", ["하정민"]),
+        ("조안파출소 소속 정희준(33) 순경이 현장에 도착했다.", ["정희준"]),
+        # a role before a bracketed note and 님 is still a role
+        ("관심을 가져 주시는 제안자(아이디 : abc123)님께 감사드립니다.", []),
+    ],
+)
+def test_a_bracketed_note_between_a_name_and_its_title(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("대학교에 재학중인  26 살   이재민입니다 .  학교 앞 횡단보도 건의", ["이재민"]),
+        ("저는 65세 이상입니다. 경로 우대를 받고 싶습니다.", []),
+    ],
+)
+def test_an_age_before_a_self_introduction_makes_a_common_word_a_name(text, expected):
+    assert names(text) == expected

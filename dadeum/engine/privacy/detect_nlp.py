@@ -214,14 +214,16 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # 저는 발명가 김양현입니다: a self-introduction names the writer, however the
         # analyser cuts the name (김 + 양/MM + 현)
         word = text[start:end]
+        aged = _AGE_BEFORE.search(text, max(0, start - 12), start) is not None
         if (
             _cut_full_name(text, start, end, toks, found)
-            and not _common_word_alone(word)  # 저는 임산부입니다
+            and (aged or not _common_word_alone(word))  # 저는 임산부입니다
             and (
                 (
                     _SELF_AFTER.match(text, end) is not None
                     and (
-                        _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
+                        aged  # 26 살 이재민입니다: an age, then the writer's name
+                        or _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
                         or _person_noun_before(toks, start, text)  # 사회복지사 임헌제 입니다
                     )
                 )
@@ -527,6 +529,8 @@ _AND = ("와", "과", "랑", "하고")
 
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
 _SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은|(?:^|(?<=[\s.!?)]))전 )[^.!?\n]*$")
+# An age right before a name (26 살 이재민입니다, 35세 김영희입니다).
+_AGE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[ \t]?(?:살|세)[ \t\xa0]+$")
 _SELF_AFTER = re.compile(
     r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고? ?합니다"
 )
@@ -1076,6 +1080,24 @@ _NOT_FOREIGN_AFTER = frozenset({"정부", "측", "전", "현", "케어", "왕", 
 _SKIP = ("SSO", "SSC", "SS", "SP", "SO")
 # A bracket right after a name, closed by an office: (전 법무부 장관), (서울시장).
 _BRACKET_TITLE = re.compile(r"\((?:[^()\n]{0,20}[ \t])?([가-힣]{1,8})\)")
+# A short note in brackets between a name and its title: a party, an age, a body.
+_NOTE_THEN_TITLE = re.compile(r"[ \t]?\([^()\n]{1,20}\)[ \t]?([가-힣]{1,8})")
+_PARTICLE_SET = frozenset(PARTICLES)
+
+
+def _leading_title(word: str) -> str:
+    """The title a word opens with, alone or before a particle (의원이 → 의원)."""
+    for cut in range(len(word), 0, -1):
+        if (
+            word[:cut] in _AFTER
+            and word[:cut] not in _NOT_AN_OFFICE  # 민허우(閩侯)현: a county
+            and word[:cut] != "님"  # 제안자(아이디 : …)님: a role, not a name
+            and (cut == len(word) or word[cut:] in _PARTICLE_SET)
+        ):
+            return word[:cut]
+    return ""
+
+
 # Marks that end a phrase: a title beyond them is not this word's (정류소 : 남대문시장).
 _STOPS = frozenset(",.:;/")
 
@@ -1090,6 +1112,11 @@ def _word_after(toks, last: int, text: str) -> str:
         title = bracket[1] if bracket[1] in _AFTER else _title_end(bracket[1])
         if title and not _market(bracket[1]):
             return title
+    note = _NOTE_THEN_TITLE.match(text, end)
+    if note is not None:
+        title = _leading_title(note[1])
+        if title:
+            return title  # 김태원(새누리당) 의원이: a note on the person, then their title
     for position in range(last + 1, min(last + 5, len(toks))):
         s, e, form, tag, _ = toks[position]
         if s - end > 1 and (s - end > 4 or text[end:s].strip(" \t\xa0")):
