@@ -678,3 +678,18 @@ def test_a_bracketed_note_between_a_name_and_its_title(text, expected):
 )
 def test_an_age_before_a_self_introduction_makes_a_common_word_a_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("운영위원장인 한정우 한국대 법학전문대학원 교수와 시민들이 모였다.", ["한정우"]),
+        ("토론에는 표성민 전 경찰대 교수 등이 참석했다.", ["표성민"]),
+        ("1924년에 스승 이한수(李漢洙) 선생으로부터 국악을 배웠다.", ["이한수", "李漢洙"]),
+        ("정치인(政治人)의 자세를 생각해 봅니다.", []),
+        ("경기 용인정 새누리당 이상일 후보 선거사무소를 찾았다.", ["이상일"]),
+        ("저는 현제 학생 입니다. 통학길이 너무 위험합니다.", []),
+    ],
+)
+def test_a_title_past_the_body_and_a_name_in_hanja(text, expected):
+    assert names(text) == expected

@@ -170,6 +170,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 verdict = 0.0  # 황창규 전 삼성전자 사장: the title is the name's, the word a body
             if not verdict and (proper or unknown) and _resident_caption(word, text, stop):
                 verdict = 0.7  # 【 인터뷰 】 정병기  중랑구 중화동: a resident and their 동
+            if not verdict and _hanja_of_name(word, text, stop):
+                verdict = 0.8  # 임한수(林漢洙): a name spelled in Hanja after it
             if verdict and verdict < 0.8 and _runs_into_a_word(text, stop, verdict < 0.7):
                 verdict = 0.0  # 이기주의, 안심귀가스카우트: the word runs into a common noun
             if verdict:
@@ -702,6 +704,24 @@ def _name_with_ssi_inside(form: str) -> bool:
     return len(form) == 4 and form[3] == "씨" and _full_name(form[:3]) and not _is_place(form[:3])
 
 
+# A word's Hanja in brackets right after it, one character per syllable.
+_HANJA_BRACKET = re.compile(r"[(（]([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4})[)）,，·]")
+
+
+def _hanja_of_name(word: str, text: str, stop: int) -> bool:
+    """김덕천(金德天): a full name with its Hanja in brackets, the way news and histories
+    introduce a person; a common word with its Hanja (정치인(政治人)) stays a word."""
+    m = _HANJA_BRACKET.match(text, stop)
+    return (
+        m is not None
+        and len(m[1]) == len(word)
+        and _full_name(word)
+        and not _compound(word)
+        and not _common_word_alone(word)
+        and not _not_bare_name(word)
+    )
+
+
 def _right_after_name(found: list, start: int, text: str) -> bool:
     """Whether a found name ends just before ``start`` (a space, 전 or 현 between): then a
     title after the word at ``start`` is that person's, and the word their body."""
@@ -880,8 +900,8 @@ def _place_like(word: str) -> bool:
     head = word[:2]
     if word[-1] == "민" and word[:-1] in SIGUNGU_NAMES:
         return True  # 남구민, 중구민: the people of a place, no one's name
-    if word[-1] in "갑을병" and (word[:-1] in _SIDO or _stem_of_sigungu(word[:-1])):
-        return True  # 강서갑, 강화을: an election district
+    if word[-1] in "갑을병정" and (word[:-1] in _SIDO or _stem_of_sigungu(word[:-1])):
+        return True  # 강서갑, 강화을, 용인정: an election district
     return word[-1] in _PLACE_LAST or (
         word[-1] in "서역청대도시" and (head in _SIDO or _stem_of_sigungu(head))
     )  # 양평서, 서울대, 전남도, 서울시
@@ -1083,6 +1103,7 @@ _BRACKET_TITLE = re.compile(r"\((?:[^()\n]{0,20}[ \t])?([가-힣]{1,8})\)")
 # A short note in brackets between a name and its title: a party, an age, a body.
 _NOTE_THEN_TITLE = re.compile(r"[ \t]?\([^()\n]{1,20}\)[ \t]?([가-힣]{1,8})")
 _PARTICLE_SET = frozenset(PARTICLES)
+_OBLIQUE = frozenset("으로 에게 께서 한테 과의 와의 님께 님의 님과".split())  # 선생으로부터
 
 
 def _leading_title(word: str) -> str:
@@ -1092,7 +1113,7 @@ def _leading_title(word: str) -> str:
             word[:cut] in _AFTER
             and word[:cut] not in _NOT_AN_OFFICE  # 민허우(閩侯)현: a county
             and word[:cut] != "님"  # 제안자(아이디 : …)님: a role, not a name
-            and (cut == len(word) or word[cut:] in _PARTICLE_SET)
+            and (cut == len(word) or word[cut:] in _PARTICLE_SET or word[cut:][:2] in _OBLIQUE)
         ):
             return word[:cut]
     return ""
@@ -1143,11 +1164,12 @@ def _word_after(toks, last: int, text: str) -> str:
                     return word
             if form in _AFTER:
                 return form
-            if tag == "NNP" and word == form and _body_or_place(form):
-                # 이해찬더불어민주당 대표: the party or place, then the title a space on
-                following = toks[position + 1] if position + 1 < len(toks) else None
-                if following is not None and following[0] - e == 1 and following[2] in _AFTER:
-                    return following[2]
+            if tag == "NNP" and word == form and (_body_or_place(form) or form[-1] == "대"):
+                # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수: the party, place or
+                # school, perhaps its department, then the title
+                title = _title_past_body(toks, position, text)
+                if title:
+                    return title
             title = _title_end(word)
             if title == "시장" and _market(word):
                 return word  # 노량진 수산시장, 재래시장: a market, not a mayor
@@ -1175,6 +1197,26 @@ def _market(word: str) -> bool:
 def _another_person(form: str) -> bool:
     """A proper noun that is itself a full name (윤봉길), not a place or body (서울)."""
     return _full_name(form) and not _is_place(form) and form not in SIGUNGU_NAMES
+
+
+def _title_past_body(toks, position: int, text: str) -> str:
+    """The office title within four nouns after the body at ``position``, a space apart at
+    most (건국대 법학 전문 대학 교수 → 교수), or ''."""
+    end = toks[position][1]
+    for s, e, form, tag, _ in toks[position + 1 : position + 5]:
+        if s - end > 1 or text[end:s].strip():
+            return ""
+        if form in ("전", "현", "前"):
+            end = e  # 표창원 전 경찰대 교수
+            continue
+        if tag not in ("NNG", "NNP"):
+            return ""
+        if form in _AFTER:
+            # right after the body any title; past its department only an office
+            further = e > toks[position + 1][1]
+            return "" if further and (form in _NOT_AN_OFFICE or form in _HONORIFICS) else form
+        end = e
+    return ""
 
 
 def _title_end(word: str) -> str:
