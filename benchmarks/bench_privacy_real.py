@@ -58,6 +58,8 @@ EIGHTH_ROUND = 2739
 # The thirteenth, 240 proposals with a person word, scored once before any change for it
 # (87.3% precision, 76.4% recall); then only its even positions' errors were read.
 THIRTEENTH_ROUND = 2939
+# Fourteenth round: 240 more proposals with a person word, scored once before any change for it.
+FOURTEENTH_ROUND = 3179
 NAME = "이름"
 
 
@@ -146,7 +148,8 @@ def report_minwon(corpus: Path) -> None:
     seventh = list(range(SEVENTH_ROUND, min(NINTH_ROUND, len(items))))
     ninth = list(range(NINTH_ROUND, min(EIGHTH_ROUND, len(items))))
     eighth = list(range(EIGHTH_ROUND, min(THIRTEENTH_ROUND, len(items))))
-    thirteenth = list(range(THIRTEENTH_ROUND, len(items)))
+    thirteenth = list(range(THIRTEENTH_ROUND, min(FOURTEENTH_ROUND, len(items))))
+    fourteenth = list(range(FOURTEENTH_ROUND, len(items)))
     groups = [
         ("tune", halves["tune"]),
         ("held-out", halves["held-out"]),
@@ -161,6 +164,8 @@ def report_minwon(corpus: Path) -> None:
         ("round 8", eighth),
         ("round 13", thirteenth),
         ("  held-out", [i for i in thirteenth if items[i][0] == "held-out"]),
+        ("round 14", fourteenth),
+        ("  held-out", [i for i in fourteenth if items[i][0] == "held-out"]),
     ]
     for split, chosen in groups:
         c, t, r, s = span_scores([found[i] for i in chosen], [items[i][2] for i in chosen])
