@@ -693,3 +693,17 @@ def test_an_age_before_a_self_introduction_makes_a_common_word_a_name(text, expe
 )
 def test_a_title_past_the_body_and_a_name_in_hanja(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("안녕하십니까. 파주에 거주하고 있는 신동신이라고 합니다. 건의드립니다.", ["신동신"]),
+        ("개포동에 사는 1970년생 선동규 입니다. 산책로를 건의합니다.", ["선동규"]),
+        ("공과대학의 Jens Hansen 교수님께서는 인터뷰에서 강조하셨다.", ["Jens Hansen"]),
+        ("Harvard University 교수가 발표한 연구입니다.", []),
+        ("장갑차 납품, 해경 사업부 군수 비리로 회사가 망했습니다.", []),
+    ],
+)
+def test_self_introductions_by_residence_latin_names_before_a_title(text, expected):
+    assert names(text) == expected

@@ -184,6 +184,7 @@ _HEAD_TITLES = {
     "회": ("회장",),
     "교": ("교장",),
     "당": ("대표", "당대표", "원내대표"),
+    "부": ("장관", "차관", "부장", "군수"),  # 국방부 장관, 사업부 군수 (military supply)
 }
 
 
@@ -473,6 +474,24 @@ def _judge_name_english(m: re.Match, ctx: Context, info: object = None) -> list[
     return [(NAME, m.start("named"), m.end("named"), boost(0.85, NAME, ctx))]
 
 
+# A name in Latin letters before a Korean title (DTU의 Svend Svendsen 교수님께서는): two or
+# three capitalised words, none a word of places or bodies (Harvard University 교수).
+_LATIN_NAME_WORDS = r"[A-Z][a-z'\-]+(?:[ \t][A-Z][a-z'\-]+){1,2}"
+_KOREAN_TITLE_AFTER = (
+    r"[ \t]?(?:교수|박사|기자|작가|감독|선수|대사|여사|씨|님|회장|의원|총리|대통령|장관)"
+)
+_LATIN_BEFORE_TITLE = _LATIN_NAME_WORDS + _KOREAN_TITLE_AFTER  # RE2 too: the prefilter
+_NAME_LATIN_TITLE = re.compile(
+    r"(?<![A-Za-z])(?P<named>" + _LATIN_NAME_WORDS + ")" + _KOREAN_TITLE_AFTER
+)
+
+
+def _judge_name_latin_title(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    if any(word.strip("'-") in _NOT_PERSON_LATIN for word in m["named"].split()):
+        return []
+    return [(NAME, m.start("named"), m.end("named"), boost(0.8, NAME, ctx))]
+
+
 # A foreign name in Hangul with its Latin spelling in brackets: 윌리엄 이와트 (William Ewart),
 # 이안 맥클랜 (Sir Ian McKellen). Both are the name when the words pair up one to one.
 _NAME_TRANSLIT = re.compile(
@@ -578,6 +597,10 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-english", frozenset({NAME}), _ENGLISH_HONORIFICS + "|" + _ENGLISH_SELF,
         _NAME_ENGLISH, _judge_name_english, gate=LATIN,
+    ),
+    Rule(
+        "name-latin-title", frozenset({NAME}), _LATIN_BEFORE_TITLE, _NAME_LATIN_TITLE,
+        _judge_name_latin_title, gate=LATIN,
     ),
     Rule(
         "name-cited", frozenset({NAME}), r"\((?:19|20)\d\d[a-z]?\)", _NAME_CITED,

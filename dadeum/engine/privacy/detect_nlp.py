@@ -217,14 +217,16 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
         # analyser cuts the name (김 + 양/MM + 현)
         word = text[start:end]
         aged = _AGE_BEFORE.search(text, max(0, start - 12), start) is not None
+        living = _LIVING_BEFORE.search(text, max(0, start - 24), start) is not None
         if (
-            _cut_full_name(text, start, end, toks, found)
+            _cut_full_name(text, start, end, toks, found, any_surname=aged)
             and (aged or not _common_word_alone(word))  # 저는 임산부입니다
             and (
                 (
                     _SELF_AFTER.match(text, end) is not None
                     and (
                         aged  # 26 살 이재민입니다: an age, then the writer's name
+                        or living  # 파주에 거주하고 있는 신동신이라고 합니다
                         or _SELF_BEFORE.search(text, max(0, start - 24), start) is not None
                         or _person_noun_before(toks, start, text)  # 사회복지사 임헌제 입니다
                     )
@@ -381,11 +383,15 @@ def _full_name(word: str) -> bool:
     return len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word)
 
 
-def _cut_full_name(text: str, start: int, end: int, toks, found: list) -> bool:
+def _cut_full_name(
+    text: str, start: int, end: int, toks, found: list, *, any_surname: bool = False
+) -> bool:
     """Whether a pattern's span is a common full name (a common surname and two syllables)
-    that the analyser read as nouns only, however it cut them, and not found yet."""
+    that the analyser read as nouns only, however it cut them, and not found yet.
+    ``any_surname``: a rarer surname will do (선문규), where the context is strong."""
+    word = text[start:end]
     return (
-        _full_name(text[start:end])
+        (_full_name(word) or (any_surname and len(word) == 3 and name_shape(word)))
         and all(t[3] in _NOMINAL for t in toks if start <= t[0] < end)
         and not any(a < end and start < b for a, b, _ in found)
     )
@@ -532,7 +538,13 @@ _AND = ("와", "과", "랑", "하고")
 # A writer introducing themselves: 저는 (발명가) 김양현입니다, 제 이름은 … 이라고 합니다.
 _SELF_BEFORE = re.compile(r"(?:저는|제 이름은|저의 이름은|(?:^|(?<=[\s.!?)]))전 )[^.!?\n]*$")
 # An age right before a name (26 살 이재민입니다, 35세 김영희입니다).
-_AGE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[ \t]?(?:살|세)[ \t\xa0]+$")
+_AGE_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}[ \t]?(?:살|세)|\d{2,4}년생)[ \t\xa0]+$")
+# Where the writer lives, studies or works, right before their name (…에 사는 홍길동입니다).
+_LIVING_BEFORE = re.compile(
+    r"(?:사는|살고[ \t]?있는|거주하는|거주하고[ \t]?있는|거주중인|거주 중인|다니는|재학중인|"
+    r"재학 중인|근무하는|근무하고[ \t]?있는|재직중인|재직 중인|일하는|운영하는)[ \t\xa0]+"
+    r"(?:\d{2,4}년생[ \t\xa0]+)?$"
+)
 _SELF_AFTER = re.compile(
     r" ?(?:입니다|이라고|라고|이에요|예요)(?![가-힣])|입니다|(?:이)?라고? ?합니다"
 )
