@@ -707,3 +707,8 @@ def test_a_title_past_the_body_and_a_name_in_hanja(text, expected):
 )
 def test_self_introductions_by_residence_latin_names_before_a_title(text, expected):
     assert names(text) == expected
+
+
+def test_a_prince_is_named_by_his_name():
+    text = "당시 안평대군이 이 일대에 복숭아 천여 그루를 심었습니다."
+    assert names(text) == ["안평"]
