@@ -447,13 +447,16 @@ def _propagate(text: str, findings: list[Finding]) -> list[Finding]:
     writes it (해리스 대사 … 해리스가; 고 이중경의 … 중경이는): the other mentions rarely
     carry a title of their own. Only confident findings spread, and a given name only when
     it is no ordinary word (a 정원 in 이정원 stays a garden elsewhere)."""
-    names = {
-        text[f.start : f.end]
+    seeds = [
+        f
         for f in findings
         if f.type == rules.NAME and f.confidence >= _SEED_CONFIDENCE and f.end - f.start >= 2
-    }
+    ]
+    if not seeds or len(text) < 8:
+        return findings  # most cells of a sheet: no name, or nothing else beside it
+    names = {text[f.start : f.end] for f in seeds}
     words = {name for name in names if _HANGUL_WORD.fullmatch(name)}
-    if not words or len(text) < 8:
+    if not words:
         return findings
     forms = set(words)
     for name in words:
@@ -499,6 +502,8 @@ _WEAK_KINDS = {BARE_CONFIDENCE: "bare", OPENING_CONFIDENCE: "opening"}
 
 def _with_hanja(text: str, findings: list[Finding]) -> list[Finding]:
     """A found name's Hanja written after it in brackets is the same name: 임종석(任鍾晳, …)."""
+    if "(" not in text and "（" not in text:
+        return findings
     added = []
     for f in findings:
         if f.type == rules.NAME and text[f.end : f.end + 1] in "(（":

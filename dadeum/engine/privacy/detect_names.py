@@ -7,6 +7,7 @@ name; the others are ``WEAK_NAME`` and stand only if the language analysis agree
 (``detect_nlp``), which keeps 공영주차장, 변호사님 and 이용한 시장 out."""
 
 import re
+from functools import lru_cache
 
 from dadeum.engine.addresses import _index
 from dadeum.engine.privacy.detect_base import (
@@ -70,6 +71,7 @@ _NAME_BEFORE = re.compile(
 SIGUNGU_NAMES = _SIGUNGU_NAMES = frozenset(_index().by_name)
 
 
+@lru_cache(maxsize=65536)  # bounded: the same words recur down a column
 def name_shape(word: str, *, given_check: bool = True) -> bool:
     """Whether ``word`` can be a Korean full name: a known 성씨 and one to three more
     syllables, not an ordinary word."""
