@@ -712,3 +712,16 @@ def test_self_introductions_by_residence_latin_names_before_a_title(text, expect
 def test_a_prince_is_named_by_his_name():
     text = "당시 안평대군이 이 일대에 복숭아 천여 그루를 심었습니다."
     assert names(text) == ["안평"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("부천과 홍대를 잇는 원종-홍대선이 논의 중인 와중에 목동역의 종점인 신월역이", []),
+        ("삼성, 신세계, 네이버 등의 간편결제는 어플만 깔면 됩니다.", []),
+        # a given name that is a common noun too (은혜) stays a name
+        ("드라마는 엉망이었지만 강지환, 윤은혜의 연기가 살렸다.", ["윤은혜"]),
+    ],
+)
+def test_a_surname_syllable_before_a_common_noun_is_a_compound(text, expected):
+    assert names(text) == expected

@@ -858,8 +858,27 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         # place (양평서, 남태령)
         if not name_shape(word) or not _reads_as_name(word, unknown):
             return 0.0
-        return 0.0 if _compound(word) or _not_bare_name(word) else 0.6
+        if _compound(word) or _not_bare_name(word) or _common_noun_after_surname(word):
+            return 0.0
+        return 0.6
     return 0.0
+
+
+def _common_noun_after_surname(word: str) -> bool:
+    """심박수, 신세계, 홍대선: after what looks like a surname, a common noun the analyser
+    knows well (박수, 세계, 대선): a compound, not a given name (영숙, 정은 read as proper
+    nouns or far less surely)."""
+    if word[1:] in _NOUN_GIVEN_NAMES:
+        return False
+    given = _alone(word[1:])
+    return len(given) == 1 and given[0][1] == "NNG" and given[0][2] > _WELL_KNOWN_GIVEN_SCORE
+
+
+_WELL_KNOWN_GIVEN_SCORE = -11.0
+# Frequent given names that are common nouns too (윤은혜, 신현지, 강하늘, 김재수).
+_NOUN_GIVEN_NAMES = frozenset(
+    "지원 은혜 현지 지혜 하늘 수정 사랑 미래 유리 나라 승리 희망 재수 민주 보람 슬기 진주".split()
+)
 
 
 def _in_dictionary(word: str) -> bool:
