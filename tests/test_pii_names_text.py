@@ -725,3 +725,17 @@ def test_a_prince_is_named_by_his_name():
 )
 def test_a_surname_syllable_before_a_common_noun_is_a_compound(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 교 and 길 end places' names too (한강교, 세종길), but not before these titles
+        ("발표자로 나선 이재교 변호사는 이렇게 말했다.", ["이재교"]),
+        ("이날 김한길 민주당 대표는 사과했다.", ["김한길"]),
+        ("박정기 북부경찰서 형사과장은 조사를 마쳤다고 밝혔다.", ["박정기"]),
+        ("현대·기아차그룹 전직 임원이 설립한 업체입니다.", []),
+    ],
+)
+def test_a_title_after_a_name_ending_like_a_place_or_past_an_office(text, expected):
+    assert names(text) == expected

@@ -965,7 +965,11 @@ _MARKET_PLACE_END = frozenset("동리역문")
 # Titles said only of people: before them even a place's name is a person (세종 대왕).
 _PERSON_ONLY_TITLES = frozenset("대왕 대통령 여사 장군".split())
 # Offices only people hold: before them a place's last syllable (교, 강, 섬) ends a name.
-_OFFICE_TITLES = frozenset("의원 국회의원 장관 총리 의장 위원장 기자 교수 대변인 의사 열사".split())
+_OFFICE_TITLES = frozenset(
+    "의원 국회의원 장관 총리 의장 위원장 기자 교수 대변인 의사 열사 변호사 판사 검사 박사 "
+    "작가 감독 선수 목사 신부 스님 시인 화가 소설가 대표 회장 사장 이사장 총재 후보 당선인 "
+    "원내대표 당대표 비서관 주무관 사무관 국장 실장 부장 차장 팀장".split()
+)
 _UNIT_END = frozenset(UNIT_END)
 
 
@@ -1179,7 +1183,7 @@ def _word_after(toks, last: int, text: str) -> str:
         if tag in ("NNG", "NNB", "XSN", "NNP"):
             if tag == "NNP" and position > last + 1 and _another_person(form):
                 return ""  # 양재동 (윤봉길의사 기념관): the title is the next name's
-            word, cuts = form, {0}
+            word, cuts, joined = form, {0}, position
             if tag == "NNG" and _title_end(form):
                 if _market(form):
                     return form  # 야시장, 남대문시장: a market; 서울시장 is a mayor
@@ -1190,15 +1194,17 @@ def _word_after(toks, last: int, text: str) -> str:
                 if tag == "NNP" and (f2 in _AFTER or word + f2 in _AFTER) and _is_place(form):
                     return f2 if f2 in _AFTER else word + f2  # 박원순 서울 시장
                 cuts.add(len(word))
-                word, e = word + f2, e2
+                word, e, joined = word + f2, e2, joined + 1
                 if word in _AFTER:
                     return word
             if form in _AFTER:
                 return form
-            if tag == "NNP" and word == form and (_body_or_place(form) or form[-1] == "대"):
-                # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수: the party, place or
-                # school, perhaps its department, then the title
-                title = _title_past_body(toks, position, text)
+            if (tag == "NNP" or joined > position) and (
+                _body_or_place(word) or word[-1] in "대서청"
+            ):
+                # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수, 윤정기 남부경찰서
+                # 형사과장: the party, place, school or office, perhaps a department, the title
+                title = _title_past_body(toks, joined, text)
                 if title:
                     return title
             title = _title_end(word)
@@ -1243,9 +1249,11 @@ def _title_past_body(toks, position: int, text: str) -> str:
         if tag not in ("NNG", "NNP"):
             return ""
         if form in _AFTER:
-            # right after the body any title; past its department only an office
+            # right after the body any title but 전직, 정부 …; past its department an office
             further = e > toks[position + 1][1]
-            return "" if further and (form in _NOT_AN_OFFICE or form in _HONORIFICS) else form
+            if form in _NOT_AN_OFFICE or (further and form in _HONORIFICS):
+                return ""
+            return form
         end = e
     return ""
 
