@@ -1136,7 +1136,16 @@ _SKIP = ("SSO", "SSC", "SS", "SP", "SO")
 # A bracket right after a name, closed by an office: (전 법무부 장관), (서울시장).
 _BRACKET_TITLE = re.compile(r"\((?:[^()\n]{0,20}[ \t])?([가-힣]{1,8})\)")
 # A short note in brackets between a name and its title: a party, an age, a body.
-_NOTE_THEN_TITLE = re.compile(r"[ \t]?\([^()\n]{1,20}\)[ \t]?([가-힣]{1,8})")
+_NOTE_THEN_TITLE = re.compile(
+    r"[ \t]?\([^()\n]{1,20}\)[ \t]?(?P<first>[가-힣A-Za-z]{1,20})(?:[ \t](?P<then>[가-힣]{1,8}))?"
+)
+
+
+def _body_word(word: str) -> bool:
+    """A party, school, office or company named between a person and their title."""
+    return _body_or_place(word) or word[-1] in "대서청"
+
+
 _PARTICLE_SET = frozenset(PARTICLES)
 _OBLIQUE = frozenset("으로 에게 께서 한테 과의 와의 님께 님의 님과".split())  # 선생으로부터
 
@@ -1170,9 +1179,13 @@ def _word_after(toks, last: int, text: str) -> str:
             return title
     note = _NOTE_THEN_TITLE.match(text, end)
     if note is not None:
-        title = _leading_title(note[1])
+        # 김태원(새누리당) 의원이, 박지원(71) 민주당 의원: a note on the person, perhaps their
+        # body, then their title
+        title = _leading_title(note["first"])
+        if not title and note["then"] and _body_word(note["first"]):
+            title = _leading_title(note["then"])
         if title:
-            return title  # 김태원(새누리당) 의원이: a note on the person, then their title
+            return title
     for position in range(last + 1, min(last + 5, len(toks))):
         s, e, form, tag, _ = toks[position]
         if s - end > 1 and (s - end > 4 or text[end:s].strip(" \t\xa0")):
