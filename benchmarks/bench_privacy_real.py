@@ -60,6 +60,8 @@ EIGHTH_ROUND = 2739
 THIRTEENTH_ROUND = 2939
 # Fourteenth round: 240 more proposals with a person word, scored once before any change for it.
 FOURTEENTH_ROUND = 3179
+# Fifteenth round: 240 more such proposals, labelled at the end of the work and scored once.
+FIFTEENTH_ROUND = 3419
 NAME = "이름"
 
 
@@ -149,7 +151,8 @@ def report_minwon(corpus: Path) -> None:
     ninth = list(range(NINTH_ROUND, min(EIGHTH_ROUND, len(items))))
     eighth = list(range(EIGHTH_ROUND, min(THIRTEENTH_ROUND, len(items))))
     thirteenth = list(range(THIRTEENTH_ROUND, min(FOURTEENTH_ROUND, len(items))))
-    fourteenth = list(range(FOURTEENTH_ROUND, len(items)))
+    fourteenth = list(range(FOURTEENTH_ROUND, min(FIFTEENTH_ROUND, len(items))))
+    fifteenth = list(range(FIFTEENTH_ROUND, len(items)))
     groups = [
         ("tune", halves["tune"]),
         ("held-out", halves["held-out"]),
@@ -166,6 +169,8 @@ def report_minwon(corpus: Path) -> None:
         ("  held-out", [i for i in thirteenth if items[i][0] == "held-out"]),
         ("round 14", fourteenth),
         ("  held-out", [i for i in fourteenth if items[i][0] == "held-out"]),
+        ("round 15", fifteenth),
+        ("  held-out", [i for i in fifteenth if items[i][0] == "held-out"]),
     ]
     for split, chosen in groups:
         c, t, r, s = span_scores([found[i] for i in chosen], [items[i][2] for i in chosen])
