@@ -1212,11 +1212,13 @@ def _word_after(toks, last: int, text: str) -> str:
                     return word
             if form in _AFTER:
                 return form
-            if (tag == "NNP" or joined > position) and (
+            latin_before = toks[position - 1][3] == "SL" and toks[position - 1][1] == s
+            if (tag == "NNP" or joined > position or latin_before) and (
                 _body_or_place(word) or word[-1] in "대서청"
             ):
                 # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수, 윤정기 남부경찰서
-                # 형사과장: the party, place, school or office, perhaps a department, the title
+                # 형사과장, 최재원 SK그룹 수석부회장: the party, place, school, office or
+                # company, perhaps a department, then the title
                 title = _title_past_body(toks, joined, text)
                 if title:
                     return title
@@ -1249,6 +1251,12 @@ def _another_person(form: str) -> bool:
     return _full_name(form) and not _is_place(form) and form not in SIGUNGU_NAMES
 
 
+# What an office title may carry before it in one word (수석부회장, 형사과장, 명예교수).
+_TITLE_PREFIXES = frozenset(
+    "부 수석 수석부 명예 형사 공동 상임 대표 총 선임 책임 객원 초빙".split()
+)
+
+
 def _title_past_body(toks, position: int, text: str) -> str:
     """The office title within four nouns after the body at ``position``, a space apart at
     most (건국대 법학 전문 대학 교수 → 교수), or ''."""
@@ -1261,12 +1269,15 @@ def _title_past_body(toks, position: int, text: str) -> str:
             continue
         if tag not in ("NNG", "NNP"):
             return ""
-        if form in _AFTER:
+        title = form if form in _AFTER else _title_end(form)
+        if title and title != form and form[: -len(title)] not in _TITLE_PREFIXES:
+            title = ""  # 부회장, 형사과장, 명예교수; not 주차장 (주 + 차장)
+        if title:
             # right after the body any title but 전직, 정부 …; past its department an office
             further = e > toks[position + 1][1]
-            if form in _NOT_AN_OFFICE or (further and form in _HONORIFICS):
+            if title in _NOT_AN_OFFICE or (further and title in _HONORIFICS):
                 return ""
-            return form
+            return title
         end = e
     return ""
 
