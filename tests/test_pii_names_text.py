@@ -742,3 +742,18 @@ def test_a_surname_syllable_before_a_common_noun_is_a_compound(text, expected):
 )
 def test_a_title_after_a_name_ending_like_a_place_or_past_an_office(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # base: '지묘동 신숭겸' read as one foreign name
+        ("대구 지묘동 신숭겸 장군 유적지 뒤편에서 산불이 났다.", ["신숭겸"]),
+        ("그래서 유괸순 열사 안중근 의사 이렇게 부르지요.", ["유괸순", "안중근"]),
+        ("교육 정책을 김재춘 교육부 차관이 잇따라 발표했다.", ["김재춘"]),
+        ("홍채인식 장비를 만드는 씨엠아이텍 영업부 김종하 부장입니다.", ["김종하"]),
+        ("기소된 박지원(71) 민주당 의원에게 징역 2년이 구형됐다.", ["박지원"]),
+    ],
+)
+def test_a_rare_given_syllable_before_a_title_of_people_and_a_ministry_between(text, expected):
+    assert names(text) == expected

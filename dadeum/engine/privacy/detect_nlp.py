@@ -836,7 +836,16 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             or (after not in _SAID_OF_PEOPLE and _common_word_alone(word))
         ):
             return 0.0  # 명장님: a trade; 대한 민국 정부: no leader has a two-syllable name
-        return 0.8 if name_shape(word) or weak else 0.0
+        if name_shape(word) or weak:
+            return 0.8
+        if (
+            after in _HISTORICAL_TITLES
+            and _full_name_any_given(word)
+            and not _compound(word)
+            and not _body_or_place(word)  # 박지원(71) 민주당 의원
+        ):
+            return 0.8  # 신숭겸 장군, 유관순 열사: a rare given syllable of old
+        return 0.0
     if weak and not proper and unknown and not _unknown_reads_as_name(word):
         return 0.0  # 남편은 상간녀와: a word never seen that splits into known nouns alone
     if weak and _common_word_alone(word):
@@ -879,6 +888,14 @@ _WELL_KNOWN_GIVEN_SCORE = -11.0
 _NOUN_GIVEN_NAMES = frozenset(
     "지원 은혜 현지 지혜 하늘 수정 사랑 미래 유리 나라 승리 희망 재수 민주 보람 슬기 진주".split()
 )
+
+
+# Titles said of people only, before which a given name may hold any syllable.
+_HISTORICAL_TITLES = frozenset("장군 대왕 열사 의사 선생 선생님 대통령 장관 의원 국회의원".split())
+
+
+def _full_name_any_given(word: str) -> bool:
+    return len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word, given_check=False)
 
 
 def _in_dictionary(word: str) -> bool:
@@ -1213,8 +1230,9 @@ def _word_after(toks, last: int, text: str) -> str:
             if form in _AFTER:
                 return form
             latin_before = toks[position - 1][3] == "SL" and toks[position - 1][1] == s
-            if (tag == "NNP" or joined > position or latin_before) and (
-                _body_or_place(word) or word[-1] in "대서청"
+            office = len(word) >= 3 and word[-1] in "부청서"  # 교육부, 교육청, 경찰서
+            if (tag == "NNP" or joined > position or latin_before or office) and (
+                _body_or_place(word) or word[-1] in "대서청부"
             ):
                 # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수, 윤정기 남부경찰서
                 # 형사과장, 최재원 SK그룹 수석부회장: the party, place, school, office or
@@ -1267,8 +1285,8 @@ def _title_past_body(toks, position: int, text: str) -> str:
         if form in ("전", "현", "前"):
             end = e  # 표창원 전 경찰대 교수
             continue
-        if tag not in ("NNG", "NNP"):
-            return ""
+        if tag not in ("NNG", "NNP") or (tag == "NNP" and name_shape(form)):
+            return ""  # 씨엠아이텍 영업부 김종하 부장: the title is the next person's
         title = form if form in _AFTER else _title_end(form)
         if title and title != form and form[: -len(title)] not in _TITLE_PREFIXES:
             title = ""  # 부회장, 형사과장, 명예교수; not 주차장 (주 + 차장)
