@@ -757,3 +757,15 @@ def test_a_title_after_a_name_ending_like_a_place_or_past_an_office(text, expect
 )
 def test_a_rare_given_syllable_before_a_title_of_people_and_a_ministry_between(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("화제인 가운데 배우 한지민이 자신의 블로그에 올린 사진이다.", ["한지민"]),
+        ("영어를 배우 한번 해 보고 싶습니다.", []),
+        ("기자 회견장에서 발표가 있었습니다.", []),
+    ],
+)
+def test_a_role_before_a_name_the_analyser_splits(text, expected):
+    assert names(text) == expected

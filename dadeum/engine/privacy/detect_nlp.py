@@ -822,6 +822,15 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         # '이사부' 장군, 비서실장 임종석(任鍾晳): a name the analyser splits into nouns
         # (이사 + 부, 임종 + 석), quoted or closed by a bracket, with a title or role beside it
         return 0.8
+    if (
+        not (proper or unknown)
+        and before in _ROLES_BEFORE
+        and _full_name(word)
+        and word[-1] not in _ORG_END | _UNIT_END
+        and not _compound(word)
+        and not _common_word_alone(word)
+    ):
+        return 0.8  # 배우 한지민이: a name the analyser splits (한지 + 민) after a person's role
     if not (proper or unknown):
         return 0.0
     if after in _AFTER or before in _BEFORE:
@@ -890,6 +899,10 @@ _NOUN_GIVEN_NAMES = frozenset(
 )
 
 
+# Roles written before a person's name only (not 시장, 대표, 고: a market, a delegate, old).
+_ROLES_BEFORE = frozenset(
+    "배우 가수 작가 감독 선수 기자 교수 변호사 앵커 시인 소설가 화가 민원인 신청인 작성자".split()
+)
 # Titles said of people only, before which a given name may hold any syllable.
 _HISTORICAL_TITLES = frozenset("장군 대왕 열사 의사 선생 선생님 대통령 장관 의원 국회의원".split())
 
@@ -1318,6 +1331,8 @@ def _word_before(toks, index: int) -> str:
             continue
         if tag == "MM" and form == "고":
             return form  # 고 박준혁의: the late
+        if form == "배우" and tag.startswith("VV") and e < start:
+            return form  # 배우 한지민이: the analyser read 배우(다), to learn
         if tag not in ("NNG", "NNP", "NNB", "XSN"):
             return ""
         for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수", "기자", "실장", "수석"):
