@@ -1172,8 +1172,9 @@ _NOTE_THEN_TITLE = re.compile(
 
 
 def _body_word(word: str) -> bool:
-    """A party, school, office or company named between a person and their title."""
-    return _body_or_place(word) or word[-1] in "대서청"
+    """A party, school, ministry, office or company named between a person and their
+    title (새누리당, 건국대, 교육부, 남부경찰서, SK그룹)."""
+    return _body_or_place(word) or word[-1] in "대서청부"
 
 
 _PARTICLE_SET = frozenset(PARTICLES)
@@ -1244,9 +1245,7 @@ def _word_after(toks, last: int, text: str) -> str:
                 return form
             latin_before = toks[position - 1][3] == "SL" and toks[position - 1][1] == s
             office = len(word) >= 3 and word[-1] in "부청서"  # 교육부, 교육청, 경찰서
-            if (tag == "NNP" or joined > position or latin_before or office) and (
-                _body_or_place(word) or word[-1] in "대서청부"
-            ):
+            if (tag == "NNP" or joined > position or latin_before or office) and _body_word(word):
                 # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수, 윤정기 남부경찰서
                 # 형사과장, 최재원 SK그룹 수석부회장: the party, place, school, office or
                 # company, perhaps a department, then the title
