@@ -116,7 +116,7 @@ def korean_calendar(index: pd.DatetimeIndex, freq: str | None = None) -> pd.Data
 
 
 def _freq_code(index: pd.DatetimeIndex) -> str:
-    code = index.freqstr or (pd.infer_freq(index) if len(index) >= 3 else None) or "D"
+    code = index.freqstr or (_inferred_freq(index) if len(index) >= 3 else None) or "D"
     if code.startswith("W"):
         return "W"
     if code in ("MS", "ME", "M"):
@@ -126,6 +126,16 @@ def _freq_code(index: pd.DatetimeIndex) -> str:
     if code.lower() in ("bh", "cbh"):
         return "BH"
     return "D"
+
+
+def _inferred_freq(index: pd.DatetimeIndex) -> str | None:
+    """``pd.infer_freq`` as a string: pandas 3.1 starts moving it to an offset object."""
+    try:
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            inferred = pd.infer_freq(index)
+    except (KeyError, AttributeError):  # pandas before 3.1: no such option, a string already
+        inferred = pd.infer_freq(index)
+    return getattr(inferred, "freqstr", inferred)
 
 
 def _periods(index: pd.DatetimeIndex, freq: str) -> pd.DataFrame:
