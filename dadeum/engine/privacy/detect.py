@@ -56,6 +56,7 @@ import pyarrow.compute as pc
 
 from dadeum.engine.phones import DASHES
 from dadeum.engine.privacy import detect_rules as rules
+from dadeum.engine.privacy.detect_base import HANJA
 from dadeum.engine.privacy.detect_names import (
     BARE_CONFIDENCE,
     OPENING_CONFIDENCE,
@@ -513,7 +514,7 @@ def _with_hanja(text: str, findings: list[Finding]) -> list[Finding]:
     return _settle(findings + added) if added else findings
 
 
-_HANJA_AFTER = re.compile(r"\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,5})\s*[,，)）·]")
+_HANJA_AFTER = re.compile(r"\s*(" + HANJA + r"{2,5})\s*[,，)）·]")
 
 
 def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:

@@ -26,7 +26,7 @@ import threading
 from functools import cache, lru_cache
 from importlib import resources
 
-from dadeum.engine.privacy.detect_base import WEAK_NAME
+from dadeum.engine.privacy.detect_base import HANJA, WEAK_NAME
 from dadeum.engine.privacy.detect_names import (
     SIGUNGU_NAMES,
     UNIT_END,
@@ -378,9 +378,12 @@ def _body_of_next(item: tuple, starts: set, text: str) -> bool:
     return title is not None and title.end() in starts
 
 
-def _full_name(word: str) -> bool:
-    """A common surname and two syllables, shaped like a name (윤봉길, 정병기)."""
-    return len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word)
+def _full_name(word: str, *, given_check: bool = True) -> bool:
+    """A common surname and two syllables, shaped like a name (윤봉길, 정병기); without
+    ``given_check``, syllables rare in given names will do (신숭겸)."""
+    return (
+        len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word, given_check=given_check)
+    )
 
 
 def _cut_full_name(
@@ -717,7 +720,7 @@ def _name_with_ssi_inside(form: str) -> bool:
 
 
 # A word's Hanja in brackets right after it, one character per syllable.
-_HANJA_BRACKET = re.compile(r"[(（]([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4})[)）,，·]")
+_HANJA_BRACKET = re.compile(r"[(（](" + HANJA + r"{2,4})[)）,，·]")
 
 
 def _hanja_of_name(word: str, text: str, stop: int) -> bool:
@@ -849,7 +852,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
             return 0.8
         if (
             after in _HISTORICAL_TITLES
-            and _full_name_any_given(word)
+            and _full_name(word, given_check=False)
             and not _compound(word)
             and not _body_or_place(word)  # 박지원(71) 민주당 의원
         ):
@@ -905,10 +908,6 @@ _ROLES_BEFORE = frozenset(
 )
 # Titles said of people only, before which a given name may hold any syllable.
 _HISTORICAL_TITLES = frozenset("장군 대왕 열사 의사 선생 선생님 대통령 장관 의원 국회의원".split())
-
-
-def _full_name_any_given(word: str) -> bool:
-    return len(word) == 3 and word[0] in _COMMON_SURNAMES and name_shape(word, given_check=False)
 
 
 def _in_dictionary(word: str) -> bool:
