@@ -769,3 +769,20 @@ def test_a_rare_given_syllable_before_a_title_of_people_and_a_ministry_between(t
 )
 def test_a_role_before_a_name_the_analyser_splits(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 원 and 기 end bodies (연구원, 정수기) and given names alike
+        ("항소심에서 나경원 의원의 남편이 판사였다는 사실이 알려졌습니다.", ["나경원"]),
+        ("작년에 있었던 최시원 개 사건 이후로 맹견 관리가 문제입니다.", ["최시원"]),
+        ("1938년 박태원의 소설 배경이 바로 이 동네입니다.", ["박태원"]),
+        ("현충일 하루만은 음주를 자제하기 바란다. 글쓴이/ 정병기 <칼럼니스트>", ["정병기"]),
+        ("한수원이 노후 설비를 교체했다고 밝혔습니다.", []),
+        ("뒤에 현충원을 끼고 있어 고도 제한이 있습니다.", []),
+        ("연구원과 공무원이 함께 정수기를 점검했습니다.", []),
+    ],
+)
+def test_a_given_name_ending_like_a_body(text, expected):
+    assert names(text) == expected

@@ -599,13 +599,22 @@ def _not_bare_name(word: str) -> bool:
     """Words that never stand alone as a name with no person word beside them: bodies and
     places by their last syllable (전남대, 서실고, 신영초, 남태령) or their stem (양평서)."""
     return (
-        word[-1] in _BARE_ORG_END
+        (word[-1] in _BARE_ORG_END and not _given_name_ending(word))
         or word + "동" in dong_names()  # 노량진, 이태원: a 동 without its 동
         or (word[0] == "신" and word[1:] + "동" in dong_names())  # 신상일: a new town
         or word[-1] in _BARE_LAST
         or is_place_name(word)
         or (word[-1] == "하" and _common_word_alone(word[:-1]))  # 하향하는: a verb's stem
     )
+
+
+def _given_name_ending(word: str) -> bool:
+    """이동원, 성재기, 정병기: 원 and 기 end bodies (연구원, 정수기) and given names alike; a
+    full name the analyser reads alone as one proper noun, or never saw, is a person's."""
+    if len(word) != 3 or word[-1] not in "원기":
+        return False
+    alone = _alone(word)
+    return len(alone) == 1 and (alone[0][1] == "NNP" or alone[0][2] < _UNKNOWN_SCORE)
 
 
 def _known_name_glued(toks, index: int) -> bool:
@@ -870,7 +879,7 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
         # a pattern's weak name (…입니다, …에게) that the analysis reads as a name too; below
         # the titles' 0.8, so that it does not spread to other mentions (늦어진 인동선입니다)
         return 0.7
-    if word[-1] in _ORG_END:
+    if word[-1] in _ORG_END and not _given_name_ending(word):
         return 0.0
     if proper and not glued and len(word) == 3 and word[0] in _COMMON_SURNAMES:
         # 이춘재가, 양승태 공소장: a full name the analyser knows as a proper noun, with no

@@ -41,7 +41,7 @@ GIVEN_SYLLABLES = frozenset(
 # titles or places; never taken for a name.
 NOT_NAMES = frozenset(
     """
-    무소속 현제
+    무소속 현제 한수원 현충원
     김치 김밥 김장 김포 김해 김천 김제 김씨 이동 이번 이상 이용 이후 이전 이름 이유 이웃 이미 이제
     이장 이사 이익 이해 이행 이의 이견 이월 이하 이내 이외 이것 이곳 이분 이런 이분들 이거 이래
     이날 이달 이중 이민 이주 이체 이관 이송 이첩 이력 이상한 이용자 이번주 이용객 이해관계
