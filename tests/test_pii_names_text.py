@@ -786,3 +786,15 @@ def test_a_role_before_a_name_the_analyser_splits(text, expected):
 )
 def test_a_given_name_ending_like_a_body(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 결정은 정말 불통박영수마포구청장의 독단입니다.", ["박영수"]),
+        ("최종환파주시장과 함께 현장을 둘러봤습니다.", ["최종환"]),
+        ("강서구청장이 현장을 둘러봤습니다.", []),
+    ],
+)
+def test_a_name_glued_between_an_epithet_and_a_title(text, expected):
+    assert names(text) == expected

@@ -178,8 +178,18 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 found.append((start, stop, verdict))
                 index = last + 1
                 continue
-        if tag == "NNP" and _name_glued_to_title(toks[index][2]):
-            found.append((start, start + 3, 0.8))  # 최종환파주시장과: one token for all three
+        run = index  # nouns glued into one run: 불통박영수 + 마포구청장
+        while (
+            run + 1 < len(toks)
+            and toks[run + 1][0] == toks[run][1]
+            and toks[run + 1][3] in ("NNG", "NNP")
+        ):
+            run += 1
+        cuts = frozenset(toks[k][0] - start for k in range(index + 1, run + 1))
+        glued_at = _name_glued_to_title(text[start : toks[run][1]], tag, cuts)
+        if glued_at >= 0:
+            # 최종환파주시장과: one token for all three; 불통김미경은평구청장: an epithet first
+            found.append((start + glued_at, start + glued_at + 3, 0.8))
             index += 1
             continue
         if tag == "NNP" and _king(toks, index):
@@ -404,18 +414,36 @@ def _body_or_place(word: str) -> bool:
     return word.endswith("당") or word.endswith(_ORG_SUFFIXES) or is_place_name(word)
 
 
-def _name_glued_to_title(form: str) -> bool:
+def _name_glued_to_title(form: str, tag: str, cuts: frozenset) -> int:
     """최종환파주시장, 윤후덕국회의원: a full name, perhaps a place or party, and a title,
-    which the analyser never saw together and keeps as one proper noun."""
-    if len(form) < 5 or form[0] not in _COMMON_SURNAMES or not name_shape(form[:3]):
-        return False
+    which the analyser never saw together and keeps as one proper noun; where the name
+    starts in ``form`` (-1: none). Nouns it cannot read as one (several glued nouns, cut at
+    ``cuts``, or one common noun it never saw) may open with an epithet
+    (불통김미경은평구청장), before a name it knows as a proper noun."""
+    if cuts or (tag == "NNG" and len(form) >= 7 and len(_alone(form)) == 1):
+        epithets = 3
+    elif tag == "NNP":
+        epithets = 1
+    else:
+        return -1
     title = _title_end(form)
-    if not title or title in _NOT_AN_OFFICE:
-        return False
-    name, middle = form[:3], form[3 : len(form) - len(title)]
-    if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문역":
-        return False  # 강서구청장, 남대문시장, …역 시장: a place and its office or market
-    return not middle or middle in _SIDO or _stem_of_sigungu(middle) or middle.endswith("당")
+    if len(form) < 5 or not title or title in _NOT_AN_OFFICE:
+        return -1
+    for at in range(min(epithets, len(form) - len(title) - 2)):
+        if at and not _common_word_alone(form[:at]):
+            continue  # 불통: a word of its own before the name
+        name, middle = form[at : at + 3], form[at + 3 : len(form) - len(title)]
+        if name[0] not in _COMMON_SURNAMES or not name_shape(name):
+            continue
+        if cuts and at + 3 not in cuts:
+            continue  # 공영 + 주차장: the title must start a noun of its own (박영수 + 마포구청장)
+        if epithets > 1 and [tag for _, tag, _ in _alone(name)] != ["NNP"]:
+            continue  # 정책위 + 의장, 조정 + 본부장: no proper noun before the title
+        if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문역":
+            continue  # 강서구청장, 남대문시장, …역 시장: a place and its office or market
+        if not middle or middle in _SIDO or _stem_of_sigungu(middle) or middle.endswith("당"):
+            return at
+    return -1
 
 
 def _after_particle(toks, index: int) -> bool:
