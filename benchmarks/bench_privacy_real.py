@@ -62,6 +62,9 @@ THIRTEENTH_ROUND = 2939
 FOURTEENTH_ROUND = 3179
 # Fifteenth round: 240 more such proposals, labelled at the end of the work and scored once.
 FIFTEENTH_ROUND = 3419
+# Sixteenth round: 240 more such proposals, labelled mid-work and scored once with the code
+# from before that work and with the code of then, none of its errors read.
+SIXTEENTH_ROUND = 3659
 NAME = "이름"
 
 
@@ -152,7 +155,8 @@ def report_minwon(corpus: Path) -> None:
     eighth = list(range(EIGHTH_ROUND, min(THIRTEENTH_ROUND, len(items))))
     thirteenth = list(range(THIRTEENTH_ROUND, min(FOURTEENTH_ROUND, len(items))))
     fourteenth = list(range(FOURTEENTH_ROUND, min(FIFTEENTH_ROUND, len(items))))
-    fifteenth = list(range(FIFTEENTH_ROUND, len(items)))
+    fifteenth = list(range(FIFTEENTH_ROUND, min(SIXTEENTH_ROUND, len(items))))
+    sixteenth = list(range(SIXTEENTH_ROUND, len(items)))
     groups = [
         ("tune", halves["tune"]),
         ("held-out", halves["held-out"]),
@@ -171,6 +175,8 @@ def report_minwon(corpus: Path) -> None:
         ("  held-out", [i for i in fourteenth if items[i][0] == "held-out"]),
         ("round 15", fifteenth),
         ("  held-out", [i for i in fifteenth if items[i][0] == "held-out"]),
+        ("round 16", sixteenth),
+        ("  held-out", [i for i in sixteenth if items[i][0] == "held-out"]),
     ]
     for split, chosen in groups:
         c, t, r, s = span_scores([found[i] for i in chosen], [items[i][2] for i in chosen])
