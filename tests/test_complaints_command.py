@@ -139,3 +139,24 @@ def test_classify_reports_progress_on_long_runs(files, capsys, monkeypatch):
     code = main(["complaints", "classify", str(new), "--train", str(train), "--text", "B",
                  "--label", "C", "--out", str(folder / "조용.csv"), "--quiet"])  # fmt: skip
     assert code == 0 and "분류:" not in capsys.readouterr().err
+
+
+def test_on_a_terminal_the_progress_line_is_redrawn_not_escaped(monkeypatch):
+    import io
+    import sys
+    from types import SimpleNamespace
+
+    from dadeum.cli import complaints as command
+    from dadeum.cli._terminal import SafeStream
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", SafeStream(screen))  # as inside safe_output
+    for done in (1_000, 2_000, 3_000):
+        command._progress(SimpleNamespace(quiet=False), done, 3_000, "분류")
+    text = screen.getvalue()
+    assert "\\u000d" not in text
+    assert text == "\r분류: 1,000/3,000건\r분류: 2,000/3,000건\r분류: 3,000/3,000건\n"

@@ -2,6 +2,12 @@
 personal-data counts, masked samples and a sharing recommendation; unreadable files listed
 with the reason; no raw value anywhere (issue #15)."""
 
+import io
+import os
+import pty
+import select
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -9,8 +15,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dadeum.cli.inventory import document_text, inventory, office_files
+from dadeum.cli._terminal import SafeStream
+from dadeum.cli.inventory import document_text, inventory, office_files, progress_bar
 from dadeum.engine.privacy.inventory import EXCLUDE, PSEUDONYMISE, SHARE, recommend
+from tests.conftest import REPO
 from tests.conftest import run_dadeum as dadeum
 from tests.test_find_pii import rrn
 
@@ -129,3 +137,56 @@ def test_oversized_documents_are_listed_not_read(folder, monkeypatch):
     frame = inventory([folder / "민원" / "답변.docx"], folder)
     assert frame["판정"].tolist() == ["확인 필요"]
     assert "너무 큽니다" in frame["읽기 오류"].iloc[0]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_redraws_on_a_terminal_even_through_the_escaping_stream():
+    # The command runs inside safe_output, whose stream prints control characters as text.
+    screen = Terminal()
+    show = progress_bar(SafeStream(screen))
+    for done in range(1, 4):
+        show(done, 3)
+    text = screen.getvalue()
+    assert "\\u000d" not in text
+    assert text.count("\r점검 중 [") == 3 and text.count("\n") == 1
+
+
+def test_in_a_log_the_progress_bar_writes_a_line_per_tenth():
+    log = io.StringIO()  # not a terminal: a scheduled job writing to a file
+    show = progress_bar(SafeStream(log))
+    for done in range(1, 101):
+        show(done, 100)
+    lines = log.getvalue().splitlines()
+    assert "\r" not in log.getvalue() and "\\u000d" not in log.getvalue()
+    assert len(lines) == 11 and " 1/100 " in lines[0] and " 10/100 " in lines[1]
+    assert lines[-1].startswith("점검 중 [" + "#" * 30 + "] 100/100")
+
+
+def test_the_command_draws_the_bar_on_a_terminal(folder, tmp_path):
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dadeum", "scan", str(folder), "--out", str(tmp_path / "a.xlsx")],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=child, env=os.environ.copy(),
+    )  # fmt: skip
+    os.close(child)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=60) == 0
+    os.close(main)
+    text = seen.decode("utf-8")
+    assert "\r점검 중 [" in text and "5/5" in text
+    assert "\\u000d" not in text

@@ -120,7 +120,10 @@ def _check_output(output: Path, source: Path, extra: list[Path] | None = None) -
 def _progress(args, done: int, total: int, what: str) -> None:
     if args.quiet or total < 2 * CHUNK:
         return
-    end = "\n" if done >= total or not sys.stderr.isatty() else "\r"
+    live = sys.stderr.isatty()
+    if live:  # the escaping stream (see _terminal) would print \r as text
+        getattr(sys.stderr, "write_control", sys.stderr.write)("\r")
+    end = "\n" if done >= total or not live else ""
     print(f"{what}: {done:,}/{total:,}건", end=end, file=sys.stderr, flush=True)
 
 

@@ -179,17 +179,29 @@ def _reason(error: Exception) -> str:
     return f"읽을 수 없는 파일입니다({type(error).__name__})"
 
 
-def progress_bar(stream=sys.stderr):
-    """A one-line progress bar on ``stream``: [#####.....] 12/345."""
+def progress_bar(stream=None):
+    """A one-line progress bar on ``stream`` (stderr): [#####.....] 12/345, redrawn in place
+    on a terminal; in a pipe or log file (Task Scheduler), where \\r would pile up, one line
+    when it starts and per tenth of the way."""
+    stream = sys.stderr if stream is None else stream
+    isatty = getattr(stream, "isatty", None)
+    live = bool(isatty and isatty())
     started = time.perf_counter()
+    shown = [-1]  # the last tenth written to a pipe
 
     def show(done: int, total: int) -> None:
+        tenth = 10 * done // max(total, 1)
+        if not live and tenth == shown[0] and done != total:
+            return
+        shown[0] = tenth
         width = 30
         filled = width * done // max(total, 1)
         rate = done / max(time.perf_counter() - started, 1e-9)
         bar = "#" * filled + "." * (width - filled)
-        stream.write(f"\r점검 중 [{bar}] {done:,}/{total:,} (초당 {rate:,.1f}개)")
-        if done == total:
+        if live:  # the escaping stream (see _terminal) would print \r as text
+            getattr(stream, "write_control", stream.write)("\r")
+        stream.write(f"점검 중 [{bar}] {done:,}/{total:,} (초당 {rate:,.1f}개)")
+        if done == total or not live:
             stream.write("\n")
         stream.flush()
 
