@@ -798,3 +798,22 @@ def test_a_given_name_ending_like_a_body(text, expected):
 )
 def test_a_name_glued_between_an_epithet_and_a_title(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a department between the name and the title; the analyser reads 과 as a particle
+        # and splits 주무관 (주무 + 관)
+        ("문의: 박누리 교통행정과 주무관(02-123-4567)", ["박누리"]),
+        ("자세한 사항은 박누리 교통행정과 주무관에게 문의하시기 바랍니다.", ["박누리"]),
+        ("작성 이서연 총무과 팀장", ["이서연"]),
+        ("이번 건은 최하늘 도시계획과 과장이 맡았습니다.", ["최하늘"]),
+        # a school and a department before the title, with no person word beside the name
+        ("이상돈 중앙대 명예교수가 의견을 밝혔다.", ["이상돈"]),
+        ("검사 결과 과장이 직접 설명했습니다.", []),
+        ("시민들이 모인 광장과 대통령궁 주변에서 집회가 열렸다.", []),
+    ],
+)
+def test_a_department_or_body_between_a_name_and_its_title(text, expected):
+    assert names(text) == expected

@@ -1210,7 +1210,13 @@ _NOTE_THEN_TITLE = re.compile(
 def _body_word(word: str) -> bool:
     """A party, school, ministry, office or company named between a person and their
     title (새누리당, 건국대, 교육부, 남부경찰서, SK그룹)."""
-    return _body_or_place(word) or word[-1] in "대서청부"
+    return _body_or_place(word) or word[-1] in "대서청부" or _department(word)
+
+
+def _department(word: str) -> bool:
+    """교통행정과, 총무팀, 기획실, 도시계획국: an office's department, named between a
+    person and their title (박누리 교통행정과 주무관)."""
+    return len(word) >= 3 and word[-1] in "과팀실국"
 
 
 _PARTICLE_SET = frozenset(PARTICLES)
@@ -1279,8 +1285,16 @@ def _word_after(toks, last: int, text: str) -> str:
                     return word
             if form in _AFTER:
                 return form
+            particle = toks[joined + 1] if joined + 2 < len(toks) else None
+            if particle is not None and particle[0] == e and particle[2] == "과":
+                # 교통 + 행정 + 과(JKB) 주무관: the analyser reads a department's 과 as a
+                # particle
+                title = _title_past_body(toks, joined + 1, text)
+                if title and title not in _HONORIFICS:
+                    return title
             latin_before = toks[position - 1][3] == "SL" and toks[position - 1][1] == s
-            office = len(word) >= 3 and word[-1] in "부청서"  # 교육부, 교육청, 경찰서
+            # 교육부, 교육청, 경찰서; 교통행정과, 총무팀
+            office = (len(word) >= 3 and word[-1] in "부청서") or _department(word)
             if (tag == "NNP" or joined > position or latin_before or office) and _body_word(word):
                 # 이해찬더불어민주당 대표, 한상희 건국대 법학전문대학 교수, 윤정기 남부경찰서
                 # 형사과장, 최재원 SK그룹 수석부회장: the party, place, school, office or
@@ -1325,20 +1339,23 @@ _TITLE_PREFIXES = frozenset(
 
 def _title_past_body(toks, position: int, text: str) -> str:
     """The office title within four nouns after the body at ``position``, a space apart at
-    most (건국대 법학 전문 대학 교수 → 교수), or ''."""
+    most (건국대 법학 전문 대학 교수 → 교수; 교통행정과 주무 + 관 → 주무관), or ''."""
     end = toks[position][1]
-    for s, e, form, tag, _ in toks[position + 1 : position + 5]:
+    run = ""  # nouns glued together so far (주무 + 관)
+    for at, (s, e, form, tag, _) in enumerate(toks[position + 1 : position + 5], position + 1):
         if s - end > 1 or text[end:s].strip():
             return ""
         if form in ("전", "현", "前"):
-            end = e  # 표창원 전 경찰대 교수
+            end, run = e, ""  # 표창원 전 경찰대 교수
             continue
         if tag not in ("NNG", "NNP") or (tag == "NNP" and name_shape(form)):
             return ""  # 씨엠아이텍 영업부 김종하 부장: the title is the next person's
-        title = form if form in _AFTER else _title_end(form)
-        if title and title != form and form[: -len(title)] not in _TITLE_PREFIXES:
+        run = run + form if run and s == end else form
+        title = run if run in _AFTER else _title_end(run)
+        if title and title != run and run[: -len(title)] not in _TITLE_PREFIXES:
             title = ""  # 부회장, 형사과장, 명예교수; not 주차장 (주 + 차장)
-        if title:
+        glued = at + 1 < len(toks) and toks[at + 1][0] == e and toks[at + 1][3] in ("NNG", "NNP")
+        if title and not glued:  # not 대통령 + 궁 (광장과 대통령궁)
             # right after the body any title but 전직, 정부 …; past its department an office
             further = e > toks[position + 1][1]
             if title in _NOT_AN_OFFICE or (further and title in _HONORIFICS):
