@@ -817,3 +817,15 @@ def test_a_name_glued_between_an_epithet_and_a_title(text, expected):
 )
 def test_a_department_or_body_between_a_name_and_its_title(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("참석자: 김철수(총무과), 이영희(기획과), 박민준(회계과)", ["김철수", "이영희", "박민준"]),
+        ("정보화(정보통신과) 사업을 추진합니다.", []),
+        ("공문 접수(총무과) 후 처리", []),
+    ],
+)
+def test_a_name_with_its_department_in_brackets(text, expected):
+    assert names(text) == expected

@@ -852,6 +852,14 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     if phone and len(word) == 3 and name_shape(word) and word[-1] not in _UNIT_END:
         return 0.8  # 토목부 정문수(☏02-…): a contact person, however the analyser splits it
     if (
+        closed
+        and _department(after)
+        and len(word) == 3
+        and name_shape(word)
+        and not _common_word_alone(word)
+    ):
+        return 0.8  # 이영희(기획과), 박민준(회계과): a person and their department
+    if (
         not (proper or unknown)
         and closed
         and (after in _AFTER or before in _BEFORE)
