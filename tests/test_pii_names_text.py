@@ -85,6 +85,9 @@ def test_a_column_of_names_needs_no_analysis_and_stays_fast_path(monkeypatch):
         ("피보험자 홍길동", ["홍길동"]),
         ("| 번호 | 성명 | 부서 |\n| 1 | 남궁민 | 총무과 |", ["남궁민"]),
         ("| 1 | 홍길동 | 800101-1234567 |", ["홍길동"]),
+        ("| 2 | 권나연 | 주무관 | 총무과 |", ["권나연"]),  # no header: a rank beside it
+        ("| 2 | 주차장 | 팀장 | 총무과 |", []),
+        ("발령사항: 전보 - 주무관 송하윤 (총무과 → 재무과)", ["송하윤"]),
     ],
 )
 def test_names_in_office_documents(text, expected):

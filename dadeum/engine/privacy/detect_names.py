@@ -430,7 +430,13 @@ def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hi
         return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
     if name_shape(named) and _LONG_NUMBER.search(text, line_start, line_end):
         return [(NAME, start, start + len(named), 0.75)]
+    title = _NEXT_CELL.match(text, m.end("named"), line_end)
+    if name_shape(named) and title is not None and title[1] in _TITLE_SET:
+        return [(NAME, start, start + len(named), 0.75)]  # | 권나연 | 주무관 |: a rank beside it
     return []
+
+
+_NEXT_CELL = re.compile(r"[ \t]*\|[ \t]*([가-힣]{1,6})[ \t]*(?:\||$)")
 
 
 # A contact person after a department and before a phone number: 토목부 정문수(☏02-3708-
