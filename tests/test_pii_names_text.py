@@ -88,6 +88,10 @@ def test_a_column_of_names_needs_no_analysis_and_stays_fast_path(monkeypatch):
         ("| 2 | 권나연 | 주무관 | 총무과 |", ["권나연"]),  # no header: a rank beside it
         ("| 2 | 주차장 | 팀장 | 총무과 |", []),
         ("발령사항: 전보 - 주무관 송하윤 (총무과 → 재무과)", ["송하윤"]),
+        # a document's roles are no names (기 and 조 are surnames)
+        ("기안자 주무관 김영수 검토자 팀장 박지훈", ["김영수", "박지훈"]),
+        ("조사자 과장 및 제안자 대표의 의견을 들었습니다.", []),
+        ("가족관계: 배우자 한소희, 자녀 정하준", ["한소희", "정하준"]),
     ],
 )
 def test_names_in_office_documents(text, expected):

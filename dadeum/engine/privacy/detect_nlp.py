@@ -65,7 +65,7 @@ _BEFORE = frozenset(
         "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
         "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
         "도지사 총리 박사 비서실장 실장 수석 대변인 비서관 앵커 저자 지은이 소설가 시인 화가 "
-        "배우 가수 담임"
+        "배우 가수 담임 배우자 보호자 자녀"
     ).split()
 )
 # Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
