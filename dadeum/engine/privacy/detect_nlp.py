@@ -437,7 +437,7 @@ def _name_glued_to_title(form: str, tag: str, cuts: frozenset) -> int:
             continue
         if cuts and at + 3 not in cuts:
             continue  # 공영 + 주차장: the title must start a noun of its own (박영수 + 마포구청장)
-        if epithets > 1 and [tag for _, tag, _ in _alone(name)] != ["NNP"]:
+        if epithets > 1 and [t for _, t, _ in _alone(name)] != ["NNP"]:
             continue  # 정책위 + 의장, 조정 + 본부장: no proper noun before the title
         if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문역":
             continue  # 강서구청장, 남대문시장, …역 시장: a place and its office or market
