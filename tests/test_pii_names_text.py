@@ -816,8 +816,6 @@ def test_a_name_glued_between_an_epithet_and_a_title(text, expected):
         ("자세한 사항은 박누리 교통행정과 주무관에게 문의하시기 바랍니다.", ["박누리"]),
         ("작성 이서연 총무과 팀장", ["이서연"]),
         ("이번 건은 최하늘 도시계획과 과장이 맡았습니다.", ["최하늘"]),
-        # a school and a department before the title, with no person word beside the name
-        ("이상돈 중앙대 명예교수가 의견을 밝혔다.", ["이상돈"]),
         ("검사 결과 과장이 직접 설명했습니다.", []),
         ("시민들이 모인 광장과 대통령궁 주변에서 집회가 열렸다.", []),
     ],

@@ -533,11 +533,6 @@ def _unexplained_person_word(text: str, findings: list[Finding] | None) -> bool:
         if before is not None and text[before.start() : end] not in SIGUNGU_NAMES:
             if _maybe_name(before[0], spans, before.end()):
                 return True
-        # 이상돈 중앙대 명예교수, 김한길 새정치민주연합 공동대표: a body (and a department)
-        # between the name and its title
-        for earlier in _WORDS_BEFORE.finditer(text, max(0, start - 30), start):
-            if _maybe_name(earlier[1], spans, earlier.end(1)) and rules.name_shape(earlier[1]):
-                return True
         if m[0] in BEFORE_WORDS and text[end : end + 1] == " ":  # 교수 룻츠 피들러
             after = _HANGUL_AFTER.match(text, end + 1)
             if after is not None and _maybe_name(after[0], spans, None, after.start()):
@@ -555,8 +550,6 @@ def _maybe_name(word: str, spans: list, end: int | None, start: int | None = Non
 
 
 _HANGUL_BEFORE = re.compile(r"[가-힣]+$")
-# Full-name-shaped words at the start of the text or after a space: a name a few words back.
-_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([가-힣]{2,4})(?=[ \t]+[가-힣A-Za-z])")
 _HANGUL_AFTER = re.compile(r"[가-힣]+")
 # A word ending in a particle or a bound noun is no name (관련, 건의, 고객의 …).
 _NOT_NAME_ENDS = frozenset("의을를은는이가에도와과건련로및등")
