@@ -96,6 +96,35 @@ def run_dadeum(*args, env: dict[str, str] | None = None, timeout: float = 300):
     )
 
 
+def dadeum_on_a_terminal(*args) -> str:
+    """What ``python -m dadeum ARGS`` writes to stderr when stderr is a terminal (a pty), as
+    text; the command must succeed."""
+    import pty
+    import select
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dadeum", *map(str, args)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=child, env=os.environ.copy(),
+    )  # fmt: skip
+    os.close(child)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=60) == 0
+    os.close(main)
+    return seen.decode("utf-8")
+
+
 def _used_address(values: list[list]) -> str:
     columns = max(len(row) for row in values)
     last = ""

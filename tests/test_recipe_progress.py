@@ -1,15 +1,10 @@
 """The progress bar of ``dadeum recipe run``: redrawn on a terminal, one line per file in a log."""
 
 import io
-import os
-import pty
-import select
-import subprocess
-import sys
 
 from dadeum.cli.recipe import Progress
 from dadeum.samples.monthly import write_monthly
-from tests.conftest import REPO, run_dadeum
+from tests.conftest import dadeum_on_a_terminal, run_dadeum
 
 
 class Terminal(io.StringIO):
@@ -77,28 +72,9 @@ def _recipe(tmp_path):
 
 def test_the_command_draws_a_bar_on_a_terminal(tmp_path):
     files = write_monthly(tmp_path / "in")[:4]
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dadeum", "recipe", "run", str(_recipe(tmp_path)),
-         *map(str, files), "--out", str(tmp_path / "out")],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=child, env=os.environ.copy(),
-    )  # fmt: skip
-    os.close(child)
-    seen = b""
-    while True:
-        ready, _, _ = select.select([main], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-    assert process.wait(timeout=60) == 0
-    os.close(main)
-    text = seen.decode("utf-8")
+    text = dadeum_on_a_terminal(
+        "recipe", "run", _recipe(tmp_path), *files, "--out", tmp_path / "out"
+    )
     assert "\r[" in text and "4/4 파일" in text
     assert "(민원현황_2025_02.xlsx)" in text
     assert "[4/4] " not in text  # the line-per-file form is for logs only

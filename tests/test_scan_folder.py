@@ -3,11 +3,6 @@ personal-data counts, masked samples and a sharing recommendation; unreadable fi
 with the reason; no raw value anywhere (issue #15)."""
 
 import io
-import os
-import pty
-import select
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,7 +13,7 @@ import pytest
 from dadeum.cli._terminal import SafeStream
 from dadeum.cli.inventory import document_text, inventory, office_files, progress_bar
 from dadeum.engine.privacy.inventory import EXCLUDE, PSEUDONYMISE, SHARE, recommend
-from tests.conftest import REPO
+from tests.conftest import dadeum_on_a_terminal
 from tests.conftest import run_dadeum as dadeum
 from tests.test_find_pii import rrn
 
@@ -167,26 +162,6 @@ def test_in_a_log_the_progress_bar_writes_a_line_per_tenth():
 
 
 def test_the_command_draws_the_bar_on_a_terminal(folder, tmp_path):
-    main, child = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dadeum", "scan", str(folder), "--out", str(tmp_path / "a.xlsx")],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=child, env=os.environ.copy(),
-    )  # fmt: skip
-    os.close(child)
-    seen = b""
-    while True:
-        ready, _, _ = select.select([main], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-    assert process.wait(timeout=60) == 0
-    os.close(main)
-    text = seen.decode("utf-8")
+    text = dadeum_on_a_terminal("scan", folder, "--out", tmp_path / "a.xlsx")
     assert "\r점검 중 [" in text and "5/5" in text
     assert "\\u000d" not in text
