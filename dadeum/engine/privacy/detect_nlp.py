@@ -420,14 +420,16 @@ def _name_glued_to_title(form: str, tag: str, cuts: frozenset) -> int:
     starts in ``form`` (-1: none). Nouns it cannot read as one (several glued nouns, cut at
     ``cuts``, or one common noun it never saw) may open with an epithet
     (불통김미경은평구청장), before a name it knows as a proper noun."""
+    if len(form) < 5 or _TITLE_AT_END.search(form) is None:
+        return -1  # most nouns: the cheap test first, this runs for every one
+    title = _title_end(form)
+    if not title or title in _NOT_AN_OFFICE:
+        return -1
     if cuts or (tag == "NNG" and len(form) >= 7 and len(_alone(form)) == 1):
         epithets = 3
     elif tag == "NNP":
         epithets = 1
     else:
-        return -1
-    title = _title_end(form)
-    if len(form) < 5 or not title or title in _NOT_AN_OFFICE:
         return -1
     for at in range(min(epithets, len(form) - len(title) - 2)):
         if at and not _common_word_alone(form[:at]):
@@ -1325,6 +1327,9 @@ _TITLE_ENDS = sorted(
     key=len,
     reverse=True,
 )
+# Any title at the end of a word: a prefilter for _title_end (one search, not one endswith
+# per title).
+_TITLE_AT_END = re.compile("(?:" + "|".join(_TITLE_ENDS) + ")$")
 
 
 def _market(word: str) -> bool:
