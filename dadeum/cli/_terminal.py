@@ -8,7 +8,7 @@ character except newline and tab is shown as a visible escape (``\\u001b``, ``\\
 import re
 import sys
 
-__all__ = ["SafeStream", "for_terminal", "safe_output"]
+__all__ = ["SafeStream", "carriage_return", "for_terminal", "safe_output"]
 
 # C0 except tab and newline, DEL, C1, and the bidi embeddings/overrides/isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -41,6 +41,12 @@ class SafeStream:
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
+
+
+def carriage_return(stream) -> None:
+    """Back to the start of the line on ``stream``, a control even through a ``SafeStream``
+    (which would print it as the text ``\\u000d``)."""
+    getattr(stream, "write_control", stream.write)("\r")
 
 
 class safe_output:

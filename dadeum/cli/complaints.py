@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
+from dadeum.cli._terminal import carriage_return
 
 CHUNK = 1_000  # 민원 per progress step
 
@@ -121,8 +122,8 @@ def _progress(args, done: int, total: int, what: str) -> None:
     if args.quiet or total < 2 * CHUNK:
         return
     live = sys.stderr.isatty()
-    if live:  # the escaping stream (see _terminal) would print \r as text
-        getattr(sys.stderr, "write_control", sys.stderr.write)("\r")
+    if live:
+        carriage_return(sys.stderr)
     end = "\n" if done >= total or not live else ""
     print(f"{what}: {done:,}/{total:,}건", end=end, file=sys.stderr, flush=True)
 

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 import pandas as pd
 
+from dadeum.cli._terminal import carriage_return
 from dadeum.engine.privacy.detect import PII_TYPES
 from dadeum.engine.privacy.inventory import recommend
 
@@ -198,8 +199,8 @@ def progress_bar(stream=None):
         filled = width * done // max(total, 1)
         rate = done / max(time.perf_counter() - started, 1e-9)
         bar = "#" * filled + "." * (width - filled)
-        if live:  # the escaping stream (see _terminal) would print \r as text
-            getattr(stream, "write_control", stream.write)("\r")
+        if live:
+            carriage_return(stream)
         stream.write(f"점검 중 [{bar}] {done:,}/{total:,} (초당 {rate:,.1f}개)")
         if done == total or not live:
             stream.write("\n")

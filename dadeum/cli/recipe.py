@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dadeum.cli._files import check_targets, sibling, usage
-from dadeum.cli._terminal import for_terminal
+from dadeum.cli._terminal import carriage_return, for_terminal
 from dadeum.errors import InputFileError
 
 INPUT_SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -448,7 +448,7 @@ class Progress:
         # Pad over what was there: a shorter line would leave the end of the old one.
         text = for_terminal(text)  # file names are the sender's text
         width = _display_width(text)
-        getattr(self.stream, "write_control", self.stream.write)("\r")
+        carriage_return(self.stream)
         self._write(text + " " * max(0, self._drawn - width))
         self._drawn = width
 

@@ -185,8 +185,12 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             and toks[run + 1][3] in ("NNG", "NNP")
         ):
             run += 1
-        cuts = frozenset(toks[k][0] - start for k in range(index + 1, run + 1))
-        glued_at = _name_glued_to_title(text[start : toks[run][1]], tag, cuts)
+        run_end = toks[run][1]
+        glued_at = -1
+        if run_end - start >= 5 and _TITLE_AT_END.search(text, start, run_end) is not None:
+            # most nouns end in no title: the cheap test first, this runs for every one
+            cuts = frozenset(toks[k][0] - start for k in range(index + 1, run + 1))
+            glued_at = _name_glued_to_title(text[start:run_end], tag, cuts)
         if glued_at >= 0:
             # 최종환파주시장과: one token for all three; 불통김미경은평구청장: an epithet first
             found.append((start + glued_at, start + glued_at + 3, 0.8))
@@ -420,10 +424,8 @@ def _name_glued_to_title(form: str, tag: str, cuts: frozenset) -> int:
     starts in ``form`` (-1: none). Nouns it cannot read as one (several glued nouns, cut at
     ``cuts``, or one common noun it never saw) may open with an epithet
     (불통김미경은평구청장), before a name it knows as a proper noun."""
-    if len(form) < 5 or _TITLE_AT_END.search(form) is None:
-        return -1  # most nouns: the cheap test first, this runs for every one
     title = _title_end(form)
-    if not title or title in _NOT_AN_OFFICE:
+    if len(form) < 5 or not title or title in _NOT_AN_OFFICE:
         return -1
     if cuts or (tag == "NNG" and len(form) >= 7 and len(_alone(form)) == 1):
         epithets = 3
