@@ -834,3 +834,41 @@ def test_a_department_or_body_between_a_name_and_its_title(text, expected):
 )
 def test_a_name_with_its_department_in_brackets(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered lists after a label, and notes in brackets after each name
+        ("참석자: 1. 박서현 2. 김지안 3. 이도윤", ["박서현", "김지안", "이도윤"]),
+        ("가. 발령 대상자: 이도윤(행정6급), 최유진(행정7급)", ["이도윤", "최유진"]),
+        ("피보험자: 이말순(1950.3.2.), 최복희(1948.7.21.)", ["이말순", "최복희"]),
+        ("수급자 김복순(여, 78세) 방문 상담", ["김복순"]),
+        ("독거노인 이만수(82세) 안부 확인", ["이만수"]),
+        ("개정(2020.1.1.) 시행일(2024.1.1.) 기준", []),
+        # a role or a grade between the label and the name
+        ("표창 대상자: 청소과 환경미화원 조용필", ["조용필"]),
+        ("전보 총무과 행정주사 김형준 → 재무과", ["김형준"]),
+        # family words, a particle pair, a name in brackets after its phone number
+        ("아버지 김갑수, 어머니 이순희", ["김갑수", "이순희"]),
+        ("세대주 박병철과의 관계: 배우자", ["박병철"]),
+        ("연락처: 010-2345-6789 (김미영)", ["김미영"]),
+        # labels that are prose words need their colon
+        ("기초생활 수급대상자 신청시 정보가 공개됩니다.", []),
+    ],
+)
+def test_lists_and_forms_in_office_documents(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's office is no name, glued or not
+        ("강서구청장님 진교훈 구청장님께 건의드립니다.", ["진교훈"]),
+        # the name must start a noun of its own: 행정 + 지원 + 팀장 holds no 정지원
+        ("수신: 각 동장 (참조: 행정지원팀장 정하늘)", ["정하늘"]),
+    ],
+)
+def test_offices_and_teams_glued_to_a_title_are_not_names(text, expected):
+    assert names(text) == expected

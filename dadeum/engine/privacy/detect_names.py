@@ -356,9 +356,12 @@ def _judge_name_word(m: re.Match, ctx: Context, info: object = None) -> list[Hit
 # Form fields: 성명(한글): 홍길동, 담당자: 총무팀 홍길동, 성명(영문): John Smith,
 # 성명(한글): 존 스미스. The value after the colon is read whole.
 _PURE_NAME_LABELS = ("성명", "이름", "성함", "name", "Name", "NAME", "영문명", "한글명", "국문명")
+# Labels that are common words in prose (대상자 선정), so only before a colon.
+_COLON_LABELS = ("참석자", "참가자", "대상자", "수상자", "합격자")
 _NAME_LABEL = re.compile(
-    "(?P<label>" + alternation([*LABEL_CUES, *_PURE_NAME_LABELS, *NAME_CUES]) + ")"
+    "(?P<label>" + alternation([*LABEL_CUES, *_PURE_NAME_LABELS, *NAME_CUES, *_COLON_LABELS]) + ")"
     r"[ \t]*(?:\([ \t]*(?P<script>한글|국문|영문|한자|English|영어)[ \t]*\))?[ \t]*[:：][ \t]*"
+    r"(?:(?:\d{1,2}[.)]|[①-⑳])[ \t]*)?"  # the first of a numbered list: 참석자: 1. 박서현
     r"(?:(?P<dept>[가-힣]{1,12}(?:팀|과|실|국|부|센터|본부|담당관|사업소|처|단))[ \t]+)?"
     r"(?P<named>[A-Za-z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}"
     r"|[가-힣]{1,6}(?:[ ][가-힣]{1,6}){0,2})",
@@ -389,6 +392,11 @@ def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     length = split_name(words[0])
     if length and name_shape(words[0][:length]):
         return [(NAME, start, start + length, boost(0.9, NAME, ctx))]
+    if len(words) > 1 and _role_word(words[0]):  # 대상자: 청소과 환경미화원 조용필
+        length = split_name(words[1])
+        if length == 3 and name_shape(words[1][:3]):
+            at = start + len(words[0]) + 1
+            return [(NAME, at, at + 3, boost(0.85, NAME, ctx))]
     if not pure or m["dept"]:
         return []
     # 성명(한글): 존 스미스 — a foreign name in Hangul: the words up to a title or the end.
@@ -400,6 +408,11 @@ def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     if not kept or (len(kept) == 1 and len(kept[0]) < 2):
         return []
     return [(NAME, start, start + len(" ".join(kept)), boost(0.8, NAME, ctx))]
+
+
+def _role_word(word: str) -> bool:
+    """A title or an occupation before a name (주무관, 환경미화원, 간호사)."""
+    return word in TITLES or (len(word) >= 3 and word[-1] in "원관사장" and not name_shape(word))
 
 
 # Text tables (| 1 | 홍길동 | 800101-… |): a cell under a 성명 column, or a name-shaped cell in

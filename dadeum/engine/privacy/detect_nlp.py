@@ -65,7 +65,8 @@ _BEFORE = frozenset(
         "교수 대사 사령관 장관 국무장관 총장 의원 대통령 기자 작가 감독 선수 회장 대표 "
         "위원장 판사 검사 변호사 주무관 담당자 작성자 민원인 신청인 고 故 시장 구청장 "
         "도지사 총리 박사 비서실장 실장 수석 대변인 비서관 앵커 저자 지은이 소설가 시인 화가 "
-        "배우 가수 담임 배우자 보호자 자녀"
+        "배우 가수 담임 배우자 보호자 자녀 주사 주사보 서기관 사무관 "
+        "아버지 어머니 부친 모친 남편 아내 부인 아들 딸"
     ).split()
 )
 # Cheap gate (RE2 and Python): a cell with one of these may hold a name worth analysing.
@@ -161,7 +162,10 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
             )
             weak = weak_at.get(start) == stop
             unknown = unknown and (unseen or weak or bool(after or before))
-            phone = _PHONE_AFTER.match(text, stop) is not None
+            phone = _PHONE_AFTER.match(text, stop) is not None or (
+                text[stop : stop + 1] in ")）"
+                and _PHONE_THEN_BRACKET.search(text, max(0, start - 24), start) is not None
+            )  # 010-2345-6789 (김미영): whose number it is
             quoted = text[start - 1 : start] in _QUOTES and text[stop : stop + 1] in _QUOTES
             closed = _CLOSED_AFTER.match(text, stop) is not None
             context = (after, before, weak, glued, phone, quoted or closed)
@@ -172,6 +176,8 @@ def _names_in(text: str, weak: list[tuple[int, int, bool]], tokens) -> list:
                 verdict = 0.7  # 【 인터뷰 】 정병기  중랑구 중화동: a resident and their 동
             if not verdict and _hanja_of_name(word, text, stop):
                 verdict = 0.8  # 임한수(林漢洙): a name spelled in Hanja after it
+            if verdict < 0.8 and _noted_person(word, text, stop):
+                verdict = 0.8  # 최유진(행정7급), 이말순(1950.3.2.): a person's note after the name
             if verdict and verdict < 0.8 and _runs_into_a_word(text, stop, verdict < 0.7):
                 verdict = 0.0  # 이기주의, 안심귀가스카우트: the word runs into a common noun
             if verdict:
@@ -439,8 +445,10 @@ def _name_glued_to_title(form: str, tag: str, cuts: frozenset) -> int:
         name, middle = form[at : at + 3], form[at + 3 : len(form) - len(title)]
         if name[0] not in _COMMON_SURNAMES or not name_shape(name):
             continue
-        if cuts and at + 3 not in cuts:
-            continue  # 공영 + 주차장: the title must start a noun of its own (박영수 + 마포구청장)
+        if cuts and (at + 3 not in cuts or any(at < cut < at + 3 for cut in cuts)):
+            # the title starts a noun of its own (박영수 + 마포구청장, not 공영 + 주차장)
+            # and no noun cuts the name (행정 + 지원 + 팀장)
+            continue
         if epithets > 1 and [t for _, t, _ in _alone(name)] != ["NNP"]:
             continue  # 정책위 + 의장, 조정 + 본부장: no proper noun before the title
         if name in SIGUNGU_NAMES or is_place_name(name) or name[-1] in "구군시동읍면리문역":
@@ -566,7 +574,11 @@ _SPACED_NAME = re.compile(
     + r"|이다|입니다|이었|였)?(?![가-힣])"
 )
 _LIST_ITEM = re.compile(r"(?<![가-힣])([가-힣]{3})(?:" + alternation(PARTICLES) + r")?(?![가-힣])")
-_LIST_GAP = re.compile(r"[ \t]*[,、·][ \t]*|[ \t]+(?:및|그리고)[ \t]+")
+_LIST_GAP = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,15}\))?"  # a note after an item: 이도윤(행정6급), 최유진(…)
+    r"(?:[ \t]*[,、·][ \t]*|[ \t]+(?:및|그리고)[ \t]+"
+    r"|[ \t]*(?:[,、·][ \t]*)?(?:\d{1,2}[.)]|[①-⑳])[ \t]*)"  # 1. 박서현 2. 김지안
+)
 _AND = ("와", "과", "랑", "하고")
 
 
@@ -695,6 +707,7 @@ _PERSON_NOUN_END = frozenset("사원생민인자가표")
 
 
 _PHONE_BEFORE = re.compile(r"\d{3,4}[-. ]?\d{4}[ \t]*$")
+_PHONE_THEN_BRACKET = re.compile(r"\d{3,4}[-. ]?\d{4}[ \t]*[(（]$")
 
 
 def _person_noun_before(toks, start: int, text: str) -> bool:
@@ -775,6 +788,25 @@ def _hanja_of_name(word: str, text: str, stop: int) -> bool:
         and not _compound(word)
         and not _common_word_alone(word)
         and not _not_bare_name(word)
+    )
+
+
+# What a list of people notes in brackets right after a name: a civil-service grade
+# (행정6급), (지방행정주사); a date of birth (1950.3.2.); sex and age (여, 72세).
+_PERSON_NOTE = re.compile(
+    r"[(（][ \t]?(?:(?:[가-힣]{1,6}[ \t]?)?(?:\d{1,2}급|주사보?|서기보?|사무관|서기관)"
+    r"|(?:19|20)?\d{2}[.\-/][ \t]?\d{1,2}[.\-/][ \t]?\d{1,2}\.?"
+    r"|[남여][ \t]?[,/·][ \t]?\d{1,3}세?|\d{1,3}세[ \t]?[,/·][ \t]?[남여]|[남여]|\d{1,3}세)"
+    r"[ \t]?[)）]"
+)
+
+
+def _noted_person(word: str, text: str, stop: int) -> bool:
+    return (
+        _PERSON_NOTE.match(text, stop) is not None
+        and _full_name(word)
+        and not _compound(word)
+        and not _common_word_alone(word)
     )
 
 
@@ -1158,6 +1190,8 @@ def _foreign(toks, index: int, text: str):
         return None  # two syllables alone (회성, 많큼) are mostly typos, not foreign names
     if form[-1] in _ORG_END or form.endswith(_ORG_SUFFIXES) or form in _FOREIGN_COUNTRIES:
         return None  # 민주당, 자유한국당, 국토부, 삼성전자, 미얀마 (대통령)
+    if _office_of_a_place(form):
+        return None  # 강서구청장님: a place's office, however the analyser tags it
     last = index
     # Two words (룻츠 피들러, 딘 에치슨): the analyser may read the first as a common noun.
     if index + 1 < len(toks):
@@ -1188,6 +1222,13 @@ def _foreign(toks, index: int, text: str):
     ):
         return start, end, 0.7, last
     return None
+
+
+def _office_of_a_place(form: str) -> bool:
+    """강서구청장, 서울시장, 경기도지사: a place or body, then its office's title."""
+    title = _title_end(form)
+    rest = form[: len(form) - len(title)]
+    return bool(title and rest) and (_body_or_place(rest) or _stem_of_sigungu(rest))
 
 
 _SIDO = frozenset(VEHICLE_REGIONS)
@@ -1402,7 +1443,10 @@ def _word_before(toks, index: int) -> str:
             return form  # 배우 한지민이: the analyser read 배우(다), to learn
         if tag not in ("NNG", "NNP", "NNB", "XSN"):
             return ""
-        for role in ("국무장관", "장관", "대사", "사령관", "총장", "교수", "기자", "실장", "수석"):
+        for role in (
+            *("국무장관", "장관", "대사", "사령관", "총장", "교수", "기자", "실장", "수석"),
+            *("주사", "주사보", "서기관", "사무관"),  # 행정주사 김형준: a grade and its series
+        ):
             if form.endswith(role):
                 return role
         return form
