@@ -50,6 +50,24 @@ def test_passports_old_and_new(text):
     assert [f.type for f in find_pii_spans(text)] == ["여권번호"]
 
 
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("여권번호: C1234567", "4567"),  # a foreign passport: its own country's shape
+        ("여권 번호 AB123456 확인", "3456"),
+        ("Passport No. E12345678", "5678"),
+    ],
+)
+def test_foreign_passports_after_the_word_passport(text, hidden):
+    assert [f.type for f in find_pii_spans(text)] == ["여권번호"]
+    assert hidden not in mask_pii(text)
+
+
+@pytest.mark.parametrize("text", ["주문번호 C1234567", "제품코드 AB1234567 재고"])
+def test_codes_shaped_like_foreign_passports_need_the_word(text):
+    assert find_pii_spans(text) == []
+
+
 def test_business_number_without_a_label():
     text = f"거래처 {BRN.replace('-', '')}의 세금계산서"
     assert [f.type for f in find_pii_spans(text)] == ["사업자등록번호"]

@@ -872,3 +872,28 @@ def test_lists_and_forms_in_office_documents(text, expected):
 )
 def test_offices_and_teams_glued_to_a_title_are_not_names(text, expected):
     assert names(text) == expected
+
+
+def test_a_table_pasted_from_a_sheet_with_tabs():
+    text = (
+        "보험 가입자 명단\n"
+        "연번\t성명\t연락처\n"
+        "1\t김영희\t010-1111-2222\n"
+        "2\t박철수\t010-3333-4444\n"
+        "3\tJOHN SMITH\t010-5555-6666"
+    )
+    assert names(text) == ["김영희", "박철수", "JOHN SMITH"]
+    # words under another header are no names
+    assert names("연번\t품목\t수량\n1\t한우\t3\n2\t정육\t5") == []
+
+
+def test_a_table_written_with_spaces_under_a_header_line():
+    text = (
+        "인사발령 통보\n"
+        "성명 직급 발령사항\n"
+        "이재성 지방행정주사 총무과장 직무대리\n"
+        "한소라 지방행정주사보 민원여권과\n"
+        "끝."
+    )
+    assert names(text) == ["이재성", "한소라"]
+    assert names("구분 직급 발령사항\n전보 지방행정주사 총무과\n승진 주사보 민원여권과") == []

@@ -106,13 +106,16 @@ _ONE_TO_ONE = str.maketrans(
     {
         **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
         **dict.fromkeys(DASHES, "-"),
-        # Line breaks stay: text tables and sentence openings are read line by line.
-        **dict.fromkeys(_SPACES.replace("\n", "").replace("\r", ""), " "),
+        # Line breaks and tabs stay: text tables and sentence openings are read line by line,
+        # tables pasted from a sheet cell by cell.
+        **dict.fromkeys(_SPACES.replace("\n", "").replace("\r", "").replace("\t", ""), " "),
         "\x00": " ",
     }
 )
 _NEEDS_MAPPING = (
-    "[" + "".join(f"\\x{{{ord(ch):04x}}}" for ch in DASHES + _SPACES.replace(" ", "")) + r"\x00"
+    "["
+    + "".join(f"\\x{{{ord(ch):04x}}}" for ch in DASHES + _SPACES.replace(" ", "").replace("\t", ""))
+    + r"\x00"
     r"\x{ff01}-\x{ff5e}]"
 )
 # Numbers in columns like these are amounts or counts, never identifiers.

@@ -428,17 +428,7 @@ def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hi
     line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
     line_end = text.find("\n", start, ctx.hi)
     line_end = ctx.hi if line_end < 0 else line_end
-    column = text.count("|", line_start, start)
-    headed = False
-    position = line_start - 1
-    while position > ctx.lo:  # header rows above, nearest first
-        previous = text.rfind("\n", ctx.lo, position)
-        row = text[max(previous + 1, ctx.lo) : position]
-        cells = row.split("|")
-        if column < len(cells) and any(w in cells[column] for w in _TABLE_HEADER_WORDS):
-            headed = True
-            break
-        position = previous
+    headed = _headed_column(text, start, line_start, ctx.lo, "|")
     if headed and name_shape(named, given_check=False):
         return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
     if name_shape(named) and _LONG_NUMBER.search(text, line_start, line_end):
@@ -450,6 +440,77 @@ def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hi
 
 
 _NEXT_CELL = re.compile(r"[ \t]*\|[ \t]*([가-힣]{1,6})[ \t]*(?:\||$)")
+
+
+def _headed_column(text: str, start: int, line_start: int, lo: int, separator: str) -> bool:
+    """Whether a row above, in the same column of a text table, names the column 성명 …"""
+    column = text.count(separator, line_start, start)
+    position = line_start - 1
+    while position > lo:  # header rows above, nearest first
+        previous = text.rfind("\n", lo, position)
+        cells = text[max(previous + 1, lo) : position].split(separator)
+        if column < len(cells) and any(w in cells[column] for w in _TABLE_HEADER_WORDS):
+            return True
+        position = previous
+    return False
+
+
+# Tables written with spaces (성명 직급 발령사항 over 한소라 지방행정주사보 민원여권과): a
+# header line with 성명 or 이름 as one of its words, and the lines under it.
+_HEADER_LINE = re.compile(
+    r"(?:^|(?<=[\n\x00]))[ \t]*(?:[^\s\x00]+[ \t]+){0,4}(?:성명|이름|성[ ]명)"
+    r"(?:[ \t]+[^\s\x00]+){1,6}[ \t]*(?=\r?\n)"
+)
+_WORD = re.compile(r"[^\s\x00]+")
+_ROWS_LIMIT = 200  # lines read under one header
+
+
+def _judge_name_rows(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    header = m[0].replace("성 명", "성명").split()
+    column = next(i for i, word in enumerate(header) if word in ("성명", "이름"))
+    hits: list[Hit] = []
+    position = m.end()
+    for _ in range(_ROWS_LIMIT):
+        if position >= ctx.hi or ctx.text[position] not in "\r\n":
+            break
+        position += 2 if ctx.text.startswith("\r\n", position) else 1
+        line_end = ctx.text.find("\n", position, ctx.hi)
+        line_end = ctx.hi if line_end < 0 else line_end
+        words = list(_WORD.finditer(ctx.text, position, line_end))
+        position = line_end
+        if len(words) < 2:
+            break  # a blank line or a closing word (끝.) ends the table
+        if column < len(words):
+            word = words[column]
+            if name_shape(word[0]) and word[0] not in NOT_NAMES:
+                hits.append((NAME, word.start(), word.end(), boost(0.85, NAME, ctx)))
+    return hits
+
+
+# Tables pasted from a spreadsheet, cells split by tabs (성명<TAB>주민등록번호 over
+# 김영희<TAB>800101-…): a name or a Latin-script name in a column headed 성명.
+_NAME_TAB_CELL = re.compile(
+    r"(?:(?<=[\t\n\x00])|^)[ ]*(?P<named>[가-힣]{2,4}|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3})"
+    r"[ ]*(?=[\t\r\n\x00]|$)"
+)
+
+
+_TAB_HEADER = r"(?:성명|이름|성함|[Nn]ame)[ ]*\t|\t[ ]*(?:성명|이름|성함|[Nn]ame)"
+
+
+def _judge_name_tab(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
+    named, start = m["named"], m.start("named")
+    text = ctx.text
+    line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
+    line_end = text.find("\n", start, ctx.hi)
+    line_end = ctx.hi if line_end < 0 else line_end
+    if "\t" not in text[line_start:line_end]:
+        return []
+    if not _headed_column(text, start, line_start, ctx.lo, "\t"):
+        return []
+    if named[0].isascii() or name_shape(named, given_check=False):
+        return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
+    return []
 
 
 # A contact person after a department and before a phone number: 토목부 정문수(☏02-3708-
@@ -607,6 +668,13 @@ NAME_RULES: tuple[Rule, ...] = (
     Rule(
         "name-table", frozenset({NAME}), r"\|[ \t]*[가-힣]{2,4}[ \t]*\|", _NAME_TABLE_CELL,
         _judge_name_table,
+    ),
+    Rule(
+        "name-rows", frozenset({NAME}), r"(?:성명|이름|성 명)[ \t]", _HEADER_LINE,
+        _judge_name_rows,
+    ),
+    Rule(
+        "name-tab", frozenset({NAME}), _TAB_HEADER, _NAME_TAB_CELL, _judge_name_tab,
     ),
     Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
     Rule(

@@ -288,7 +288,8 @@ def _judge_account(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
 # --- 여권번호 -------------------------------------------------------------------------
 
 _PASSPORT = re.compile(
-    EDGE_BEFORE + r"(?:[MSRGDO](?:\d{8}|\d{3}[A-Z]\d{4})|(?P<old>[A-Z]{2}\d{7}))(?![0-9A-Za-z])",
+    EDGE_BEFORE + r"(?:[MSRGDO](?:\d{8}|\d{3}[A-Z]\d{4})|(?P<old>[A-Z]{2}\d{7})"
+    r"|(?P<foreign>[A-Z]{1,2}\d{6,8}))(?![0-9A-Za-z])",
     ASCII,
 )
 _DATE_DIGITS = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", ASCII)
@@ -298,8 +299,10 @@ def _judge_passport(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
     start, end = m.span()
     if PASSPORT in ctx.hint or near(CONTEXT_WORDS[PASSPORT], ctx.before(start)):
         return [(PASSPORT, start, end, 0.95)]
-    if m["old"]:
-        return []  # JR1234567 (before 2008): too much like other codes without the word 여권
+    if m["old"] or m["foreign"]:
+        # JR1234567 (before 2008), C1234567 (a foreign passport): too much like other codes
+        # without the word 여권
+        return []
     if _DATE_DIGITS.fullmatch(m[0][1:]):
         return []  # S20230305: a code with a date in it
     return [(PASSPORT, start, end, 0.7)]
@@ -396,7 +399,7 @@ NUMBER_RULES: tuple[Rule, ...] = (
         gate=DIGITS,
     ),
     Rule(
-        "passport", frozenset({PASSPORT}), r"[A-Z][0-9A-Z]\d{2}[0-9A-Z]\d{4}", _PASSPORT,
+        "passport", frozenset({PASSPORT}), r"[A-Z][0-9A-Z]\d{2}[0-9A-Z]\d{4}|[A-Z]\d{6}", _PASSPORT,
         _judge_passport, gate=DIGITS,
     ),
     Rule(
