@@ -79,6 +79,59 @@ def test_document_text_of_docx_and_hwpx(folder):
     assert document_text(folder / "민원" / "공지.hwpx")[0] == "공영주차장 이용 시간 안내"
 
 
+def _word_table(rows: list[list[str]]) -> str:
+    def cells(row):
+        return "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in row)
+
+    return "<w:tbl>" + "".join(f"<w:tr>{cells(row)}</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def _hangul_table(rows: list[list[str]]) -> str:
+    def cells(row):
+        return "".join(
+            f"<hp:tc><hp:subList><hp:p><hp:run><hp:t>{t}</hp:t></hp:run></hp:p></hp:subList></hp:tc>"
+            for t in row
+        )
+
+    # 한글 anchors a table in a run of a paragraph
+    rows_xml = "".join(f"<hp:tr>{cells(row)}</hp:tr>" for row in rows)
+    return f"<hp:p><hp:run><hp:tbl>{rows_xml}</hp:tbl></hp:run></hp:p>"
+
+
+PEOPLE = [["연번", "성명", "비고"], ["1", "김영희", "신규"], ["2", "박철수", "전입"]]
+
+
+def test_a_table_in_a_document_is_read_row_by_row_under_its_header(tmp_path):
+    docx, hwpx = tmp_path / "명단.docx", tmp_path / "명단.hwpx"
+    body = f"<w:p><w:r><w:t>가입자 명단</w:t></w:r></w:p>{_word_table(PEOPLE)}"
+    with zipfile.ZipFile(docx, "w") as package:
+        package.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+        )
+    section = f'<hs:sec xmlns:hs="urn:s" xmlns:hp="{HP}">{_hangul_table(PEOPLE)}</hs:sec>'
+    with zipfile.ZipFile(hwpx, "w") as package:
+        package.writestr("Contents/section0.xml", section)
+    table = "| 연번 | 성명 | 비고 |\n| 1 | 김영희 | 신규 |\n| 2 | 박철수 | 전입 |"
+    assert document_text(docx) == ["가입자 명단", table]
+    assert document_text(hwpx) == [table]
+    # the names in the 성명 column are found, as in the text table
+    frame = inventory([docx, hwpx], tmp_path).set_index("경로")
+    assert frame.loc["명단.docx", "이름"] == 2 and frame.loc["명단.hwpx", "이름"] == 2
+
+
+def test_a_long_table_is_read_in_pieces_each_under_its_header(tmp_path, monkeypatch):
+    import dadeum.cli.inventory as module
+
+    monkeypatch.setattr(module, "_TABLE_ROWS_PER_TEXT", 2)
+    docx = tmp_path / "명단.docx"
+    rows = [*PEOPLE, ["3", "이도윤", "신규"]]
+    xml = f'<w:document xmlns:w="{W}"><w:body>{_word_table(rows)}</w:body></w:document>'
+    with zipfile.ZipFile(docx, "w") as package:
+        package.writestr("word/document.xml", xml)
+    pieces = document_text(docx)
+    assert len(pieces) == 2 and all(p.startswith("| 연번 | 성명 | 비고 |\n") for p in pieces)
+
+
 def test_inventory_rows(folder):
     frame = inventory(office_files(folder), folder).set_index("경로")
     assert frame.loc[str(Path("인사/명단.csv")), "판정"] == EXCLUDE

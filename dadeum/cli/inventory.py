@@ -117,11 +117,14 @@ _DOCX_PARTS = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnot
 _HWPX_PARTS = re.compile(r"Contents/(?:section\d+|header)\.xml")
 _PARAGRAPH_TAGS = {"p"}  # w:p (Word) and hp:p (한글): one paragraph each
 _TEXT_TAGS = {"t"}  # w:t and hp:t
-_BREAK_TAGS = {"tab", "br", "lineBreak", "tc"}  # a tab, break or table cell: a separator
+_BREAK_TAGS = {"tab", "br", "lineBreak"}  # a tab or a break inside a paragraph: a space
+_TABLE_ROWS_PER_TEXT = 50  # a long table is read in pieces, each under its header row
 
 
 def document_text(path: Path) -> list[str]:
-    """The paragraphs of a .docx or .hwpx file, in order (table cells separated by ' | ')."""
+    """The paragraphs of a .docx or .hwpx file, in order. A table is one text per up to
+    fifty rows, a row per line, cells between ' | ', its first row repeated on top of each
+    piece: detection reads a name under a 성명 header as it does in a text table."""
     parts = _DOCX_PARTS if path.suffix.lower() == ".docx" else _HWPX_PARTS
     with zipfile.ZipFile(path) as package:
         names = [info for info in package.infolist() if parts.fullmatch(info.filename)]
@@ -140,25 +143,58 @@ def _natural(name: str) -> list:
 
 def _paragraphs(handle) -> list[str]:
     out: list[str] = []
-    pieces: list[str] = []
-    depth = 0
+    pieces: list[str] = []  # the text of the paragraph being read
+    depth = 0  # paragraphs inside paragraphs (a text box): one paragraph in all
+    # Paragraph depth where each open table starts: 한글 anchors a table inside a paragraph,
+    # Word does not. An inner table's cells join the outer table's cell.
+    tables: list[int] = []
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
     for event, element in ElementTree.iterparse(handle, events=("start", "end")):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag in _PARAGRAPH_TAGS:
+            depth += 1 if event == "start" else -1
+            if event == "end" and depth == (tables[-1] if tables else 0):
+                (cell if tables else out).append("".join(pieces))
+                pieces = []
+        elif tag == "tbl":
             if event == "start":
-                depth += 1
+                if not tables:
+                    rows = []
+                    if pieces:  # text before the table in its paragraph
+                        out.append("".join(pieces))
+                        pieces = []
+                tables.append(depth)
             else:
-                depth -= 1
-                if depth == 0:
-                    out.append("".join(pieces))
-                    pieces = []
+                tables.pop()
+                if not tables:
+                    out += _table_texts(rows)
+        elif event == "end" and tag == "tc" and len(tables) == 1:
+            row.append(" ".join(text.strip() for text in cell if text.strip()))
+            cell = []
+        elif event == "end" and tag == "tr" and len(tables) == 1:
+            rows.append(row)
+            row = []
         elif event == "end":
             if tag in _TEXT_TAGS and element.text:
                 pieces.append(element.text)
             elif tag in _BREAK_TAGS:
-                pieces.append(" | " if tag == "tc" else " ")
+                pieces.append(" ")
+        if event == "end":
             element.clear()
     return out
+
+
+def _table_texts(rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(cells) + " |" for cells in rows if any(cells)]
+    if len(lines) <= 1:
+        return lines
+    header, body = lines[0], lines[1:]
+    return [
+        "\n".join([header, *body[i : i + _TABLE_ROWS_PER_TEXT]])
+        for i in range(0, len(body), _TABLE_ROWS_PER_TEXT)
+    ]
 
 
 def _reason(error: Exception) -> str:
