@@ -470,6 +470,8 @@ def test_sentences(text, expected):
         ("주민번호", {"주민등록번호"}), ("주 소", {"주소"}), ("E-mail", {"이메일"}),
         ("입금 계좌", {"계좌번호"}), ("차량번호", {"차량번호"}), ("접속 IP", {"IP주소"}),
         ("우편번호", set()), ("Zip", set()), ("금액", set()), (None, set()),
+        ("피보험자", {"이름"}), ("Full Name", {"이름"}), ("참석자", {"이름"}),
+        ("가입자 수", set()), ("참석자 인원", set()), ("환자수", set()),
     ],
 )  # fmt: skip
 def test_header_types(header, expected):

@@ -149,6 +149,8 @@ def header_types(header: Any) -> frozenset[str]:
         elif word in key:
             found.add(kind)
     found.discard("")
+    if key.endswith(("수", "인원", "율", "비율", "count")):
+        found.discard(rules.NAME)  # 가입자 수, 참석자 인원: counts of people, no names
     return frozenset(found)
 
 
