@@ -617,6 +617,66 @@ def test_scan_frame_without_header_row_scans_the_first_row():
     assert [(r.cell, r.type) for r in records] == [("A1", "전화번호"), ("A2", "이메일")]
 
 
+def test_scan_frame_finds_the_header_below_a_title():
+    # a title over the table, then a blank row, as offices make their lists
+    grid = pd.DataFrame(
+        [
+            ["2024년 보험 가입자 명단", None, None],
+            [None, None, None],
+            ["연번", "성 명", "연락처"],
+            [1, "김영희", "010-1234-5678"],
+            [2, "박철수", "010-2345-6789"],
+            ["계", "2명", None],
+        ]
+    )
+    records = scan_frame(grid, sheet="S")
+    assert [(r.cell, r.type) for r in records] == [
+        ("B4", "이름"), ("C4", "전화번호"), ("B5", "이름"), ("C5", "전화번호"),
+    ]  # fmt: skip
+
+
+def test_scan_frame_reads_a_two_row_header():
+    grid = pd.DataFrame(
+        [
+            ["인적사항", None, "연락처"],
+            ["성명", "주민등록번호", None],
+            ["김영희", RRN, "010-1234-5678"],
+        ]
+    )
+    records = scan_frame(grid, sheet="S")
+    assert [(r.cell, r.type) for r in records] == [
+        ("A3", "이름"), ("B3", "주민등록번호"), ("C3", "전화번호"),
+    ]  # fmt: skip
+
+
+def test_a_word_repeated_down_a_column_is_no_person_when_it_is_a_common_noun():
+    # 통계자료 | 원자료 on every row of a KOSIS download
+    frame = pd.DataFrame({"통계자료": ["원자료"] * 9, "2010년": ["365,154"] * 9})
+    assert [r for r in scan_frame(frame) if r.type == "이름"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rows of a 주민등록 인구통계 table: places with their 행정구역코드
+        "서울특별시 종로구 청운효자동(1111051500)",
+        "서울특별시 종로구 사직동(1111053000)",
+        "부산광역시 중구 (2611000000)",
+        "서울특별시 용산구 원효로제2동(1117057000)",
+        "서울특별시 종로구 종로1.2.3.4가동(1111061500)",
+        "대구광역시 동구 불로.봉무동(2714062000)",
+        "종로구 종로1.2.3.4가동",
+    ],
+)
+def test_area_names_and_codes_in_statistics_are_no_personal_data(text):
+    assert find_pii_spans(text) == []
+
+
+def test_a_lot_in_a_numbered_ga_is_an_address():
+    text = "서울 종로구 종로1가 45-2"
+    assert [(f.type, text[f.start : f.end]) for f in find_pii_spans(text)] == [("주소", text)]
+
+
 def test_generated_register_is_found_with_high_recall_and_precision():
     frame, truth = minwon_frame(400, seed=7)
     found = {column: find_pii_series(frame[column], header=column) for column in frame.columns}

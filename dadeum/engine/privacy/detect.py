@@ -66,6 +66,7 @@ from dadeum.engine.privacy.detect_nlp import (
     BEFORE_WORDS,
     PERSON_CONTEXT,
     analyse_names,
+    common_noun,
     given_name_alone,
 )
 from dadeum.engine.privacy.detect_words import HEADER_WORDS, NOT_NAMES
@@ -642,7 +643,10 @@ def _looks_like_names(array: pa.Array, present: np.ndarray, counts: np.ndarray |
 def _varied_names(names) -> bool:
     """Enough distinct names for a column of people: one or two two-syllable words down a
     column are a category (구분, 경유 under a title row); one full name repeated is a person."""
-    return len(names) >= _NAME_COLUMN_MIN or all(len(name) >= 3 for name in names)
+    if len(names) >= _NAME_COLUMN_MIN:
+        return True
+    # 원자료 repeated down a 통계자료 column: a common noun, however name-shaped
+    return all(len(name) >= 3 and not common_noun(name) for name in names)
 
 
 def _matches(array: pa.Array, pattern: str) -> np.ndarray:

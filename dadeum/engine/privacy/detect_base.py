@@ -120,3 +120,18 @@ def bank_account(before: str) -> bool:
 
 def boost(confidence: float, kind: str, ctx: Context) -> float:
     return round(min(1.0, confidence + 0.1), 2) if kind in ctx.hint else confidence
+
+
+# A 행정구역코드 in brackets after the place it codes: 청운효자동(1111051500), 부산광역시
+# (2600000000), as statistics tables label their rows. Ten digits, no one's number.
+_AREA_CODE_BEFORE = re.compile(r"[가-힣0-9][시도구군동읍면리가][ \t]*\([ \t]*$")
+_AREA_CODE_AFTER = re.compile(r"[ \t]*\)")
+
+
+def area_code(text: str, start: int, end: int) -> bool:
+    """Whether the ten digits at ``text[start:end]`` are a 행정구역코드 after a place."""
+    return (
+        end - start == 10
+        and _AREA_CODE_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _AREA_CODE_AFTER.match(text, end) is not None
+    )

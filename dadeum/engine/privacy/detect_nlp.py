@@ -43,7 +43,14 @@ from dadeum.engine.privacy.detect_words import (
     alternation,
 )
 
-__all__ = ["PERSON_CONTEXT", "WEAK_NAME", "analyse_names", "given_name_alone", "is_place_name"]
+__all__ = [
+    "PERSON_CONTEXT",
+    "WEAK_NAME",
+    "analyse_names",
+    "common_noun",
+    "given_name_alone",
+    "is_place_name",
+]
 
 # Titles, honorifics and roles that follow a person's name.
 _AFTER = frozenset(
@@ -1027,6 +1034,11 @@ def _well_known_word(word: str) -> bool:
     return _common_word_alone(word, _KNOWN_NOUN_SCORE)
 
 
+def common_noun(word: str) -> bool:
+    """Whether the analyser knows ``word`` alone as one common noun (원자료, 통계표)."""
+    return _compound(word)
+
+
 def _compound(word: str) -> bool:
     """장마철, 전시회: a word the analyser, reading it alone, knows as one common noun. (A
     word it never saw scores far lower and stays a candidate: names are exactly those.)"""
@@ -1370,6 +1382,10 @@ _TITLE_ENDS = sorted(
     key=len,
     reverse=True,
 )
+# Places that end like a title (주차장: 차장; 공사장, 백사장: 사장).
+_TITLE_LOOKALIKES = tuple(
+    "주차장 승차장 하차장 정차장 세차장 배차장 공사장 백사장 모래사장".split()
+)
 # Any title at the end of a word: a prefilter for _title_end (one search, not one endswith
 # per title).
 _TITLE_AT_END = re.compile("(?:" + "|".join(_TITLE_ENDS) + ")$")
@@ -1422,6 +1438,8 @@ def _title_past_body(toks, position: int, text: str) -> str:
 
 
 def _title_end(word: str) -> str:
+    if word.endswith(_TITLE_LOOKALIKES):
+        return ""  # 주차장 is no 차장, 공사장 no 사장
     for title in _TITLE_ENDS:
         if word.endswith(title) and len(word) > len(title):
             return title

@@ -39,6 +39,7 @@ from dadeum.engine.privacy.detect_base import (
     Context,
     Hit,
     Rule,
+    area_code,
     bank_account,
     boost,
     digits_of,
@@ -104,6 +105,8 @@ _BRN = re.compile(
 def _judge_brn(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     start, end = m.span()
     said = BRN in ctx.hint or near(CONTEXT_WORDS[BRN], ctx.before(start))
+    if area_code(ctx.text, start, end):
+        return []  # 사직동(1111053000): a 행정구역코드
     if not is_valid_brn(digits_of(m[0])):
         # Said to be a 사업자등록번호 (123-45-67890): so it is, with a wrong check digit.
         return [(BRN, start, end, 0.6)] if said and m["sep"] else []
@@ -273,8 +276,8 @@ _MONEY_AFTER = re.compile(r"\s?(?:원|만|억|천|달러|개|건|명|회|%|년|�
 def _judge_account(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     digits = digits_of(m[0])
     start, end = m.span()
-    if _MONEY_AFTER.match(ctx.after(end)):
-        return []
+    if _MONEY_AFTER.match(ctx.after(end)) or area_code(ctx.text, start, end):
+        return []  # 부산광역시 중구 (2611000000): a 행정구역코드, 부산 no bank
     hinted = ACCOUNT in ctx.hint
     if not (hinted and 8 <= len(digits) <= 16) and not 10 <= len(digits) <= 14:
         return []
@@ -354,11 +357,19 @@ _IP = re.compile(
 )
 
 
+_HANGUL_AROUND = re.compile(r"[가-힣]")
+
+
 def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     text, (start, end) = m[0], m.span()
     if near(VERSION_PATTERN, ctx.before(start, 12)):
         return []
     if "." in text:
+        after = ctx.text[end : end + 2]
+        if after == "가동" or (
+            after[:1] == "가" and _HANGUL_AROUND.match(ctx.text, max(ctx.lo, start - 1), start)
+        ):
+            return []  # 종로1.2.3.4가동: the 가 (streets) of a 동's name
         octets = text.split(".")
         if any(len(o) > 1 and o[0] == "0" for o in octets) or any(int(o) > 255 for o in octets):
             return []

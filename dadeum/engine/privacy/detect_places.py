@@ -85,10 +85,21 @@ def _judge_address_cue(m: re.Match, ctx: Context, info: object = None) -> list[H
     return [(kind, start, end, max(confidence, 0.8)) for kind, start, end, confidence in hits]
 
 
+_DONG_GOES_ON = re.compile(r"(?:[.·]\d+)*가?동(?![가-힣])|[.·][가-힣]{1,6}동(?![가-힣])")
+_GLUED_END = re.compile(r"[가-힣]\d*$")  # 종로1, 불로: no space before the number
+_GA_LOT = re.compile(r"가[ \t]?(?:산[ \t]?)?\d{1,5}(?:-\d{1,5})?(?![0-9])")
+_AREA_CODE_IN = re.compile(r"\([ \t]*\d{10}[ \t]*\)")
+
+
 def _judge_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     start, end = m.span()
     if start > ctx.lo and "가" <= ctx.text[start - 1] <= "힣":
         return []  # a place name inside a longer word
+    if _GLUED_END.search(m[0]) and _DONG_GOES_ON.match(ctx.text, end, ctx.hi):
+        return []  # 종로1.2.3.4가동, 평리1동, 불로.봉무동: a 동's name, no road and number
+    lot = _GA_LOT.match(ctx.text, end, ctx.hi)
+    if lot is not None:
+        end = lot.end()  # 종로1가 45-2: the 법정동 종로1가 and its lot number
     head = m["head"] or ""
     first = _PLACE_WORD.match(head)
     if (
@@ -101,8 +112,8 @@ def _judge_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     if road is not None and not _HANGUL_BEFORE_ROAD.search(road):
         return []  # 12로 3: digits are no street name
     if m.re is _ADDRESS and m["area"] is not None:
-        if len(_PLACE_WORD.findall(head)) < 2:
-            return []
+        if len(_PLACE_WORD.findall(head)) < 2 or _AREA_CODE_IN.search(m[0]):
+            return []  # 청운효자동(1111051500): a statistics table's row, coded, no one's home
         return [(ADDRESS, start, end, 0.6)]
     confidence = 0.9 if head.strip() else 0.75
     return [(ADDRESS, start, end, boost(confidence, ADDRESS, ctx))]

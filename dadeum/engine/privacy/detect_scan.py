@@ -69,15 +69,19 @@ def scan_frame(
     """
     labelled = not isinstance(frame.columns, pd.RangeIndex)
     if labelled and header is None:
-        headers: list[Any] = list(frame.columns)
-        data, first_row = frame, top + 1
+        with without_gc():
+            return _scan(frame, list(frame.columns), sheet=sheet, first_row=top + 1, left=left)
+    if header is None:
+        at, rows = _header_rows(frame)
     else:
-        has_header = _looks_like_header(frame) if header is None else bool(header)
-        headers = list(frame.iloc[0]) if has_header and len(frame) else [None] * frame.shape[1]
-        data = frame.iloc[1:] if has_header else frame
-        first_row = top + 1 if has_header else top
+        at, rows = 0, (1 if header and len(frame) else 0)
+    blank: list[Any] = [None] * frame.shape[1]
+    headers = _merged_header(frame.iloc[at : at + rows]) if rows else blank
     with without_gc():
-        return _scan(data, headers, sheet=sheet, first_row=first_row, left=left)
+        # a title and notes above the header (2024년 가입자 명단) are read without one
+        records = _scan(frame.iloc[:at], blank, sheet=sheet, first_row=top, left=left) if at else []
+        body = frame.iloc[at + rows :]
+        return records + _scan(body, headers, sheet=sheet, first_row=top + at + rows, left=left)
 
 
 def _scan(data: pd.DataFrame, headers: list, *, sheet, first_row: int, left: int) -> list:
@@ -109,15 +113,52 @@ def _scan(data: pd.DataFrame, headers: list, *, sheet, first_row: int, left: int
     return [records[i] for i in order.tolist()]
 
 
-def _looks_like_header(frame: pd.DataFrame) -> bool:
-    """A first row of short labels without digits, one of which names a column we know."""
-    if len(frame) < 2:
-        return False
-    cells = [cell for cell in frame.iloc[0].tolist() if not is_blank(cell)]
+def _header_rows(frame: pd.DataFrame) -> tuple[int, int]:
+    """Where the header is in a raw grid: (first row, number of rows, 0 if none). Sheets
+    open with a title, a date or a unit line above the header (2024년 보험 가입자 명단), and
+    a header may take two rows (인적사항 over 성명 | 주민등록번호)."""
+    wide = frame.shape[1] > 1
+    for at in range(min(_HEADER_SEARCH_ROWS, len(frame) - 1)):
+        if _looks_like_header(frame.iloc[at].tolist(), known=at > 0, wide=wide):
+            below = at + 1 < len(frame) - 1 and _looks_like_header(
+                frame.iloc[at + 1].tolist(), known=True, wide=wide, labels_only=True
+            )
+            return at, 2 if below else 1
+    return 0, 0
+
+
+_HEADER_SEARCH_ROWS = 10
+
+
+def _merged_header(rows: pd.DataFrame) -> list[Any]:
+    """One header per column; of two header rows, the lower names the column where it has a
+    word (성명 under 인적사항), the upper where the lower is blank (merged down)."""
+    upper = rows.iloc[0].tolist()
+    if len(rows) == 1:
+        return upper
+    lower = rows.iloc[1].tolist()
+    return [up if is_blank(low) else low for up, low in zip(upper, lower, strict=True)]
+
+
+def _looks_like_header(
+    cells: list, *, known: bool = False, wide: bool = False, labels_only: bool = False
+) -> bool:
+    """A row of short labels without digits, one of which names a column we know. Below
+    the first row (``known``) one must name a personal-data type (성명, 연락처); in a grid of
+    several columns (``wide``) one lone cell is a title (보험 가입자 명단), no header; a
+    second header row (``labels_only``) is short labels, at least half of them known."""
+    cells = [cell for cell in cells if not is_blank(cell)]
     if not cells or not all(isinstance(cell, str) for cell in cells):
         return False
     if any(len(cell) > 30 or any(ch.isdigit() for ch in cell) or "@" in cell for cell in cells):
         return False
+    if wide and len(cells) == 1:
+        return False
+    if labels_only:
+        named = [cell for cell in cells if header_types(cell) or _HEADER_WORDS.search(cell)]
+        return all(len(cell) <= 12 for cell in cells) and 2 * len(named) >= len(cells)
+    if known:
+        return any(header_types(cell) for cell in cells)
     return any(header_types(cell) or _HEADER_WORDS.search(cell) for cell in cells)
 
 
