@@ -12,6 +12,8 @@ Parts (each skipped when its corpus file is absent):
   every PS span; "2+ syllables" leaves out one-character PS spans (a surname alone, ``박씨``, or
   a letter, ``A씨``), which are not names to mask.
 - LOCALDATA 영화상영관: 소재지전화 cells found as 전화번호, with and without the header.
+- Statistics tables and series (``tables/``, ``series/``): ``dadeum scan`` over files that
+  hold no private person's data; nearly every finding there is a false one.
 - Identifiers in every form (seeded, no corpus needed): 여권 old and new, with and without a
   label, 사업자·법인등록번호 without a label, 운전면허, 외국인등록번호, 주민등록번호 and phones
   with spaces, dots, full-width digits, a line break or an invisible character. Recall, and
@@ -35,7 +37,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dadeum.engine.privacy import find_pii_series, mask_pii_series
+from dadeum.engine.privacy import PII_TYPES, find_pii_series, mask_pii_series
+from dadeum.engine.privacy.inventory import SHARE
 
 LABELS = Path(__file__).with_name("privacy_name_labels.json")
 # Texts before this position were labelled in the first round (with the detector's candidates
@@ -276,6 +279,40 @@ def report_localdata(corpus: Path) -> None:
     print(f"LOCALDATA columns with no personal data ({cells:,} cells): {total} flagged ({listed})")
 
 
+def report_tables(corpus: Path) -> None:
+    """The corpus's statistics tables and series (KOSIS, 서울 열린데이터, TAAS, 주민등록 인구통계
+    …) hold no private person's data: nearly every finding ``dadeum scan`` makes there is a
+    false one (title rows, 행정구역코드, 동 names, repeated words; one agency's inquiry e-mail
+    address is real). Counts per type over every sheet."""
+    from dadeum.cli.inventory import inventory, office_files
+
+    files = [
+        path
+        for folder in ("tables", "series")
+        if (corpus / folder).is_dir()
+        for path in office_files(corpus / folder)
+    ]
+    if not files:
+        print("statistics tables: corpus not found, skipped")
+        return
+    started = time.perf_counter()
+    frame = inventory(files, corpus)
+    seconds = time.perf_counter() - started
+    kinds = {
+        kind: int(pd.to_numeric(frame[kind], errors="coerce").sum())
+        for kind in PII_TYPES
+        if kind in frame.columns
+    }
+    kinds = {kind: count for kind, count in kinds.items() if count}
+    files_flagged = int((frame["판정"] != SHARE).sum())
+    listed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
+    print(
+        f"statistics tables and series ({len(files)} files, {seconds:.1f} s): "
+        f"{sum(kinds.values())} findings ({listed}); "
+        f"{files_flagged} files not to share as they are"
+    )
+
+
 # --- identifiers in every form ----------------------------------------------------------
 
 
@@ -506,6 +543,7 @@ def main(corpus: Path) -> None:
     report_minwon(corpus)
     report_klue(corpus)
     report_localdata(corpus)
+    report_tables(corpus)
     report_survivors(corpus)
     report_identifiers(seed=0)  # the forms tuned against
     report_identifiers(seed=1)  # held out

@@ -122,9 +122,10 @@ def boost(confidence: float, kind: str, ctx: Context) -> float:
     return round(min(1.0, confidence + 0.1), 2) if kind in ctx.hint else confidence
 
 
-# A 행정구역코드 in brackets after the place it codes: 청운효자동(1111051500), 부산광역시
-# (2600000000), as statistics tables label their rows. Ten digits, no one's number.
-_AREA_CODE_BEFORE = re.compile(r"[가-힣0-9][시도구군동읍면리가][ \t]*\([ \t]*$")
+# A 행정구역코드 in brackets after the place or office it codes: 청운효자동(1111051500),
+# 부산광역시 (2600000000), 다사읍서재출장소(2771025700), as statistics tables label their
+# rows. Ten digits, no one's number.
+_AREA_CODE_BEFORE = re.compile(r"[가-힣0-9][시도구군동읍면리가소장][ \t]*\([ \t]*$")
 _AREA_CODE_AFTER = re.compile(r"[ \t]*\)")
 
 
