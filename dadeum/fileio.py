@@ -73,10 +73,28 @@ def file_kind(path: Path) -> str:
     raise InputFileError(f"{path.name}: .xlsx, .xls, .csv 또는 탭으로 나눈 .txt 파일만 다룹니다.")
 
 
+def _content_kind(path: Path) -> str:
+    """``file_kind``, corrected by the first bytes of an Excel file: systems export .xlsx
+    workbooks under an .xls name (and the other way round), and Excel opens them anyway."""
+    kind = file_kind(path)
+    if kind == "csv":
+        return kind
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return kind  # check_input_file says why in Korean
+    if head.startswith(b"PK\x03\x04"):
+        return "excel"
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: the old binary .xls
+        return "xls"
+    return kind
+
+
 def sheet_names(path: str | os.PathLike) -> list[str | None]:
     """The worksheets of an Excel file in order; ``[None]`` for a CSV file (one table)."""
     path = Path(path)
-    kind = file_kind(path)
+    kind = _content_kind(path)
     check_input_file(path, kind)
     try:
         if kind == "excel":
@@ -86,7 +104,7 @@ def sheet_names(path: str | os.PathLike) -> list[str | None]:
             import openpyxl
 
             # Slow: read-only openpyxl still loads every shared string to list the sheets.
-            book = openpyxl.load_workbook(path, read_only=True)
+            book = openpyxl.load_workbook(_by_content(path), read_only=True)
             try:
                 return list(book.sheetnames)
             finally:
@@ -105,7 +123,7 @@ def sheet_names(path: str | os.PathLike) -> list[str | None]:
 def read_table(path: str | os.PathLike, *, sheet: str | None = None) -> Table:
     """Read the first worksheet (or ``sheet``) of an Excel file, or a CSV file, as a grid."""
     path = Path(path)
-    kind = file_kind(path)
+    kind = _content_kind(path)
     check_input_file(path, kind)
     if kind == "excel":
         return _read_excel(path, sheet)
@@ -223,12 +241,23 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str)
 
 
+def _by_content(path: Path) -> Any:
+    """What openpyxl should open: the path, or for an .xlsx under another name (which
+    openpyxl refuses by its name) the bytes."""
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return path
+    return io.BytesIO(path.read_bytes())  # size bounded by check_input_file
+
+
 def _calamine_book(path: Path):
     """The workbook opened by calamine, or None when calamine is missing or cannot read it."""
     try:
         from python_calamine import CalamineWorkbook
 
-        return CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in EXCEL_SUFFIXES:
+            return CalamineWorkbook.from_path(str(path))
+        with open(path, "rb") as handle:  # an .xlsx under another name: read by content
+            return CalamineWorkbook.from_filelike(handle)
     except Exception:  # calamine's errors have no common base; openpyxl words them instead
         return None
 
@@ -281,7 +310,7 @@ def _read_excel_openpyxl(path: Path, sheet: str | None) -> Table:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(_by_content(path), read_only=True, data_only=True)
     except Exception as error:  # zip, XML and openpyxl errors all mean "cannot read"
         raise InputFileError(f"{path.name}: 엑셀 파일을 열 수 없습니다 ({error}).") from error
     try:

@@ -94,3 +94,19 @@ def test_a_file_that_is_not_a_workbook_gets_a_korean_error(tmp_path):
         fileio.sheet_names(path)
     with pytest.raises(fileio.InputFileError, match="엑셀 파일을 열 수 없습니다"):
         fileio.read_table(path)
+
+
+def test_an_xlsx_workbook_under_an_xls_name_is_read_by_its_content(tmp_path, monkeypatch):
+    # systems export .xlsx workbooks named .xls (the 민주주의 서울 downloads are such files)
+    book = Workbook()
+    book.active.title = "제안"
+    book.active.append(["제안번호", "제안내용"])
+    book.active.append([1, "공영주차장 요금 인하"])
+    path = tmp_path / "제안 정보.xls"
+    book.save(path)
+    assert fileio.sheet_names(path) == ["제안"]
+    assert fileio.read_table(path).frame.iloc[1, 1] == "공영주차장 요금 인하"
+    # and with openpyxl alone (no calamine), which refuses the name but not the bytes
+    monkeypatch.setattr(fileio, "_calamine_book", lambda path: None)
+    assert fileio.sheet_names(path) == ["제안"]
+    assert fileio.read_table(path).frame.iloc[1, 1] == "공영주차장 요금 인하"

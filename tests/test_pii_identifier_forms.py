@@ -106,3 +106,15 @@ def test_phone_numbers_from_abroad_are_masked(text, hidden):
 )
 def test_signed_amounts_and_counts_are_not_phone_numbers(text):
     assert find_pii_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a post number in a link, after a blog name that starts like the bank KB
+        '<a href="http://blog.naver.com/kbsgoodinsight/220726072169">',
+        "kbsgoodinsight 220726072169",
+    ],
+)
+def test_latin_context_words_count_only_as_words(text):
+    assert find_pii_spans(text) == []
