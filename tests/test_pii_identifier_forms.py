@@ -114,6 +114,11 @@ def test_signed_amounts_and_counts_are_not_phone_numbers(text):
         # a post number in a link, after a blog name that starts like the bank KB
         '<a href="http://blog.naver.com/kbsgoodinsight/220726072169">',
         "kbsgoodinsight 220726072169",
+        # values in links are no accounts or business numbers
+        "https://news.naver.com/main/read.nhn?cid=957181&nh=20180909074146",
+        "http://www.example.net/shop/item.php?it_id=1398820637",
+        # numbers listed with dots are no IP address
+        "서울메트로 6.7.8.9. 호선 전동차",
     ],
 )
 def test_latin_context_words_count_only_as_words(text):

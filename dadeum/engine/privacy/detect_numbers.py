@@ -102,11 +102,16 @@ _BRN = re.compile(
 )
 
 
+def _in_link(ctx: Context, start: int) -> bool:
+    """Digits right after = or / (a link's query value or path: ?it_id=1398820637)."""
+    return start > ctx.lo and ctx.text[start - 1] in "=/"
+
+
 def _judge_brn(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     start, end = m.span()
     said = BRN in ctx.hint or near(CONTEXT_WORDS[BRN], ctx.before(start))
-    if area_code(ctx.text, start, end):
-        return []  # 사직동(1111053000): a 행정구역코드
+    if area_code(ctx.text, start, end) or _in_link(ctx, start):
+        return []  # 사직동(1111053000): a 행정구역코드; item.php?it_id=1398820637
     if not is_valid_brn(digits_of(m[0])):
         # Said to be a 사업자등록번호 (123-45-67890): so it is, with a wrong check digit.
         return [(BRN, start, end, 0.6)] if said and m["sep"] else []
@@ -278,6 +283,8 @@ def _judge_account(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     start, end = m.span()
     if _MONEY_AFTER.match(ctx.after(end)) or area_code(ctx.text, start, end):
         return []  # 부산광역시 중구 (2611000000): a 행정구역코드, 부산 no bank
+    if _in_link(ctx, start):
+        return []  # …&nh=20180909074146: a value in a link
     hinted = ACCOUNT in ctx.hint
     if not (hinted and 8 <= len(digits) <= 16) and not 10 <= len(digits) <= 14:
         return []
@@ -371,6 +378,8 @@ def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
         ):
             return []  # 종로1.2.3.4가동: the 가 (streets) of a 동's name
         octets = text.split(".")
+        if all(len(octet) == 1 for octet in octets):
+            return []  # 1.2.3.4, 6.7.8.9 호선: a list of numbers (and 8.8.8.8 is no one's)
         if any(len(o) > 1 and o[0] == "0" for o in octets) or any(int(o) > 255 for o in octets):
             return []
     else:
