@@ -897,3 +897,17 @@ def test_a_table_written_with_spaces_under_a_header_line():
     )
     assert names(text) == ["이재성", "한소라"]
     assert names("구분 직급 발령사항\n전보 지방행정주사 총무과\n승진 주사보 민원여권과") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "진행자(여, 30대) 모집",  # a role with a profile in brackets
+        "대상자: 관내 65세 이상 어르신",
+        "참가자: 초등학생 및 학부모",
+        "전문위원(행정5급) 채용 공고",
+        "어머니 모시고 병원에 갔습니다",
+    ],
+)
+def test_roles_groups_and_family_words_are_no_names(text):
+    assert names(text) == []

@@ -390,6 +390,8 @@ def _judge_name_label(m: re.Match, ctx: Context, info: object = None) -> list[Hi
         return [(NAME, start, start + len(spaced[0]), boost(0.9, NAME, ctx))]  # 양 인 철
     words = named.split(" ")
     length = split_name(words[0])
+    if m["label"] in _COLON_LABELS and length != 3:
+        length = 0  # 대상자: 모범 공무원: a group's label, so a full name only
     if length and name_shape(words[0][:length]):
         return [(NAME, start, start + length, boost(0.9, NAME, ctx))]
     if len(words) > 1 and _role_word(words[0]):  # 대상자: 청소과 환경미화원 조용필
