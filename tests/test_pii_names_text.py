@@ -903,6 +903,7 @@ def test_a_table_written_with_spaces_under_a_header_line():
     "text",
     [
         "진행자(여, 30대) 모집",  # a role with a profile in brackets
+        "표창 대상자: 모범 공무원 10명",  # a kind of people after a group's label
         "대상자: 관내 65세 이상 어르신",
         "참가자: 초등학생 및 학부모",
         "전문위원(행정5급) 채용 공고",

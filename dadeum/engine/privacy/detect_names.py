@@ -128,11 +128,15 @@ def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
         # 관리책임자 지정이: a word and its subject particle read like a name ending in 이
         labelled = _common_full_name(named) and named[-1] not in "이가"
     kind = NAME if labelled else WEAK_NAME
+    group = m[0] in _GROUP_CUES
     while True:
         length = split_name(run)
         if not length or not name_shape(run[:length]):
             return hits
-        hits.append((kind, start, start + length, boost(0.85, NAME, ctx)))
+        # 대상자: 모범 공무원: after a word for a group, two syllables are often a kind of
+        # people, not a given name; the analysis decides
+        sure = kind if not (group and length < 3) else WEAK_NAME
+        hits.append((sure, start, start + length, boost(0.85, NAME, ctx)))
         # A list after the cue: 명단: 김민수, 이영희, 박철수
         following = _NEXT_NAME.match(ctx.text, start + len(run), ctx.hi)
         if following is None:
@@ -140,6 +144,11 @@ def _judge_name_cue(m: re.Match, ctx: Context, info: object = None) -> list[Hit]
         run, start = following[1], following.start(1)
 
 
+# Cues for a group of people, after which a two-syllable word is often a kind of people.
+_GROUP_CUES = frozenset(
+    "대상자 참석자 참여자 참가자 응답자 지원자 합격자 수상자 당선자 후보자 입주자 가입자 명단 "
+    "방문자 고객 회원 환자 학생 직원 계약자 납부자 체납자".split()
+)
 _NEXT_NAME = re.compile(r"\s*[,、·/]\s*([가-힣]{2,8})")
 
 
