@@ -912,3 +912,8 @@ def test_a_table_written_with_spaces_under_a_header_line():
 )
 def test_roles_groups_and_family_words_are_no_names(text):
     assert names(text) == []
+
+
+def test_two_name_labels_on_one_line():
+    text = "성명(한글): 마이클 조던 성명(영문): JORDAN MICHAEL 여권번호: M12345678"
+    assert names(text) == ["마이클 조던", "JORDAN MICHAEL"]

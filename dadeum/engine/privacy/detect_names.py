@@ -367,13 +367,15 @@ def _judge_name_word(m: re.Match, ctx: Context, info: object = None) -> list[Hit
 _PURE_NAME_LABELS = ("성명", "이름", "성함", "name", "Name", "NAME", "영문명", "한글명", "국문명")
 # Labels that are common words in prose (대상자 선정), so only before a colon.
 _COLON_LABELS = ("참석자", "참가자", "대상자", "수상자", "합격자")
+# The next label on the same line ends a value (성명(한글): 마이클 조던 성명(영문): …).
+_LABEL_WORDS = "(?:" + alternation([*LABEL_CUES, "성명", "이름", "성함"]) + ")"
 _NAME_LABEL = re.compile(
     "(?P<label>" + alternation([*LABEL_CUES, *_PURE_NAME_LABELS, *NAME_CUES, *_COLON_LABELS]) + ")"
     r"[ \t]*(?:\([ \t]*(?P<script>한글|국문|영문|한자|English|영어)[ \t]*\))?[ \t]*[:：][ \t]*"
     r"(?:(?:\d{1,2}[.)]|[①-⑳])[ \t]*)?"  # the first of a numbered list: 참석자: 1. 박서현
     r"(?:(?P<dept>[가-힣]{1,12}(?:팀|과|실|국|부|센터|본부|담당관|사업소|처|단))[ \t]+)?"
     r"(?P<named>[A-Za-z][A-Za-z.'\-]*(?:[ ][A-Za-z][A-Za-z.'\-]*){0,3}"
-    r"|[가-힣]{1,6}(?:[ ][가-힣]{1,6}){0,2})",
+    r"|[가-힣]{1,6}(?:[ ](?!" + _LABEL_WORDS + r")[가-힣]{1,6}){0,2})",
 )
 _LATIN_WORD = re.compile(r"[A-Z][A-Za-z.'\-]*")
 # A name written one syllable at a time (제안자 : 양 인 철).
