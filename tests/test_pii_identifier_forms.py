@@ -123,3 +123,22 @@ def test_signed_amounts_and_counts_are_not_phone_numbers(text):
 )
 def test_latin_context_words_count_only_as_words(text):
     assert find_pii_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("담당자 박서준 (☎2600-1234)", "2600"),  # a local number without its area code
+        ("전화: 860-2345", "860"),
+        ("Tel. 2600-1234", "2600"),
+    ],
+)
+def test_local_numbers_right_after_a_phone_label(text, hidden):
+    assert "전화번호" in [f.type for f in find_pii_spans(text)]
+    assert hidden not in mask_pii(text)
+
+
+@pytest.mark.parametrize("text", ["면적 1234-5678", "전화 2019.1234", "사업 기간 2019-2024"])
+def test_number_pairs_without_a_phone_label_are_no_phones(text):
+    assert "전화번호" not in [f.type for f in find_pii_spans(text)]
+

@@ -187,13 +187,14 @@ def _judge_phone_abroad(m: re.Match, ctx: Context, info: object = None) -> list[
 # Right after a phone label, a number in any country's local grouping (Tel. 030 8853 4035):
 # the label says what it is, though no metadata can check a number without its country.
 _PHONE_LABELLED = re.compile(
-    r"(?i:\b(?:tel|phone|fax)\b|전화|연락처|휴대폰|핸드폰|팩스)[.:)\s]{1,4}"
-    r"(?P<number>\d{2,4}(?:[\s\-.]\d{3,4}){2})" + EDGE_AFTER
+    r"(?i:\b(?:tel|phone|fax)\b|전화|연락처|휴대폰|핸드폰|팩스|[☎☏])[.:)\s]{0,4}"
+    r"(?P<number>\d{2,4}(?:[\s\-.]\d{3,4}){2}|(?P<local>\d{3,4}-\d{4}))" + EDGE_AFTER
 )
 
 
 def _judge_phone_labelled(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
-    if not 9 <= len(digits_of(m["number"])) <= 12:
+    # ☎2600-1234, 전화: 860-2345: a local number without its area code, right after the label
+    if not (m["local"] or 9 <= len(digits_of(m["number"])) <= 12):
         return []
     return [(PHONE, m.start("number"), m.end("number"), 0.7)]
 
@@ -432,7 +433,8 @@ NUMBER_RULES: tuple[Rule, ...] = (
         _judge_phone_abroad, gate=DIGITS,
     ),
     Rule(
-        "phone-labelled", frozenset({PHONE}), r"\d{2,4}[\s\-.]\d{3,4}[\s\-.]\d{3,4}",
+        "phone-labelled", frozenset({PHONE}),
+        r"\d{2,4}[\s\-.]\d{3,4}[\s\-.]\d{3,4}|\d{3,4}-\d{4}",
         _PHONE_LABELLED, _judge_phone_labelled, context="(?i)" + alternation(CONTEXT[PHONE]),
         gate=DIGITS,
     ),
