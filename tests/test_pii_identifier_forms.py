@@ -141,4 +141,3 @@ def test_local_numbers_right_after_a_phone_label(text, hidden):
 @pytest.mark.parametrize("text", ["면적 1234-5678", "전화 2019.1234", "사업 기간 2019-2024"])
 def test_number_pairs_without_a_phone_label_are_no_phones(text):
     assert "전화번호" not in [f.type for f in find_pii_spans(text)]
-
