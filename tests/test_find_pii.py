@@ -666,6 +666,7 @@ def test_a_word_repeated_down_a_column_is_no_person_when_it_is_a_common_noun():
         "서울특별시 종로구 종로1.2.3.4가동(1111061500)",
         "대구광역시 동구 불로.봉무동(2714062000)",
         "종로구 종로1.2.3.4가동",
+        "인천광역시 옹진군 자월면이작출장소(2872037500)",
     ],
 )
 def test_area_names_and_codes_in_statistics_are_no_personal_data(text):

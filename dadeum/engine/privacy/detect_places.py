@@ -113,7 +113,7 @@ def _judge_address(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
         return []  # 12로 3: digits are no street name
     if m.re is _ADDRESS and m["area"] is not None:
         if len(_PLACE_WORD.findall(head)) < 2 or _AREA_CODE_IN.search(
-            ctx.text, start, min(ctx.hi, end + 16)
+            ctx.text, start, min(ctx.hi, end + 24)
         ):
             return []  # 청운효자동(1111051500): a statistics table's row, coded, no one's home
         return [(ADDRESS, start, end, 0.6)]
