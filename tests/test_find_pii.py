@@ -23,6 +23,7 @@ from dadeum.engine.privacy import (
     records_frame,
     scan_frame,
 )
+from dadeum.engine.privacy.detect_scan import _header_rows
 from dadeum.engine.privacy.plan import default_plan
 from dadeum.samples.people import FALSE_FRIENDS, minwon_frame
 from dadeum.samples.sheets import station_sheet
@@ -647,6 +648,19 @@ def test_scan_frame_reads_a_two_row_header():
     assert [(r.cell, r.type) for r in records] == [
         ("A3", "이름"), ("B3", "주민등록번호"), ("C3", "전화번호"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("row", [["홍길동", "서울 주소 미상"], ["홍길동 주무관", "연락처 없음"]])
+def test_a_persons_row_under_a_title_is_no_header(row):
+    grid = pd.DataFrame([["2020년 명단", None], row, ["김민수", "010-1234-5678"]])
+    assert _header_rows(grid) == (0, 0)  # every row is read as data
+
+
+def test_the_name_in_a_persons_row_under_a_title_is_found():
+    grid = pd.DataFrame(
+        [["2020년 명단", None], ["홍길동 주무관", "연락처 없음"], ["김민수", "010-1234-5678"]]
+    )
+    assert [(r.cell, r.type) for r in scan_frame(grid)] == [("A2", "이름"), ("B3", "전화번호")]
 
 
 def test_a_word_repeated_down_a_column_is_no_person_when_it_is_a_common_noun():

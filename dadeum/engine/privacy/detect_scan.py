@@ -15,6 +15,7 @@ import pandas as pd
 from dadeum.engine.cells import is_blank
 from dadeum.engine.issues import column_letter
 from dadeum.engine.privacy.detect import _find, header_types, scan_texts, without_gc
+from dadeum.engine.privacy.detect_names import name_shape
 from dadeum.engine.privacy.mask import masked_samples
 
 __all__ = ["REPORT_COLUMNS", "PiiRecord", "records_frame", "scan_frame", "summary_counts"]
@@ -119,7 +120,7 @@ def _header_rows(frame: pd.DataFrame) -> tuple[int, int]:
     a header may take two rows (인적사항 over 성명 | 주민등록번호)."""
     wide = frame.shape[1] > 1
     for at in range(min(_HEADER_SEARCH_ROWS, len(frame) - 1)):
-        if _looks_like_header(frame.iloc[at].tolist(), known=at > 0, wide=wide):
+        if _looks_like_header(frame.iloc[at].tolist(), known=at > 0, wide=wide, labels_only=at > 0):
             below = at + 1 < len(frame) - 1 and _looks_like_header(
                 frame.iloc[at + 1].tolist(), known=True, wide=wide, labels_only=True
             )
@@ -154,9 +155,12 @@ def _looks_like_header(
         return False
     if wide and len(cells) == 1:
         return False
-    if labels_only:
+    if labels_only:  # below the first row, a data row must not pass for a header
         named = [cell for cell in cells if header_types(cell) or _HEADER_WORDS.search(cell)]
-        return all(len(cell) <= 12 for cell in cells) and 2 * len(named) >= len(cells)
+        short = all(len(cell) <= 12 for cell in cells) and 2 * len(named) >= len(cells)
+        others = [cell.strip() for cell in cells if cell not in named]
+        if not short or any(" " in cell or name_shape(cell) for cell in others):
+            return False  # 홍길동 | 서울 주소 미상, 홍길동 주무관 | 연락처 없음: a person's row
     if known:
         return any(header_types(cell) for cell in cells)
     return any(header_types(cell) or _HEADER_WORDS.search(cell) for cell in cells)
