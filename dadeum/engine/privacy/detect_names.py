@@ -435,12 +435,17 @@ _TABLE_HEADER_WORDS = ("성명", "이름", "성함", "name", "Name", "담당자"
 _LONG_NUMBER = re.compile(r"\d{4}")
 
 
+def _line_of(ctx: Context, at: int) -> tuple[int, int]:
+    """Where the line holding position ``at`` of the cell starts and ends."""
+    line_start = max(ctx.text.rfind("\n", ctx.lo, at) + 1, ctx.lo)
+    line_end = ctx.text.find("\n", at, ctx.hi)
+    return line_start, ctx.hi if line_end < 0 else line_end
+
+
 def _judge_name_table(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     named, start = m["named"], m.start("named")
     text = ctx.text
-    line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
-    line_end = text.find("\n", start, ctx.hi)
-    line_end = ctx.hi if line_end < 0 else line_end
+    line_start, line_end = _line_of(ctx, start)
     headed = _headed_column(text, start, line_start, ctx.lo, "|")
     if headed and name_shape(named, given_check=False):
         return [(NAME, start, start + len(named), boost(0.9, NAME, ctx))]
@@ -506,17 +511,13 @@ _NAME_TAB_CELL = re.compile(
     r"(?:(?<=[\t\n\x00])|^)[ ]*(?P<named>[가-힣]{2,4}|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3})"
     r"[ ]*(?=[\t\r\n\x00]|$)"
 )
-
-
 _TAB_HEADER = r"(?:성명|이름|성함|[Nn]ame)[ ]*\t|\t[ ]*(?:성명|이름|성함|[Nn]ame)"
 
 
 def _judge_name_tab(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     named, start = m["named"], m.start("named")
     text = ctx.text
-    line_start = max(text.rfind("\n", ctx.lo, start) + 1, ctx.lo)
-    line_end = text.find("\n", start, ctx.hi)
-    line_end = ctx.hi if line_end < 0 else line_end
+    line_start, line_end = _line_of(ctx, start)
     if "\t" not in text[line_start:line_end]:
         return []
     if not _headed_column(text, start, line_start, ctx.lo, "\t"):
