@@ -48,6 +48,8 @@ ASCII = re.ASCII  # \d and \s: ASCII only; other digits and spaces are mapped fi
 DIGITS = r"\d{3}"
 # The rules for Latin names need a capital Latin letter.
 LATIN = r"[A-Z]"
+# The rules for text tables with a header need a word that heads a column of names.
+NAME_HEADER = r"성명|이름|성 명|성함|[Nn]ame"
 # One Han character (CJK unified ideographs, extension A, compatibility): a name in Hanja.
 HANJA = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 

@@ -15,6 +15,7 @@ from dadeum.engine.privacy.detect_base import (
     DIGITS,
     LATIN,
     NAME,
+    NAME_HEADER,
     WEAK_NAME,
     Context,
     Hit,
@@ -685,10 +686,11 @@ NAME_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name-rows", frozenset({NAME}), r"(?:성명|이름|성 명)[ \t]", _HEADER_LINE,
-        _judge_name_rows,
+        _judge_name_rows, gate=NAME_HEADER,
     ),
     Rule(
         "name-tab", frozenset({NAME}), _TAB_HEADER, _NAME_TAB_CELL, _judge_name_tab,
+        gate=NAME_HEADER,
     ),
     Rule("name-title", frozenset({NAME}), alternation(TITLES), _NAME_TITLE, _judge_name_title),
     Rule(
