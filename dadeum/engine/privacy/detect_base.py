@@ -91,8 +91,8 @@ class Rule:
 def words_pattern(words) -> re.Pattern:
     """Any of ``words``, ignoring case; a word in Latin letters only as a word of its own
     (KB, not the kb of kbsgoodinsight in a link; card, not discard)."""
-    hangul = [word.lower() for word in words if not word[:1].isascii() or not word.isascii()]
-    latin = [word.lower() for word in words if word[:1].isascii() and word.isascii()]
+    hangul = [word.lower() for word in words if not word.isascii()]
+    latin = [word.lower() for word in words if word.isascii()]
     parts = [alternation(hangul)] if hangul else []
     if latin:
         parts.append(r"(?<![a-z])(?:" + alternation(latin) + r")(?![a-z])")

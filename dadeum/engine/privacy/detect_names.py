@@ -512,7 +512,7 @@ _NAME_TAB_CELL = re.compile(
     r"(?:(?<=[\t\n\x00])|^)[ ]*(?P<named>[가-힣]{2,4}|[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3})"
     r"[ ]*(?=[\t\r\n\x00]|$)"
 )
-_TAB_HEADER = r"(?:성명|이름|성함|[Nn]ame)[ ]*\t|\t[ ]*(?:성명|이름|성함|[Nn]ame)"
+_TAB_HEADER = rf"(?:{NAME_HEADER})[ ]*\t|\t[ ]*(?:{NAME_HEADER})"
 
 
 def _judge_name_tab(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:

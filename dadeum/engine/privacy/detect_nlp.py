@@ -791,9 +791,7 @@ def _hanja_of_name(word: str, text: str, stop: int) -> bool:
     return (
         m is not None
         and len(m[1]) == len(word)
-        and _full_name(word)
-        and not _compound(word)
-        and not _common_word_alone(word)
+        and _full_name_not_a_word(word)
         and not _not_bare_name(word)
     )
 
@@ -809,12 +807,12 @@ _PERSON_NOTE = re.compile(
 
 
 def _noted_person(word: str, text: str, stop: int) -> bool:
-    return (
-        _PERSON_NOTE.match(text, stop) is not None
-        and _full_name(word)
-        and not _compound(word)
-        and not _common_word_alone(word)
-    )
+    return _PERSON_NOTE.match(text, stop) is not None and _full_name_not_a_word(word)
+
+
+def _full_name_not_a_word(word: str) -> bool:
+    """A full name the analyser does not know alone as a word (정치인, 진행자 are words)."""
+    return _full_name(word) and not _compound(word) and not _common_word_alone(word)
 
 
 def _right_after_name(found: list, start: int, text: str) -> bool:
@@ -916,10 +914,8 @@ def _judge(word: str, proper: bool, unknown: bool, context: tuple) -> float:
     if (
         not (proper or unknown)
         and before in _ROLES_BEFORE
-        and _full_name(word)
         and word[-1] not in _ORG_END | _UNIT_END
-        and not _compound(word)
-        and not _common_word_alone(word)
+        and _full_name_not_a_word(word)
     ):
         return 0.8  # 배우 한지민이: a name the analyser splits (한지 + 민) after a person's role
     if not (proper or unknown):

@@ -365,9 +365,6 @@ _IP = re.compile(
 )
 
 
-_HANGUL_AROUND = re.compile(r"[가-힣]")
-
-
 def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     text, (start, end) = m[0], m.span()
     if near(VERSION_PATTERN, ctx.before(start, 12)):
@@ -375,7 +372,7 @@ def _judge_ip(m: re.Match, ctx: Context, info: object = None) -> list[Hit]:
     if "." in text:
         after = ctx.text[end : end + 2]
         if after == "가동" or (
-            after[:1] == "가" and _HANGUL_AROUND.match(ctx.text, max(ctx.lo, start - 1), start)
+            after[:1] == "가" and start > ctx.lo and "가" <= ctx.text[start - 1] <= "힣"
         ):
             return []  # 종로1.2.3.4가동: the 가 (streets) of a 동's name
         octets = text.split(".")

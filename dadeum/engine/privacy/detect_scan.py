@@ -120,9 +120,9 @@ def _header_rows(frame: pd.DataFrame) -> tuple[int, int]:
     a header may take two rows (인적사항 over 성명 | 주민등록번호)."""
     wide = frame.shape[1] > 1
     for at in range(min(_HEADER_SEARCH_ROWS, len(frame) - 1)):
-        if _looks_like_header(frame.iloc[at].tolist(), known=at > 0, wide=wide, labels_only=at > 0):
+        if _looks_like_header(frame.iloc[at].tolist(), below_first=at > 0, wide=wide):
             below = at + 1 < len(frame) - 1 and _looks_like_header(
-                frame.iloc[at + 1].tolist(), known=True, wide=wide, labels_only=True
+                frame.iloc[at + 1].tolist(), below_first=True, wide=wide
             )
             return at, 2 if below else 1
     return 0, 0
@@ -141,13 +141,12 @@ def _merged_header(rows: pd.DataFrame) -> list[Any]:
     return [up if is_blank(low) else low for up, low in zip(upper, lower, strict=True)]
 
 
-def _looks_like_header(
-    cells: list, *, known: bool = False, wide: bool = False, labels_only: bool = False
-) -> bool:
-    """A row of short labels without digits, one of which names a column we know. Below
-    the first row (``known``) one must name a personal-data type (성명, 연락처); in a grid of
-    several columns (``wide``) one lone cell is a title (보험 가입자 명단), no header; a
-    second header row (``labels_only``) is short labels, at least half of them known."""
+def _looks_like_header(cells: list, *, below_first: bool = False, wide: bool = False) -> bool:
+    """A row of short labels without digits, one of which names a column we know. In a grid
+    of several columns (``wide``) one lone cell is a title (보험 가입자 명단), no header. Below
+    the first row (``below_first``: a header under a title, or a header's second row) the
+    labels are short, at least half of them known, one names a personal-data type (성명,
+    연락처), and none reads as a person's data."""
     cells = [cell for cell in cells if not is_blank(cell)]
     if not cells or not all(isinstance(cell, str) for cell in cells):
         return False
@@ -155,13 +154,12 @@ def _looks_like_header(
         return False
     if wide and len(cells) == 1:
         return False
-    if labels_only:  # below the first row, a data row must not pass for a header
+    if below_first:
         named = [cell for cell in cells if header_types(cell) or _HEADER_WORDS.search(cell)]
         short = all(len(cell) <= 12 for cell in cells) and 2 * len(named) >= len(cells)
         others = [cell.strip() for cell in cells if cell not in named]
         if not short or any(" " in cell or name_shape(cell) for cell in others):
             return False  # 홍길동 | 서울 주소 미상, 홍길동 주무관 | 연락처 없음: a person's row
-    if known:
         return any(header_types(cell) for cell in cells)
     return any(header_types(cell) or _HEADER_WORDS.search(cell) for cell in cells)
 
